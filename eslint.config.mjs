@@ -1,0 +1,62 @@
+import js from "@eslint/js";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+// Layering, checked mechanically (see STYLE.md): shared/ runs everywhere and imports neither
+// Node, Electron nor the other layers; renderer/ and electron/ never import each other.
+const nodeBuiltins = ["node:*", "fs", "fs/*", "path", "os", "child_process", "crypto", "url", "zlib", "stream", "http", "https", "net", "worker_threads", "util", "events", "buffer"];
+
+const restrict = (groups) => ["error", { patterns: groups }];
+
+export default tseslint.config(
+  { ignores: ["out/**", "dist/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "test/fixtures/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-control-regex": "off",
+    },
+  },
+  {
+    files: ["shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ["electron", ...nodeBuiltins], message: "shared/ runs everywhere: no Node built-ins or Electron." },
+        { group: ["**/electron/**", "**/renderer/**", "**/cli/**", "**/test/**"], message: "shared/ imports no other layer." },
+      ]),
+    },
+  },
+  {
+    files: ["renderer/**/*.ts"],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ["electron", ...nodeBuiltins], message: "renderer/ talks to the main process only through window.copydesk." },
+        { group: ["**/electron/**", "**/cli/**", "**/test/**"], message: "renderer/ may import shared/ only." },
+      ]),
+    },
+  },
+  {
+    files: ["electron/**/*.ts", "cli/**/*.ts"],
+    languageOptions: { globals: globals.node },
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ["**/renderer/**", "**/test/**"], message: "electron/ and cli/ never import renderer/ or tests." },
+      ]),
+    },
+  },
+  {
+    files: ["electron/services/**/*.ts", "cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict([
+        { group: ["electron"], message: "Services and the CLI are plain Node: keep Electron in electron/main and electron/preload." },
+        { group: ["**/renderer/**", "**/test/**", "**/main/**", "**/preload/**"], message: "Services never import the Electron glue or the renderer." },
+      ]),
+    },
+  },
+  {
+    files: ["test/**/*.ts", "scripts/**/*.ts", "*.config.ts", "**/*.mjs"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

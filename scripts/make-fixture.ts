@@ -1,0 +1,7 @@
+import { writeFileSync } from "node:fs";
+import { serializeArticle } from "../shared/article-file";
+import { buildSeedArticle, seedArticlePath } from "../test/support/seed-article";
+
+// Rewrites test/fixtures/seed.article from the shared seed text.
+writeFileSync(seedArticlePath, serializeArticle(buildSeedArticle()));
+console.log(`wrote ${seedArticlePath}`);

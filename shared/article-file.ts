@@ -1,0 +1,188 @@
+import type { Article, ArticleMeta, Asset } from "./article";
+import { docFromJSON } from "./doc-check";
+import { describeIssues, metaSchema } from "./meta-schema";
+
+// The `.article` file format: one pretty-printed UTF-8 JSON file with a stable key order.
+
+/// The format id every article file starts with.
+export const articleFormat = "copydesk.article";
+/// The version this Copydesk writes.
+export const currentVersion = 1;
+/// Largest file opened, in bytes.
+export const maxFileBytes = 50 * 1024 * 1024;
+/// Largest embedded asset, in bytes (decoded).
+export const maxAssetBytes = 10 * 1024 * 1024;
+/// Image types an article may embed.
+export const assetTypes = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"] as const;
+
+/// A step that turns a file of version N into version N + 1, on the parsed JSON.
+export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+
+/// Migrations by the version they start from. v1 is the first version, so there are none yet.
+export const migrations: Record<number, Migration> = {};
+
+export type ParseResult =
+  | { ok: true; article: Article; migratedFrom: number | null }
+  | { ok: false; errors: string[] };
+
+const metaKeys: (keyof ArticleMeta)[] = [
+  "id",
+  "slug",
+  "language",
+  "tags",
+  "status",
+  "created",
+  "updated",
+  "embargo",
+  "wordTarget",
+];
+
+/// The file's text: byte-identical for equal articles, keys in a fixed order, ending in a newline.
+export function serializeArticle(article: Article): string {
+  const meta = Object.fromEntries(metaKeys.map((k) => [k, article.meta[k]]));
+  const assets = Object.fromEntries(
+    Object.keys(article.assets)
+      .sort()
+      .map((key) => {
+        const asset = article.assets[key];
+        return [key, { type: asset.type, data: asset.data }];
+      }),
+  );
+  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/// Reads an article file from its bytes or text, validating all of it.
+export function parseArticleFile(
+  input: Uint8Array | string,
+  options: { migrations?: Record<number, Migration>; currentVersion?: number } = {},
+): ParseResult {
+  const size = typeof input === "string" ? input.length : input.byteLength;
+  if (size > maxFileBytes) {
+    return fail(`the file is ${megabytes(size)}, over the ${megabytes(maxFileBytes)} limit for an article`);
+  }
+  let text: string;
+  if (typeof input === "string") text = input;
+  else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return fail("the file is not UTF-8 text (is it an article file?)");
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") return fail("the file is empty");
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(`the file is not valid JSON (${(e as Error).message})`);
+  }
+  return articleFromFileJSON(json, options);
+}
+
+/// Validates parsed file JSON (envelope included), migrating older versions in memory.
+export function articleFromFileJSON(
+  json: unknown,
+  options: { migrations?: Record<number, Migration>; currentVersion?: number } = {},
+): ParseResult {
+  const latest = options.currentVersion ?? currentVersion;
+  const steps = options.migrations ?? migrations;
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail("the file is not a JSON object");
+  let file = json as Record<string, unknown>;
+  if (file.format !== articleFormat) {
+    return fail(
+      file.format === undefined
+        ? `format: missing (expected "${articleFormat}"; is this an article file?)`
+        : `format: ${JSON.stringify(file.format)} is not "${articleFormat}"`,
+    );
+  }
+  const version = file.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return fail(`version: ${JSON.stringify(version)} is not a version number`);
+  }
+  if (version > latest) return fail(`version ${version} is newer than this Copydesk reads (${latest})`);
+  for (let v = version; v < latest; v++) {
+    const step = steps[v];
+    if (!step) return fail(`version ${v} cannot be migrated to ${v + 1}`);
+    file = step(file);
+  }
+  const unknown = Object.keys(file).filter((k) => !["format", "version", "meta", "doc", "assets"].includes(k));
+  if (unknown.length > 0) return fail(`unknown top-level field ${unknown.map((k) => `"${k}"`).join(", ")}`);
+
+  const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets });
+  if (!result.ok) return result;
+  return { ok: true, article: result.article, migratedFrom: version < latest ? version : null };
+}
+
+/// Validates an article's JSON parts (as sent over IPC): meta, doc and assets.
+export function articleFromJSON(
+  value: unknown,
+): { ok: true; article: Article } | { ok: false; errors: string[] } {
+  if (typeof value !== "object" || value === null) return fail("the article is not an object");
+  const { meta, doc, assets } = value as Record<string, unknown>;
+  const errors: string[] = [];
+
+  if (meta === undefined) errors.push("meta: missing");
+  const metaResult = metaSchema.safeParse(meta);
+  if (meta !== undefined && !metaResult.success) errors.push(...describeIssues("meta", metaResult.error));
+
+  const assetResult = checkAssets(assets ?? {});
+  errors.push(...assetResult.errors);
+
+  if (doc === undefined) errors.push("doc: missing");
+  else {
+    const docResult = docFromJSON(doc, assetResult.assets);
+    if (!docResult.ok) errors.push(...docResult.errors);
+    else if (errors.length === 0 && metaResult.success) {
+      return { ok: true, article: { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets } };
+    }
+  }
+  return { ok: false, errors };
+}
+
+function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: string[] } {
+  const errors: string[] = [];
+  const assets: Record<string, Asset> = {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { assets, errors: ["assets: not an object"] };
+  }
+  for (const [key, asset] of Object.entries(value as Record<string, unknown>)) {
+    const where = `assets.${key.length > 16 ? `${key.slice(0, 12)}…` : key}`;
+    if (!/^[0-9a-f]{64}$/.test(key)) {
+      errors.push(`${where}: the key is not a SHA-256 in hex`);
+      continue;
+    }
+    if (typeof asset !== "object" || asset === null) {
+      errors.push(`${where}: not an object`);
+      continue;
+    }
+    const { type, data } = asset as Record<string, unknown>;
+    const extra = Object.keys(asset).filter((k) => k !== "type" && k !== "data");
+    if (extra.length > 0) errors.push(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}`);
+    if (typeof type !== "string" || !(assetTypes as readonly string[]).includes(type)) {
+      errors.push(`${where}: type ${JSON.stringify(type)} is not an image type Copydesk embeds (${assetTypes.join(", ")})`);
+      continue;
+    }
+    if (typeof data !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
+      errors.push(`${where}: data is not base64`);
+      continue;
+    }
+    const bytes = (data.length / 4) * 3 - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
+    if (bytes > maxAssetBytes) {
+      errors.push(`${where}: the image is ${megabytes(bytes)}, over the ${megabytes(maxAssetBytes)} limit for an asset`);
+      continue;
+    }
+    assets[key] = { type, data };
+  }
+  return { assets, errors };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
+function fail(message: string): { ok: false; errors: string[] } {
+  return { ok: false, errors: [message] };
+}

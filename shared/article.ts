@@ -1,0 +1,100 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { schema } from "./schema";
+
+/// Workflow states of an article.
+export const articleStatuses = ["draft", "ready", "approved"] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+/// Everything about an article that is not its text (ARTICLE-MODEL.md, "Metadata").
+export interface ArticleMeta {
+  id: string;
+  slug: string;
+  language: string;
+  tags: string[];
+  status: ArticleStatus;
+  created: string;
+  updated: string;
+  embargo: string | null;
+  wordTarget: number | null;
+}
+
+/// An embedded file, such as a figure's image, keyed by its SHA-256 in `Article.assets`.
+export interface Asset {
+  type: string;
+  data: string;
+}
+
+/// An article in memory: metadata, the ProseMirror document and its embedded assets.
+export interface Article {
+  meta: ArticleMeta;
+  doc: PMNode;
+  assets: Record<string, Asset>;
+}
+
+/// An article as plain JSON: what crosses IPC and what the file holds under its envelope.
+export interface ArticleJSON {
+  meta: ArticleMeta;
+  doc: Record<string, unknown>;
+  assets: Record<string, Asset>;
+}
+
+/// Prefix of an image `src` that points into the article's assets.
+export const assetScheme = "asset:";
+
+/// An empty document: every field present, the body one empty paragraph.
+export function emptyDoc(): PMNode {
+  const n = schema.nodes;
+  return n.doc.create(null, [
+    n.kicker.create(),
+    n.headline.create(),
+    n.standfirst.create(),
+    n.byline.create(),
+    n.dateline.create(),
+    n.body.create(null, n.paragraph.create()),
+    n.tagline.create(),
+    n.related.create(),
+  ]);
+}
+
+/// A new, empty article with fresh identity and timestamps.
+export function createArticle(options: { id?: string; now?: Date; language?: string } = {}): Article {
+  const now = (options.now ?? new Date()).toISOString();
+  return {
+    meta: {
+      id: options.id ?? globalThis.crypto.randomUUID(),
+      slug: "",
+      language: options.language ?? "en",
+      tags: [],
+      status: "draft",
+      created: now,
+      updated: now,
+      embargo: null,
+      wordTarget: null,
+    },
+    doc: emptyDoc(),
+    assets: {},
+  };
+}
+
+/// The article as plain JSON.
+export function articleToJSON(article: Article): ArticleJSON {
+  return { meta: article.meta, doc: article.doc.toJSON() as Record<string, unknown>, assets: article.assets };
+}
+
+/// The text of a field node, e.g. `fieldText(doc, "headline")`.
+export function fieldText(doc: PMNode, field: string): string {
+  let text = "";
+  doc.forEach((child) => {
+    if (child.type.name === field) text = child.textContent;
+  });
+  return text;
+}
+
+/// The field node of that name.
+export function fieldNode(doc: PMNode, field: string): PMNode | null {
+  let found: PMNode | null = null;
+  doc.forEach((child) => {
+    if (child.type.name === field) found = child;
+  });
+  return found;
+}

@@ -1,0 +1,118 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { assetScheme, type Asset } from "./article";
+import { fieldNames, schema } from "./schema";
+import { isSafeLinkHref, isWebHref } from "./urls";
+
+// Structural checks of a document's JSON before ProseMirror sees it, so each problem
+// comes back as a sentence that names its place, and unsafe URLs never reach a node.
+
+type JSONObject = Record<string, unknown>;
+
+const isObject = (v: unknown): v is JSONObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const quoted = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/// Checks document JSON and builds the node; returns the node or the problems found.
+export function docFromJSON(
+  json: unknown,
+  assets: Record<string, Asset>,
+): { ok: true; doc: PMNode } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  checkTopLevel(json, errors);
+  if (errors.length === 0) walk(json as JSONObject, "doc", errors, assets, { relatedIndex: 0 });
+  if (errors.length > 0) return { ok: false, errors };
+  try {
+    const doc = schema.nodeFromJSON(json);
+    doc.check();
+    return { ok: true, doc };
+  } catch (e) {
+    return { ok: false, errors: [`doc: ${(e as Error).message}`] };
+  }
+}
+
+function checkTopLevel(json: unknown, errors: string[]): void {
+  if (!isObject(json)) return void errors.push("doc: not an object");
+  if (json.type !== "doc") return void errors.push(`doc: type is ${quoted(String(json.type))}, expected "doc"`);
+  if (!Array.isArray(json.content)) return void errors.push("doc.content: missing");
+  const found = json.content.map((c) => (isObject(c) && typeof c.type === "string" ? c.type : "?"));
+  fieldNames.forEach((field, i) => {
+    if (found[i] === field) return;
+    if (!found.includes(field)) errors.push(`doc.content: the ${field} field is missing`);
+    else errors.push(`doc.content[${i}]: expected the ${field} field here, found ${found[i] ?? "nothing"}`);
+  });
+  if (found.length > fieldNames.length && errors.length === 0) {
+    errors.push(`doc.content[${fieldNames.length}]: unexpected ${found[fieldNames.length]} after the related links`);
+  }
+}
+
+function walk(
+  node: JSONObject,
+  path: string,
+  errors: string[],
+  assets: Record<string, Asset>,
+  counters: { relatedIndex: number },
+): void {
+  const typeName = node.type;
+  if (typeof typeName !== "string") return void errors.push(`${path}: node has no type`);
+  const type = schema.nodes[typeName as keyof typeof schema.nodes];
+  if (!type) return void errors.push(`${path}: unknown node type ${quoted(typeName)}`);
+  const where = `${path} (${typeName})`;
+
+  if (node.attrs !== undefined && !isObject(node.attrs)) errors.push(`${where}: attrs is not an object`);
+  const attrs = (isObject(node.attrs) ? node.attrs : {}) as JSONObject;
+
+  if (typeName === "related_link") {
+    counters.relatedIndex += 1;
+    const href = attrs.href;
+    if (typeof href !== "string" || !isWebHref(href)) {
+      errors.push(`related link ${counters.relatedIndex}: href ${quoted(String(href ?? ""))} is not http or https`);
+    }
+  }
+  if (typeName === "image") checkImageSrc(attrs.src, where, errors, assets);
+  if (typeName === "pullquote" && attrs.role !== undefined && !["supporting", "inline", "showcase"].includes(String(attrs.role))) {
+    errors.push(`${where}: role ${quoted(String(attrs.role))} is not supporting, inline or showcase`);
+  }
+
+  if (typeName === "text") {
+    if (typeof node.text !== "string" || node.text === "") errors.push(`${path}: text node without text`);
+    return;
+  }
+  if (node.content === undefined) return;
+  if (!Array.isArray(node.content)) return void errors.push(`${where}: content is not a list`);
+  node.content.forEach((child, i) => {
+    const childPath = `${path}.content[${i}]`;
+    if (!isObject(child)) return void errors.push(`${childPath}: not a node`);
+    if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors);
+    walk(child, childPath, errors, assets, counters);
+  });
+}
+
+function checkMarks(marks: unknown, parent: string, where: string, errors: string[]): void {
+  if (!Array.isArray(marks)) return void errors.push(`${where}: marks is not a list`);
+  const parentType = schema.nodes[parent as keyof typeof schema.nodes];
+  for (const mark of marks) {
+    if (!isObject(mark) || typeof mark.type !== "string") return void errors.push(`${where}: a mark has no type`);
+    const markType = schema.marks[mark.type as keyof typeof schema.marks];
+    if (!markType) return void errors.push(`${where}: unknown mark ${quoted(mark.type)}`);
+    if (!parentType.allowsMarkType(markType)) {
+      const none = parentType.spec.marks === "";
+      return void errors.push(`${where}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
+    }
+    if (mark.type === "link") {
+      const href = isObject(mark.attrs) ? mark.attrs.href : undefined;
+      if (typeof href !== "string" || !isSafeLinkHref(href)) {
+        return void errors.push(`${where}: link href ${quoted(String(href ?? ""))} is not http, https or mailto`);
+      }
+    }
+  }
+}
+
+function checkImageSrc(src: unknown, where: string, errors: string[], assets: Record<string, Asset>): void {
+  if (typeof src !== "string") return void errors.push(`${where}: image has no src`);
+  if (src.startsWith(assetScheme)) {
+    const key = src.slice(assetScheme.length);
+    if (!(key in assets)) errors.push(`${where}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
+    return;
+  }
+  if (src !== "" && !/^https:\/\//i.test(src)) errors.push(`${where}: image src ${quoted(src)} is neither https nor an embedded asset`);
+}

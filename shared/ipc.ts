@@ -1,0 +1,190 @@
+import { z } from "zod";
+import type { ArticleJSON, ArticleMeta } from "./article";
+
+// The one contract between the renderer and the main process. Every channel is listed here
+// with its request schema (checked at runtime by the main side) and its result type. The
+// preload, the main handlers, the renderer client and the e2e host are all typed from it.
+
+/// Opaque name the main process gives an open document; the renderer never sees paths it did not get from main.
+export type DocumentHandle = string;
+
+/// Kinds of failure that cross the boundary, each with a message for the user.
+export type IpcErrorCode =
+  | "invalid-request"
+  | "invalid-article"
+  | "unknown-channel"
+  | "unknown-document"
+  | "not-found"
+  | "io"
+  | "conflict"
+  | "internal";
+
+/// A failure as a value: what happened, in words a journalist can act on.
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+  /// Specific problems, e.g. one line per validation error.
+  details?: string[];
+}
+
+/// Every channel answers with this: a value, or an error as a value (never a raw exception).
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/// A document the main process has open for a window.
+export interface OpenedDocument {
+  handle: DocumentHandle;
+  /// The file, or null while the document is untitled.
+  path: string | null;
+  /// What the title bar shows: the file name, or "Untitled".
+  title: string;
+  article: ArticleJSON;
+  /// True when the document does not match its file (restored from recovery, migrated, …).
+  edited: boolean;
+  /// Set when the file was of an older version and was migrated in memory.
+  migratedFrom: number | null;
+}
+
+/// What Save and Save As report back.
+export interface SavedDocument {
+  handle: DocumentHandle;
+  path: string;
+  title: string;
+  /// The metadata as written (Save sets `updated`).
+  meta: ArticleMeta;
+}
+
+/// A recovery copy found at start-up.
+export interface RecoveryEntry {
+  id: string;
+  title: string;
+  path: string | null;
+  /// When the copy was written (ISO 8601).
+  savedAt: string;
+  words: number;
+}
+
+/// Formats Copydesk exports to.
+export const exportFormats = ["html", "md", "txt", "nitf", "ninjs", "docx", "pdf"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/// User settings kept by the main process.
+export interface Settings {
+  theme: "system" | "light" | "dark";
+  smartQuotes: boolean;
+  spellcheckLanguage: string | null;
+  exportFolder: string | null;
+  exportFormats: ExportFormat[];
+}
+
+export const defaultSettings: Settings = {
+  theme: "system",
+  smartQuotes: true,
+  spellcheckLanguage: null,
+  exportFolder: null,
+  exportFormats: ["html", "nitf"],
+};
+
+const handle = z.string().min(1).max(200);
+const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown() }).strict();
+const absolutePath = z.string().min(1).max(4096);
+
+/// The runtime shape of each channel's request.
+export const requestSchemas = {
+  /// A new untitled article.
+  "document:new": z.object({}).strict(),
+  /// Open a file: the given path, or the one the user picks (null result when they cancel).
+  "document:open": z.object({ path: absolutePath.optional() }).strict(),
+  /// Save to the document's file (asks for one when untitled; null when the user cancels).
+  "document:save": z.object({ handle, article }).strict(),
+  /// Save under a new name the user picks (null when they cancel).
+  "document:save-as": z.object({ handle, article }).strict(),
+  /// The renderer's text changed: keeps the recovery copy and the edited state current.
+  "document:changed": z.object({ handle, article, edited: z.boolean() }).strict(),
+  /// The window is done with the document.
+  "document:close": z.object({ handle }).strict(),
+  /// Export the article to one or more formats in a folder (asked when not given).
+  "export:run": z
+    .object({
+      handle,
+      article,
+      formats: z.array(z.enum(exportFormats)).min(1).max(exportFormats.length),
+      folder: absolutePath.optional(),
+    })
+    .strict(),
+  /// Recovery copies left by a crash.
+  "recovery:list": z.object({}).strict(),
+  "recovery:restore": z.object({ id: z.string().min(1).max(200) }).strict(),
+  "recovery:discard": z.object({ id: z.string().min(1).max(200) }).strict(),
+  "settings:get": z.object({}).strict(),
+  "settings:set": z
+    .object({
+      theme: z.enum(["system", "light", "dark"]).optional(),
+      smartQuotes: z.boolean().optional(),
+      spellcheckLanguage: z.string().max(35).nullable().optional(),
+      exportFolder: absolutePath.nullable().optional(),
+      exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
+    })
+    .strict(),
+  /// Name and version for the About box.
+  "app:info": z.object({}).strict(),
+} as const;
+
+/// What each channel answers with when it succeeds.
+export interface ResultTypes {
+  "document:new": OpenedDocument;
+  "document:open": OpenedDocument | null;
+  "document:save": SavedDocument | null;
+  "document:save-as": SavedDocument | null;
+  "document:changed": null;
+  "document:close": null;
+  "export:run": { files: string[] } | null;
+  "recovery:list": RecoveryEntry[];
+  "recovery:restore": OpenedDocument;
+  "recovery:discard": null;
+  "settings:get": Settings;
+  "settings:set": Settings;
+  "app:info": { name: string; version: string; platform: string };
+}
+
+export type Channel = keyof typeof requestSchemas;
+export type RequestOf<C extends Channel> = z.infer<(typeof requestSchemas)[C]>;
+export type ResultOf<C extends Channel> = ResultTypes[C];
+
+/// Every channel name, for registering handlers.
+export const channels = Object.keys(requestSchemas) as Channel[];
+
+/// Messages the main process sends to a window.
+export interface EventTypes {
+  /// A menu item or shortcut handled by the renderer, e.g. "save", "toggle-bold".
+  "menu:command": { command: string };
+  /// The open file changed on disk; `reloaded` when main reloaded it (no local changes).
+  "document:changed-on-disk": { handle: DocumentHandle; reloaded: OpenedDocument | null; message: string };
+  /// Main opened a document in this window (from a menu, a drop or the command line).
+  "document:opened": OpenedDocument;
+}
+export type EventName = keyof EventTypes;
+
+/// What the preload exposes as `window.copydesk`, and what the e2e host's bridge imitates.
+export interface CopydeskApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResultOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventTypes[E]) => void): () => void;
+}
+
+/// Checks a channel name from outside.
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(requestSchemas, name);
+}
+
+/// Validates a request; the error lists each problem with its field.
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): IpcResult<RequestOf<C>> {
+  const result = requestSchemas[channel].safeParse(payload ?? {});
+  if (result.success) return { ok: true, value: result.data as RequestOf<C> };
+  return {
+    ok: false,
+    error: {
+      code: "invalid-request",
+      message: `The request to ${channel} was not understood.`,
+      details: result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`),
+    },
+  };
+}

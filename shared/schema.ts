@@ -1,0 +1,309 @@
+import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
+
+// The article schema of ARTICLE-MODEL.md: a fixed sequence of field nodes, then the body.
+// Field nodes are `isolating` so editing commands never merge one field into another.
+
+/// Roles a pull quote can take (ninjs/Composer vocabulary).
+export const pullquoteRoles = ["supporting", "inline", "showcase"] as const;
+export type PullquoteRole = (typeof pullquoteRoles)[number];
+
+/// The order of the top-level field nodes; every one is always present.
+export const fieldNames = [
+  "kicker",
+  "headline",
+  "standfirst",
+  "byline",
+  "dateline",
+  "body",
+  "tagline",
+  "related",
+] as const;
+export type FieldName = (typeof fieldNames)[number];
+
+const plainField = (tag: string, className: string): NodeSpec => ({
+  content: "text*",
+  marks: "",
+  isolating: true,
+  defining: true,
+  parseDOM: [{ tag: `${tag}.${className}`, preserveWhitespace: false }],
+  toDOM: () => [tag, { class: className }, 0],
+});
+
+const bodyDOM: DOMOutputSpec = ["div", { class: "body" }, 0];
+const relatedDOM: DOMOutputSpec = ["ul", { class: "related" }, 0];
+const paragraphDOM: DOMOutputSpec = ["p", 0];
+const subheadingDOM: DOMOutputSpec = ["h2", 0];
+const blockquoteDOM: DOMOutputSpec = ["blockquote", 0];
+const attributionDOM: DOMOutputSpec = ["footer", ["cite", 0]];
+const pullquoteTextDOM: DOMOutputSpec = ["p", { class: "pullquote-text" }, 0];
+const figcaptionDOM: DOMOutputSpec = ["figcaption", 0];
+const creditDOM: DOMOutputSpec = ["small", { class: "credit" }, 0];
+const bulletListDOM: DOMOutputSpec = ["ul", 0];
+const listItemDOM: DOMOutputSpec = ["li", 0];
+const strongDOM: DOMOutputSpec = ["strong", 0];
+const emDOM: DOMOutputSpec = ["em", 0];
+
+/// The node specs, in document order.
+export const nodes = {
+  /// The whole article: the fields in their fixed order.
+  doc: { content: fieldNames.join(" ") },
+
+  /// Section label above the headline, e.g. "Middle East".
+  kicker: plainField("p", "kicker"),
+
+  /// The main headline: one line of plain text.
+  headline: { ...plainField("h1", "headline"), parseDOM: [{ tag: "h1" }] },
+
+  /// The summary (dek) under the headline: text with emphasis and links.
+  standfirst: {
+    content: "text*",
+    marks: "strong em link",
+    isolating: true,
+    defining: true,
+    parseDOM: [{ tag: "p.standfirst" }],
+    toDOM: () => ["p", { class: "standfirst" }, 0],
+  },
+
+  /// Who wrote it, e.g. "Text by FRANCE 24".
+  byline: plainField("p", "byline"),
+
+  /// The place the story was filed from; date and agency are attributes.
+  dateline: {
+    content: "text*",
+    marks: "",
+    isolating: true,
+    defining: true,
+    attrs: {
+      date: { default: null, validate: "string|null" },
+      source: { default: null, validate: "string|null" },
+    },
+    parseDOM: [
+      {
+        tag: "p.dateline",
+        getAttrs: (dom) => ({
+          date: dom.getAttribute("data-date"),
+          source: dom.getAttribute("data-source"),
+        }),
+      },
+    ],
+    toDOM: (node) => [
+      "p",
+      {
+        class: "dateline",
+        "data-date": node.attrs.date as string | null,
+        "data-source": node.attrs.source as string | null,
+      },
+      0,
+    ],
+  },
+
+  /// The story itself.
+  body: { content: "block+", isolating: true, parseDOM: [{ tag: "div.body" }], toDOM: () => bodyDOM },
+
+  /// A paragraph of body text.
+  paragraph: {
+    content: "text*",
+    marks: "strong em link",
+    group: "block",
+    parseDOM: [{ tag: "p" }],
+    toDOM: () => paragraphDOM,
+  },
+
+  /// A crosshead inside the body (h2, NITF hl2).
+  subheading: {
+    content: "text*",
+    marks: "",
+    group: "block",
+    defining: true,
+    parseDOM: [{ tag: "h2" }, { tag: "h3" }, { tag: "h4" }],
+    toDOM: () => subheadingDOM,
+  },
+
+  /// A quoted passage with an optional attribution.
+  blockquote: {
+    content: "paragraph+ attribution?",
+    group: "block",
+    defining: true,
+    parseDOM: [{ tag: "blockquote" }],
+    toDOM: () => blockquoteDOM,
+  },
+
+  /// Who said a quote.
+  attribution: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "footer" }, { tag: "cite" }],
+    toDOM: () => attributionDOM,
+  },
+
+  /// A display quote set apart from the text.
+  pullquote: {
+    content: "pullquote_text attribution?",
+    group: "block",
+    defining: true,
+    attrs: { role: { default: "supporting", validate: "string" } },
+    parseDOM: [
+      {
+        tag: "aside.pullquote",
+        getAttrs: (dom) => {
+          const role = dom.getAttribute("data-role");
+          return { role: pullquoteRoles.includes(role as PullquoteRole) ? role : "supporting" };
+        },
+      },
+    ],
+    toDOM: (node) => ["aside", { class: "pullquote", "data-role": node.attrs.role as string }, 0],
+  },
+
+  /// The words of a pull quote.
+  pullquote_text: {
+    content: "text*",
+    marks: "",
+    defining: true,
+    parseDOM: [{ tag: "p.pullquote-text" }],
+    toDOM: () => pullquoteTextDOM,
+  },
+
+  /// An image with its caption and credit.
+  figure: {
+    content: "image caption? credit?",
+    group: "block",
+    defining: true,
+    parseDOM: [{ tag: "figure" }],
+    toDOM: () => ["figure", 0],
+  },
+
+  /// The picture of a figure: an https URL or `asset:<sha256>` of an embedded asset.
+  image: {
+    atom: true,
+    attrs: { src: { default: "", validate: "string" }, alt: { default: "", validate: "string" } },
+    parseDOM: [
+      {
+        tag: "img[src]",
+        getAttrs: (dom) => ({ src: dom.getAttribute("src"), alt: dom.getAttribute("alt") ?? "" }),
+      },
+    ],
+    toDOM: (node) => ["img", { src: node.attrs.src as string, alt: node.attrs.alt as string }],
+  },
+
+  /// What the picture shows.
+  caption: {
+    content: "text*",
+    marks: "strong em",
+    parseDOM: [{ tag: "figcaption" }],
+    toDOM: () => figcaptionDOM,
+  },
+
+  /// Who took or owns the picture, e.g. "© AFP".
+  credit: {
+    content: "text*",
+    marks: "",
+    parseDOM: [{ tag: "small.credit" }],
+    toDOM: () => creditDOM,
+  },
+
+  /// A bulleted list.
+  bullet_list: {
+    content: "list_item+",
+    group: "block",
+    parseDOM: [{ tag: "ul" }],
+    toDOM: () => bulletListDOM,
+  },
+
+  /// A numbered list.
+  ordered_list: {
+    content: "list_item+",
+    group: "block",
+    attrs: { order: { default: 1, validate: "number" } },
+    parseDOM: [
+      {
+        tag: "ol",
+        getAttrs: (dom) => ({ order: Number(dom.getAttribute("start") ?? 1) || 1 }),
+      },
+    ],
+    toDOM: (node) => ["ol", node.attrs.order === 1 ? {} : { start: node.attrs.order as number }, 0],
+  },
+
+  /// An item of a list: a paragraph, then more paragraphs or nested lists.
+  list_item: {
+    content: "paragraph (paragraph | bullet_list | ordered_list)*",
+    defining: true,
+    parseDOM: [{ tag: "li" }],
+    toDOM: () => listItemDOM,
+  },
+
+  /// The closing source credit, e.g. "(FRANCE 24 with AFP)".
+  tagline: plainField("p", "tagline"),
+
+  /// Links to related stories at the end of the article.
+  related: { content: "related_link*", isolating: true, parseDOM: [{ tag: "ul.related" }], toDOM: () => relatedDOM },
+
+  /// One related story: URL, title and an optional label such as "IRAQ".
+  related_link: {
+    atom: true,
+    selectable: true,
+    attrs: {
+      href: { default: "", validate: "string" },
+      title: { default: "", validate: "string" },
+      label: { default: null, validate: "string|null" },
+    },
+    parseDOM: [
+      {
+        tag: "li.related-link",
+        getAttrs: (dom) => {
+          const a = dom.querySelector("a");
+          return {
+            href: a?.getAttribute("href") ?? "",
+            title: a?.textContent ?? "",
+            label: dom.getAttribute("data-label"),
+          };
+        },
+      },
+    ],
+    toDOM: (node) => {
+      const { href, title, label } = node.attrs as { href: string; title: string; label: string | null };
+      return ["li", { class: "related-link", "data-label": label }, ["a", { href }, title]];
+    },
+  },
+
+  text: {},
+} satisfies Record<string, NodeSpec>;
+
+/// The mark specs: emphasis and links.
+export const marks = {
+  /// A link to http, https or mailto.
+  link: {
+    attrs: { href: { validate: "string" }, title: { default: null, validate: "string|null" } },
+    inclusive: false,
+    parseDOM: [
+      {
+        tag: "a[href]",
+        getAttrs: (dom) => ({ href: dom.getAttribute("href"), title: dom.getAttribute("title") }),
+      },
+    ],
+    toDOM: (mark) => ["a", { href: mark.attrs.href as string, title: mark.attrs.title as string | null }, 0],
+  },
+
+  /// Emphasis, shown in italics.
+  em: {
+    parseDOM: [{ tag: "i" }, { tag: "em" }, { style: "font-style=italic" }],
+    toDOM: () => emDOM,
+  },
+
+  /// Strong importance, shown in bold.
+  strong: {
+    parseDOM: [
+      { tag: "strong" },
+      { tag: "b", getAttrs: (node) => node.style.fontWeight !== "normal" && null },
+      { style: "font-weight=400", clearMark: (m) => m.type.name === "strong" },
+      { style: "font-weight", getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
+    ],
+    toDOM: () => strongDOM,
+  },
+} satisfies Record<string, MarkSpec>;
+
+export type NodeName = keyof typeof nodes;
+export type MarkName = keyof typeof marks;
+
+/// The Copydesk article schema.
+export const schema = new Schema<NodeName, MarkName>({ nodes, marks });
