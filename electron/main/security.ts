@@ -1,19 +1,6 @@
 import { app, session, shell, type WebContents } from "electron";
+import { contentSecurityPolicy } from "../../shared/csp";
 import { isWebHref } from "../../shared/urls";
-
-/// The Content-Security-Policy of every Copydesk window: only the app's own code, no remote scripts.
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
 
 /// Refuses navigation, new windows and webviews in every web contents; links open in the browser only when asked.
 export function hardenWebContents(): void {
