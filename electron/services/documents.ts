@@ -1,102 +1,146 @@
 import { randomUUID } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { articleToJSON, createArticle, type Article } from "../../shared/article";
-import { articleFromJSON, maxFileBytes, parseArticleFile, serializeArticle } from "../../shared/article-file";
 import type { DocumentHandle, OpenedDocument, SavedDocument } from "../../shared/ipc";
-import { describeFsError, UserFacingError } from "./errors";
+import { readArticleFile, titleFor, writeArticleFile } from "./article-io";
+import { readSnapshot, realFileSystem, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
+import { UserFacingError } from "./errors";
 
-// The open documents of the main process: which file each handle stands for, and the
-// reading and writing of article files. Plain Node: no Electron here.
+export { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
 
-interface OpenDocument {
-  handle: DocumentHandle;
+// The open documents of the main process: which file each handle stands for, what was last
+// read from or written to that file, and whether the window has changes not yet saved.
+
+/// One open document, as the main process tracks it.
+export interface OpenDocument {
+  readonly handle: DocumentHandle;
+  /// The window that owns it.
+  readonly owner: string;
   path: string | null;
-  owner: string;
+  /// What the file held when last read or written; null while untitled.
+  disk: DiskSnapshot | null;
+  /// True when the window has changes not in the file.
+  edited: boolean;
+  /// The article as the window last reported it (null until it reports a change).
+  latest: Article | null;
+  /// Identity that no save may change.
+  readonly id: string;
+  readonly created: string;
+  /// The name of this document's recovery copy.
+  readonly recoveryId: string;
 }
 
-/// Reads an article file, refusing anything that is not a valid article with a clear message.
-export async function readArticleFile(path: string): Promise<{ article: Article; migratedFrom: number | null }> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new UserFacingError("io", `Could not open ${path}: it is a folder, not an article file.`);
-    size = info.size;
-  } catch (e) {
-    if (e instanceof UserFacingError) throw e;
-    throw describeFsError(e, "open", path);
-  }
-  if (size > maxFileBytes) {
-    throw new UserFacingError("invalid-article", `Could not open ${basename(path)}: the file is over the 50 MB limit for an article.`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw describeFsError(e, "open", path);
-  }
-  const result = parseArticleFile(bytes);
-  if (!result.ok) {
-    throw new UserFacingError("invalid-article", `${basename(path)} is not a valid Copydesk article.`, result.errors);
-  }
-  return { article: result.article, migratedFrom: result.migratedFrom };
-}
+/// How the file compares with what was last read or written.
+export type DiskState = "unchanged" | "changed" | "missing";
 
-/// Writes an article file atomically: a temporary file in the same folder, fsynced, renamed over the original.
-export async function writeArticleFile(path: string, article: Article): Promise<void> {
-  try {
-    await writeFileAtomic(path, serializeArticle(article), { encoding: "utf8", fsync: true });
-  } catch (e) {
-    throw describeFsError(e, "save", path);
-  }
-}
-
-/// Validates an article received over IPC.
-export function articleFromPayload(payload: unknown): Article {
-  const result = articleFromJSON(payload);
-  if (!result.ok) throw new UserFacingError("invalid-article", "The article could not be saved: it is not valid.", result.errors);
-  return result.article;
-}
-
-/// Title bar text for a document.
-export function titleFor(path: string | null): string {
-  return path ? basename(path) : "Untitled";
+/// What a restored or programmatic document starts from.
+export interface AdoptOptions {
+  article: Article;
+  path: string | null;
+  disk: DiskSnapshot | null;
+  edited: boolean;
+  recoveryId?: string;
 }
 
 /// The documents open in this process, by handle.
 export class DocumentStore {
   private readonly documents = new Map<DocumentHandle, OpenDocument>();
 
+  constructor(private readonly fs: FileSystemLayer = realFileSystem) {}
+
   /// A new untitled document for a window.
   create(owner: string, article: Article = createArticle()): OpenedDocument {
-    const doc = this.register(owner, null);
-    return { handle: doc.handle, path: null, title: titleFor(null), article: articleToJSON(article), edited: false, migratedFrom: null };
+    return this.adopt(owner, { article, path: null, disk: null, edited: false });
   }
 
   /// Opens a file for a window.
   async open(owner: string, path: string): Promise<OpenedDocument> {
-    const { article, migratedFrom } = await readArticleFile(path);
-    const doc = this.register(owner, path);
-    return {
-      handle: doc.handle,
-      path,
-      title: titleFor(path),
-      article: articleToJSON(article),
-      edited: migratedFrom !== null,
-      migratedFrom,
-    };
+    const { article, migratedFrom, disk } = await readArticleFile(path);
+    const opened = this.adopt(owner, { article, path, disk, edited: migratedFrom !== null });
+    return { ...opened, migratedFrom };
   }
 
-  /// Saves to `path` (or the document's own file) and remembers the path.
-  async save(owner: string, handle: DocumentHandle, article: Article, path?: string): Promise<SavedDocument> {
+  /// Registers a document that starts from the given article (a restored recovery copy, a new article).
+  adopt(owner: string, options: AdoptOptions): OpenedDocument {
+    const doc: OpenDocument = {
+      handle: randomUUID(),
+      owner,
+      path: options.path,
+      disk: options.disk,
+      edited: options.edited,
+      latest: options.edited ? options.article : null,
+      id: options.article.meta.id,
+      created: options.article.meta.created,
+      recoveryId: options.recoveryId ?? randomUUID(),
+    };
+    this.documents.set(doc.handle, doc);
+    return openedFrom(doc, options.article);
+  }
+
+  /// Writes the article to `target` (default: the document's own file), sets `meta.updated`, keeps id and created.
+  async save(owner: string, handle: DocumentHandle, article: Article, target?: string): Promise<SavedDocument> {
     const doc = this.get(owner, handle);
-    const target = path ?? doc.path;
-    if (!target) throw new UserFacingError("invalid-request", "This document has no file yet: use Save As.");
-    const saved: Article = { ...article, meta: { ...article.meta, updated: new Date().toISOString() } };
-    await writeArticleFile(target, saved);
-    doc.path = target;
-    return { handle, path: target, title: titleFor(target), meta: saved.meta };
+    const path = target ?? doc.path;
+    if (!path) throw new UserFacingError("invalid-request", "This document has no file yet: use Save As.");
+    const meta = { ...article.meta, id: doc.id, created: doc.created, updated: new Date().toISOString() };
+    const saved: Article = { ...article, meta };
+    doc.disk = await writeArticleFile(path, saved, this.fs);
+    doc.path = path;
+    doc.edited = false;
+    doc.latest = null;
+    return { handle, path, title: titleFor(path), meta };
+  }
+
+  /// Reads the document's file again, replacing what the window has; the handle stays the same.
+  async reload(owner: string, handle: DocumentHandle): Promise<OpenedDocument> {
+    const doc = this.get(owner, handle);
+    if (!doc.path) throw new UserFacingError("invalid-request", "This document has no file to reload from.");
+    const { article, migratedFrom, disk } = await readArticleFile(doc.path);
+    doc.disk = disk;
+    doc.edited = migratedFrom !== null;
+    doc.latest = null;
+    return { ...openedFrom(doc, article), migratedFrom };
+  }
+
+  /// Compares the file with what was last read or written; `quick` trusts an unchanged size and time without hashing.
+  async diskState(doc: OpenDocument, quick = false): Promise<DiskState> {
+    if (!doc.path || !doc.disk) return "unchanged";
+    if (quick) {
+      const info = await stat(doc.path).catch(() => null);
+      if (!info?.isFile()) return "missing";
+      if (info.size === doc.disk.size && info.mtimeMs === doc.disk.mtimeMs) return "unchanged";
+    }
+    const now = await readSnapshot(doc.path);
+    if (!now) return "missing";
+    if (now.hash !== doc.disk.hash) return "changed";
+    doc.disk = now;
+    return "unchanged";
+  }
+
+  /// Records what the window reported: its article and whether it differs from the file.
+  markChanged(owner: string, handle: DocumentHandle, article: Article, edited: boolean): OpenDocument {
+    const doc = this.get(owner, handle);
+    doc.edited = edited;
+    doc.latest = edited ? article : null;
+    return doc;
+  }
+
+  /// The document open on this file, in any window.
+  findByPath(path: string): OpenDocument | null {
+    const wanted = resolve(path);
+    for (const doc of this.documents.values()) if (doc.path && resolve(doc.path) === wanted) return doc;
+    return null;
+  }
+
+  /// The documents a window has open.
+  ownedBy(owner: string): OpenDocument[] {
+    return [...this.documents.values()].filter((doc) => doc.owner === owner);
+  }
+
+  /// Every open document.
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
   }
 
   /// The file of a document, or null while untitled.
@@ -104,20 +148,28 @@ export class DocumentStore {
     return this.get(owner, handle).path;
   }
 
-  close(owner: string, handle: DocumentHandle): void {
-    this.get(owner, handle);
+  /// Forgets a document; returns it so callers can release what belongs to it.
+  close(owner: string, handle: DocumentHandle): OpenDocument {
+    const doc = this.get(owner, handle);
     this.documents.delete(handle);
-  }
-
-  private register(owner: string, path: string | null): OpenDocument {
-    const doc = { handle: randomUUID(), path, owner };
-    this.documents.set(doc.handle, doc);
     return doc;
   }
 
-  private get(owner: string, handle: DocumentHandle): OpenDocument {
+  /// The document behind a handle, checked against the window asking.
+  get(owner: string, handle: DocumentHandle): OpenDocument {
     const doc = this.documents.get(handle);
     if (!doc || doc.owner !== owner) throw new UserFacingError("unknown-document", "That document is not open in this window.");
     return doc;
   }
+}
+
+function openedFrom(doc: OpenDocument, article: Article): OpenedDocument {
+  return {
+    handle: doc.handle,
+    path: doc.path,
+    title: titleFor(doc.path),
+    article: articleToJSON(article),
+    edited: doc.edited,
+    migratedFrom: null,
+  };
 }

@@ -1,1 +1,4 @@
-console.log("copydesk")
+import "./app/app.css";
+import { startApp } from "./app/shell";
+
+void startApp(document.getElementById("app")!);

@@ -1,0 +1,136 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { assetScheme, fieldNode, fieldText, type Article } from "../article";
+
+// The article's fields picked out once, so that each exporter reads names, not tree positions.
+
+/// One related story as the exporters see it.
+export interface RelatedLink {
+  href: string;
+  title: string;
+  label: string | null;
+}
+
+/// The dateline's parts: the place (text), the date and the agency.
+export interface Dateline {
+  place: string;
+  date: string | null;
+  source: string | null;
+}
+
+/// The fields of an article by name.
+export interface ArticleParts {
+  kicker: string;
+  headline: string;
+  standfirst: PMNode;
+  byline: string;
+  dateline: Dateline;
+  body: PMNode;
+  tagline: string;
+  related: RelatedLink[];
+}
+
+/// Picks the fields out of an article's document.
+export function articleParts(article: Article): ArticleParts {
+  const { doc } = article;
+  const datelineNode = fieldNode(doc, "dateline");
+  const related: RelatedLink[] = [];
+  fieldNode(doc, "related")?.forEach((link) => {
+    const { href, title, label } = link.attrs as RelatedLink;
+    related.push({ href, title, label: label || null });
+  });
+  return {
+    kicker: fieldText(doc, "kicker"),
+    headline: fieldText(doc, "headline"),
+    standfirst: fieldNode(doc, "standfirst") as PMNode,
+    byline: fieldText(doc, "byline"),
+    dateline: {
+      place: datelineNode?.textContent ?? "",
+      date: (datelineNode?.attrs.date as string | null) || null,
+      source: (datelineNode?.attrs.source as string | null) || null,
+    },
+    body: fieldNode(doc, "body") as PMNode,
+    tagline: fieldText(doc, "tagline"),
+    related,
+  };
+}
+
+const apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/// A dateline date in wire style, e.g. "Jan. 7, 2014"; other text is returned as it is.
+export function wireDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!match) return date;
+  const month = apMonths[Number(match[2]) - 1];
+  return month ? `${month} ${Number(match[3])}, ${match[1]}` : date;
+}
+
+/// The dateline as a wire lead-in without the dash, e.g. "WASHINGTON, Jan. 7, 2014 (AFP)".
+export function datelineLabel(dateline: Dateline): string {
+  const head = [dateline.place.trim().toUpperCase(), dateline.date ? wireDate(dateline.date) : ""].filter(Boolean).join(", ");
+  return [head, dateline.source ? `(${dateline.source})` : ""].filter(Boolean).join(" ");
+}
+
+/// True when the dateline has anything to show.
+export function hasDateline(dateline: Dateline): boolean {
+  return dateline.place.trim() !== "" || dateline.date !== null || dateline.source !== null;
+}
+
+/// A figure's parts.
+export interface FigureParts {
+  src: string;
+  alt: string;
+  caption: PMNode | null;
+  credit: string;
+}
+
+/// Picks the image, caption and credit out of a figure node.
+export function figureParts(figure: PMNode): FigureParts {
+  const parts: FigureParts = { src: "", alt: "", caption: null, credit: "" };
+  figure.forEach((child) => {
+    if (child.type.name === "image") {
+      parts.src = child.attrs.src as string;
+      parts.alt = child.attrs.alt as string;
+    } else if (child.type.name === "caption") parts.caption = child;
+    else if (child.type.name === "credit") parts.credit = child.textContent;
+  });
+  return parts;
+}
+
+/// The image of an `asset:` src as a data: URI, an https src as it is, or null when there is none.
+export function imageURI(article: Article, src: string): string | null {
+  if (src.startsWith(assetScheme)) {
+    const asset = article.assets[src.slice(assetScheme.length)];
+    return asset ? `data:${asset.type};base64,${asset.data}` : null;
+  }
+  return src === "" ? null : src;
+}
+
+/// The words of a text, split on white space.
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/// The running text of the body: every textblock's text, one per entry.
+export function bodyTexts(body: PMNode): string[] {
+  const texts: string[] = [];
+  body.descendants((node) => {
+    if (node.isTextblock) {
+      texts.push(node.textContent);
+      return false;
+    }
+    return true;
+  });
+  return texts;
+}
+
+/// A file name stem from the slug, else from the headline, else "article".
+export function fileStem(article: Article): string {
+  if (article.meta.slug) return article.meta.slug;
+  const cleaned = fieldText(article.doc, "headline")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 80)
+    .replace(/[. ]+$/, "");
+  return cleaned || "article";
+}

@@ -1,0 +1,139 @@
+import { buildSync } from "esbuild";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { Backend } from "../../../electron/services/backend";
+import { contentSecurityPolicy } from "../../../shared/csp";
+import type { DialogAnswer } from "./test-dialogs";
+import { TestDialogs } from "./test-dialogs";
+
+// The e2e host: serves the built renderer to Chromium on 127.0.0.1 and answers the IPC contract
+// over HTTP with the main process's own Backend. Dialogs are answered by what the test queued.
+
+export interface HostOptions {
+  rendererDir: string;
+  userDataDir: string;
+  port?: number;
+}
+
+export interface Host {
+  url: string;
+  dialogs: TestDialogs;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const mimeTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".json": "application/json",
+};
+
+const maxRequestBytes = 80 * 1024 * 1024;
+
+/// Starts a host; resolves once it listens.
+export async function startHost(options: HostOptions): Promise<Host> {
+  const dialogs = new TestDialogs();
+  const streams = new Map<string, Set<ServerResponse>>();
+  const backend = new Backend({
+    userDataDir: options.userDataDir,
+    dialogs,
+    appInfo: { name: "Copydesk", version: process.env.npm_package_version ?? "test", platform: process.platform },
+  });
+  const bridge = buildSync({
+    entryPoints: [join(__dirname, "bridge.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    target: "chrome120",
+  }).outputFiles[0].text;
+  const root = resolve(options.rendererDir);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => send(res, 500, "text/plain", String((e as Error)?.stack ?? e)));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.method === "POST" && url.pathname === "/__host/ipc") {
+      const { windowId, channel, payload } = JSON.parse(await body(req)) as { windowId: string; channel: unknown; payload: unknown };
+      return send(res, 200, "application/json", JSON.stringify(await backend.handle(channel, payload, { windowId })));
+    }
+    if (url.pathname === "/__host/events") {
+      const windowId = url.searchParams.get("window") ?? "";
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      const set = streams.get(windowId) ?? new Set();
+      streams.set(windowId, set);
+      set.add(res);
+      req.on("close", () => set.delete(res));
+      return;
+    }
+    if (url.pathname === "/__host/bridge.js") return send(res, 200, mimeTypes[".js"], bridge);
+    if (req.method === "POST" && url.pathname === "/__test/dialogs") {
+      dialogs.queue(...(JSON.parse(await body(req)) as DialogAnswer[]));
+      return send(res, 200, "application/json", "{}");
+    }
+    if (url.pathname === "/__test/dialogs") return send(res, 200, "application/json", JSON.stringify(dialogs.log));
+    if (req.method === "POST" && url.pathname === "/__test/event") {
+      const { windowId, event, payload } = JSON.parse(await body(req)) as { windowId?: string; event: string; payload: unknown };
+      notify(windowId ?? null, event, payload);
+      return send(res, 200, "application/json", "{}");
+    }
+    return serveStatic(url.pathname, res);
+  }
+
+  function notify(windowId: string | null, event: string, payload: unknown): void {
+    const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const [id, set] of streams) if (windowId === null || id === windowId) for (const res of set) res.write(data);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const file = normalize(join(root, pathname === "/" ? "index.html" : decodeURIComponent(pathname)));
+    if (!file.startsWith(root + sep)) return send(res, 403, "text/plain", "forbidden");
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, "text/plain", "not found");
+    const headers = { "content-type": mimeTypes[extname(file)] ?? "application/octet-stream", "content-security-policy": contentSecurityPolicy };
+    if (file.endsWith("index.html")) {
+      const html = (await readFile(file, "utf8")).replace("<head>", '<head>\n    <script src="/__host/bridge.js"></script>');
+      return send(res, 200, headers["content-type"], html, headers);
+    }
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    dialogs,
+    backend,
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const set of streams.values()) for (const res of set) res.end();
+        server.close(() => ok());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, "content-type": type, "cache-control": "no-store" });
+  res.end(text);
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxRequestBytes) throw new Error("request too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

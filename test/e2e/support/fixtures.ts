@@ -1,0 +1,50 @@
+import { test as base, chromium, type Browser } from "@playwright/test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Copydesk } from "./copydesk";
+import { chromiumArgs, launchElectron, launchHost, targetName, type AppTarget } from "./targets";
+
+export { expect } from "@playwright/test";
+export { readArticle } from "./copydesk";
+
+interface Fixtures {
+  /// A folder for the test's files, removed afterwards.
+  workDir: string;
+  /// The app's user-data folder (recovery copies, settings); survives `restart`.
+  userDataDir: string;
+  /// Starts the app on the user-data folder; `copydesk` below is one started for you.
+  launch: () => Promise<Copydesk>;
+  /// The app, started and ready.
+  copydesk: Copydesk;
+}
+
+/// Playwright's `test` with the Copydesk fixtures.
+export const test = base.extend<Fixtures, { hostBrowser: Browser | null }>({
+  hostBrowser: [
+    async ({}, use) => {
+      const browser = targetName() === "chromium-host" ? await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs }) : null;
+      await use(browser);
+      await browser?.close();
+    },
+    { scope: "worker" },
+  ],
+  workDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-e2e-"));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  userDataDir: async ({ workDir }, use) => use(join(workDir, "user-data")),
+  launch: async ({ hostBrowser, userDataDir }, use) => {
+    const started: AppTarget[] = [];
+    await use(async () => {
+      const target = targetName() === "electron" ? await launchElectron(userDataDir) : await launchHost(userDataDir, hostBrowser ?? undefined);
+      started.push(target);
+      const app = new Copydesk(target);
+      await app.ready();
+      return app;
+    });
+    for (const target of started) await target.close().catch(() => undefined);
+  },
+  copydesk: async ({ launch }, use) => use(await launch()),
+});

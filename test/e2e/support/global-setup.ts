@@ -1,0 +1,17 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { electronBinary, targetName } from "./targets";
+
+/// Checks once, before any spec, that the chosen target can run at all.
+export default function globalSetup(): void {
+  const root = join(__dirname, "..", "..", "..");
+  if (!existsSync(join(root, "out", "renderer", "index.html")) || !existsSync(join(root, "out", "main", "index.js"))) {
+    throw new Error("The app is not built: run `npm run build` (or `npm run e2e`, which builds first).");
+  }
+  if (targetName() === "electron" && !electronBinary()) {
+    throw new Error(
+      "The electron target needs Electron installed: its binary is missing (installed with ELECTRON_SKIP_BINARY_DOWNLOAD?). " +
+        "Run `npm install electron` with internet access, or use the default chromium-host target.",
+    );
+  }
+}

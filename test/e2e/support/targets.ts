@@ -1,0 +1,146 @@
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DialogAnswer, DialogRecord } from "../host/test-dialogs";
+
+// Where the app under test runs. Specs never look at this: they use the page objects, which
+// ask the target to answer dialogs and to restart the app.
+
+export const repoRoot = join(__dirname, "..", "..", "..");
+
+export function targetName(): "chromium-host" | "electron" {
+  return process.env.E2E_TARGET === "electron" ? "electron" : "chromium-host";
+}
+
+/// The Electron executable, or null where its binary was never downloaded.
+export function electronBinary(): string | null {
+  const pathFile = join(repoRoot, "node_modules", "electron", "path.txt");
+  if (!existsSync(pathFile)) return null;
+  const binary = join(repoRoot, "node_modules", "electron", "dist", readFileSync(pathFile, "utf8").trim());
+  return existsSync(binary) ? binary : null;
+}
+
+/// Chromium flags that keep a headless run quiet and offline.
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/// A running app: its first window, and the means to answer its dialogs and to stop it.
+export interface AppTarget {
+  page: Page;
+  answerDialogs(...answers: DialogAnswer[]): Promise<void>;
+  dialogLog(): Promise<DialogRecord[]>;
+  /// Ends the app the hard way, as a crash would.
+  kill(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/// The e2e host in its own process and a page of Debian's Chromium on it.
+export async function launchHost(userDataDir: string, browser?: Browser): Promise<AppTarget> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "test/e2e/host/main.ts"), "--user-data", userDataDir], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await hostUrl(child);
+  const ownBrowser = browser ? null : await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const context = await (browser ?? ownBrowser!).newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const post = (path: string, body: unknown) =>
+    fetch(new URL(path, url), { method: "POST", body: JSON.stringify(body) }).then((r) => {
+      if (!r.ok) throw new Error(`host ${path}: ${r.status}`);
+    });
+  let exited = child.exitCode !== null;
+  child.once("exit", () => (exited = true));
+  return {
+    page,
+    answerDialogs: (...answers) => post("/__test/dialogs", answers),
+    dialogLog: async () => (await fetch(new URL("/__test/dialogs", url))).json() as Promise<DialogRecord[]>,
+    async kill() {
+      child.kill("SIGKILL");
+      await new Promise((ok) => (exited ? ok(null) : child.once("exit", ok)));
+      await context.close();
+      await ownBrowser?.close();
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await ownBrowser?.close();
+      if (!exited) {
+        child.kill("SIGTERM");
+        await new Promise((ok) => (exited ? ok(null) : child.once("exit", ok)));
+      }
+    },
+  };
+}
+
+function hostUrl(child: ChildProcess): Promise<string> {
+  return new Promise((ok, fail) => {
+    let seen = "";
+    const timer = setTimeout(() => fail(new Error(`the e2e host did not start: ${seen}`)), 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /COPYDESK_HOST_URL=(\S+)/.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        ok(match[1]);
+      }
+    });
+    child.once("exit", (code) => fail(new Error(`the e2e host exited (${code}) before listening: ${seen}`)));
+  });
+}
+
+/// The built Electron app, with native dialogs stubbed in its main process to answer like the host's.
+export async function launchElectron(userDataDir: string): Promise<AppTarget> {
+  const app: ElectronApplication = await _electron.launch({
+    executablePath: electronBinary() ?? undefined,
+    args: [join(repoRoot, "out/main/index.js"), `--user-data-dir=${userDataDir}`],
+    cwd: repoRoot,
+  });
+  const page = await app.firstWindow();
+  await app.evaluate(({ dialog }) => {
+    const state = globalThis as unknown as { __answers: DialogAnswer[]; __log: DialogRecord[] };
+    state.__answers = [];
+    state.__log = [];
+    const take = (kind: DialogRecord["kind"], message: string) => {
+      const next = state.__answers[0];
+      const ok = next && (next.kind === kind || next.kind === "cancel");
+      state.__log.push({ kind, message, answered: Boolean(ok) });
+      return ok ? state.__answers.shift() : undefined;
+    };
+    const patched = dialog as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const options = (args: unknown[]) => (args.length > 1 ? args[1] : args[0]) as { title?: string; message?: string; buttons?: string[]; cancelId?: number };
+    patched.showSaveDialog = async (...args) => {
+      const a = take("save", options(args).title ?? "");
+      return a?.kind === "save" ? { canceled: false, filePath: a.path } : { canceled: true, filePath: "" };
+    };
+    patched.showOpenDialog = async (...args) => {
+      const a = take(options(args).title?.toLowerCase().includes("folder") ? "folder" : "open", options(args).title ?? "");
+      return a && "path" in a ? { canceled: false, filePaths: [a.path] } : { canceled: true, filePaths: [] };
+    };
+    patched.showMessageBox = async (...args) => {
+      const o = options(args);
+      const a = take("ask", o.message ?? "");
+      if (a?.kind !== "ask") return { response: o.cancelId ?? 0, checkboxChecked: false };
+      return { response: typeof a.button === "number" ? a.button : (o.buttons ?? []).indexOf(a.button), checkboxChecked: false };
+    };
+  });
+  return {
+    page,
+    answerDialogs: (...answers) =>
+      app.evaluate((_electron, queued) => {
+        (globalThis as unknown as { __answers: DialogAnswer[] }).__answers.push(...queued);
+      }, answers),
+    dialogLog: () => app.evaluate(() => (globalThis as unknown as { __log: DialogRecord[] }).__log),
+    async kill() {
+      app.process().kill("SIGKILL");
+    },
+    close: () => app.close(),
+  };
+}
