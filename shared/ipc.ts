@@ -63,6 +63,13 @@ export interface RecoveryEntry {
   words: number;
 }
 
+/// A file in the recent-files list.
+export interface RecentFile {
+  path: string;
+  /// The file name, as the menu shows it.
+  title: string;
+}
+
 /// Formats Copydesk exports to.
 export const exportFormats = ["html", "md", "txt", "nitf", "ninjs", "docx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -100,8 +107,10 @@ export const requestSchemas = {
   "document:save-as": z.object({ handle, article }).strict(),
   /// The renderer's text changed: keeps the recovery copy and the edited state current.
   "document:changed": z.object({ handle, article, edited: z.boolean() }).strict(),
-  /// The window is done with the document.
+  /// The window is done with the document (a recovery copy of unsaved changes is removed).
   "document:close": z.object({ handle }).strict(),
+  /// Read the document's file again, dropping local changes; same handle.
+  "document:reload": z.object({ handle }).strict(),
   /// Export the article to one or more formats in a folder (asked when not given).
   "export:run": z
     .object({
@@ -115,6 +124,9 @@ export const requestSchemas = {
   "recovery:list": z.object({}).strict(),
   "recovery:restore": z.object({ id: z.string().min(1).max(200) }).strict(),
   "recovery:discard": z.object({ id: z.string().min(1).max(200) }).strict(),
+  /// Recently opened or saved files that still exist, newest first.
+  "recent:list": z.object({}).strict(),
+  "recent:clear": z.object({}).strict(),
   "settings:get": z.object({}).strict(),
   "settings:set": z
     .object({
@@ -137,10 +149,13 @@ export interface ResultTypes {
   "document:save-as": SavedDocument | null;
   "document:changed": null;
   "document:close": null;
+  "document:reload": OpenedDocument;
   "export:run": { files: string[] } | null;
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;
   "recovery:discard": null;
+  "recent:list": RecentFile[];
+  "recent:clear": null;
   "settings:get": Settings;
   "settings:set": Settings;
   "app:info": { name: string; version: string; platform: string };
@@ -157,7 +172,8 @@ export const channels = Object.keys(requestSchemas) as Channel[];
 export interface EventTypes {
   /// A menu item or shortcut handled by the renderer, e.g. "save", "toggle-bold".
   "menu:command": { command: string };
-  /// The open file changed on disk; `reloaded` when main reloaded it (no local changes).
+  /// The open file changed on disk; `reloaded` when main reloaded it (no local changes, or the user chose
+  /// "Reload from Disk" when saving), null when the window keeps its changes (or the file was moved or deleted).
   "document:changed-on-disk": { handle: DocumentHandle; reloaded: OpenedDocument | null; message: string };
   /// Main opened a document in this window (from a menu, a drop or the command line).
   "document:opened": OpenedDocument;

@@ -1,5 +1,3 @@
-import { basename, extname } from "node:path";
-import { fieldText } from "../../shared/article";
 import {
   isChannel,
   parseRequest,
@@ -8,10 +6,13 @@ import {
   type RequestOf,
   type ResultOf,
 } from "../../shared/ipc";
-import { articleFilter, type Dialogs } from "./dialogs";
-import { articleFromPayload, DocumentStore } from "./documents";
+import type { Dialogs } from "./dialogs";
+import { DocumentService, type DocumentServiceOptions } from "./document-service";
+import { articleFromPayload } from "./documents";
 import { UserFacingError } from "./errors";
 import { SettingsStore } from "./settings";
+
+export { suggestedFileName } from "./document-service";
 
 // Everything the main process answers over IPC, without Electron: the Electron glue and the
 // e2e host both route each request here, so the app and the tests run the same code.
@@ -21,7 +22,8 @@ export interface CallContext {
   windowId: string;
 }
 
-export interface BackendOptions {
+/// What the backend needs from its host (the Electron glue or the e2e host).
+export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" | "userDataDir"> {
   userDataDir: string;
   dialogs: Dialogs;
   appInfo: { name: string; version: string; platform: string };
@@ -31,13 +33,19 @@ type Handlers = { [C in Channel]: (request: RequestOf<C>, context: CallContext) 
 
 /// The main process's services behind the IPC contract.
 export class Backend {
-  readonly documents = new DocumentStore();
+  readonly documents: DocumentService;
   readonly settings: SettingsStore;
   private readonly handlers: Handlers;
 
   constructor(private readonly options: BackendOptions) {
+    this.documents = new DocumentService(options);
     this.settings = new SettingsStore(options.userDataDir);
     this.handlers = this.createHandlers();
+  }
+
+  /// Stops the disk watcher and writes pending recovery copies (on quit, or when a test host stops).
+  dispose(): Promise<void> {
+    return this.documents.dispose();
   }
 
   /// Validates and answers one request; every failure comes back as a value.
@@ -57,63 +65,38 @@ export class Backend {
   }
 
   private createHandlers(): Handlers {
-    const { dialogs } = this.options;
     const docs = this.documents;
-    const askSavePath = (article: { doc: import("prosemirror-model").Node }, current: string | null) =>
-      dialogs.chooseSavePath({
-        title: "Save article",
-        defaultPath: current ?? `${suggestedFileName(fieldText(article.doc, "headline"))}.article`,
-        filters: [articleFilter],
-      });
-
     return {
       "document:new": async (_request, { windowId }) => docs.create(windowId),
-      "document:open": async ({ path }, { windowId }) => {
-        const target = path ?? (await dialogs.chooseOpenPath({ title: "Open article", filters: [articleFilter] }));
-        return target ? docs.open(windowId, target) : null;
-      },
-      "document:save": async ({ handle, article }, { windowId }) => {
-        const parsed = articleFromPayload(article);
-        const existing = docs.pathOf(windowId, handle);
-        const target = existing ?? withArticleExtension(await askSavePath(parsed, null));
-        return target ? docs.save(windowId, handle, parsed, target) : null;
-      },
-      "document:save-as": async ({ handle, article }, { windowId }) => {
-        const parsed = articleFromPayload(article);
-        const target = withArticleExtension(await askSavePath(parsed, docs.pathOf(windowId, handle)));
-        return target ? docs.save(windowId, handle, parsed, target) : null;
-      },
-      "document:changed": async ({ handle, article }, { windowId }) => {
-        docs.pathOf(windowId, handle);
-        articleFromPayload(article);
+      "document:open": async ({ path }, { windowId }) => docs.open(windowId, path),
+      "document:save": async ({ handle, article }, { windowId }) => docs.save(windowId, handle, articleFromPayload(article)),
+      "document:save-as": async ({ handle, article }, { windowId }) => docs.save(windowId, handle, articleFromPayload(article), true),
+      "document:changed": async ({ handle, article, edited }, { windowId }) => {
+        await docs.changed(windowId, handle, articleFromPayload(article), edited);
         return null;
       },
       "document:close": async ({ handle }, { windowId }) => {
-        docs.close(windowId, handle);
+        await docs.close(windowId, handle);
         return null;
       },
+      "document:reload": async ({ handle }, { windowId }) => docs.reload(windowId, handle),
       "export:run": async () => {
         throw new UserFacingError("internal", "Export is not available in this build.");
       },
-      "recovery:list": async () => [],
-      "recovery:restore": async () => {
-        throw new UserFacingError("not-found", "There is no such recovery copy.");
+      "recovery:list": async () => docs.listRecovery(),
+      "recovery:restore": async ({ id }, { windowId }) => docs.restore(windowId, id),
+      "recovery:discard": async ({ id }) => {
+        await docs.discardRecovery(id);
+        return null;
       },
-      "recovery:discard": async () => null,
+      "recent:list": async () => docs.recent.list(),
+      "recent:clear": async () => {
+        await docs.recent.clear();
+        return null;
+      },
       "settings:get": async () => this.settings.get(),
       "settings:set": async (changes) => this.settings.update(changes),
       "app:info": async () => this.options.appInfo,
     };
   }
-}
-
-/// A file name from a headline: "US speeds up arms sales" → "US speeds up arms sales".
-export function suggestedFileName(headline: string): string {
-  const cleaned = headline.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").replace(/\s+/g, " ").trim().slice(0, 80);
-  return cleaned || "Untitled";
-}
-
-function withArticleExtension(path: string | null): string | null {
-  if (!path) return null;
-  return extname(basename(path)) ? path : `${path}.article`;
 }

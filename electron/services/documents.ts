@@ -29,6 +29,8 @@ export interface OpenDocument {
   readonly created: string;
   /// The name of this document's recovery copy.
   readonly recoveryId: string;
+  /// Counts the window's change reports, so a save knows whether edits arrived while it wrote.
+  changes: number;
 }
 
 /// How the file compares with what was last read or written.
@@ -73,6 +75,7 @@ export class DocumentStore {
       id: options.article.meta.id,
       created: options.article.meta.created,
       recoveryId: options.recoveryId ?? randomUUID(),
+      changes: 0,
     };
     this.documents.set(doc.handle, doc);
     return openedFrom(doc, options.article);
@@ -85,10 +88,13 @@ export class DocumentStore {
     if (!path) throw new UserFacingError("invalid-request", "This document has no file yet: use Save As.");
     const meta = { ...article.meta, id: doc.id, created: doc.created, updated: new Date().toISOString() };
     const saved: Article = { ...article, meta };
+    const changesBefore = doc.changes;
     doc.disk = await writeArticleFile(path, saved, this.fs);
     doc.path = path;
-    doc.edited = false;
-    doc.latest = null;
+    if (doc.changes === changesBefore || (doc.latest !== null && doc.latest.doc.eq(article.doc))) {
+      doc.edited = false;
+      doc.latest = null;
+    }
     return { handle, path, title: titleFor(path), meta };
   }
 
@@ -104,18 +110,18 @@ export class DocumentStore {
   }
 
   /// Compares the file with what was last read or written; `quick` trusts an unchanged size and time without hashing.
-  async diskState(doc: OpenDocument, quick = false): Promise<DiskState> {
-    if (!doc.path || !doc.disk) return "unchanged";
+  async diskState(doc: OpenDocument, quick = false): Promise<{ state: DiskState; current: DiskSnapshot | null }> {
+    if (!doc.path || !doc.disk) return { state: "unchanged", current: doc.disk };
     if (quick) {
       const info = await stat(doc.path).catch(() => null);
-      if (!info?.isFile()) return "missing";
-      if (info.size === doc.disk.size && info.mtimeMs === doc.disk.mtimeMs) return "unchanged";
+      if (!info?.isFile()) return { state: "missing", current: null };
+      if (info.size === doc.disk.size && info.mtimeMs === doc.disk.mtimeMs) return { state: "unchanged", current: doc.disk };
     }
-    const now = await readSnapshot(doc.path);
-    if (!now) return "missing";
-    if (now.hash !== doc.disk.hash) return "changed";
-    doc.disk = now;
-    return "unchanged";
+    const current = await readSnapshot(doc.path);
+    if (!current) return { state: "missing", current: null };
+    if (current.hash !== doc.disk.hash) return { state: "changed", current };
+    doc.disk = current;
+    return { state: "unchanged", current };
   }
 
   /// Records what the window reported: its article and whether it differs from the file.
@@ -123,6 +129,7 @@ export class DocumentStore {
     const doc = this.get(owner, handle);
     doc.edited = edited;
     doc.latest = edited ? article : null;
+    doc.changes += 1;
     return doc;
   }
 

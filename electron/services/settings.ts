@@ -1,11 +1,13 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { defaultSettings, requestSchemas, type Settings } from "../../shared/ipc";
+import { writeFileDurably } from "./durable-write";
+import { describeFsError } from "./errors";
 
 // The user's settings in a small JSON file in user-data, written atomically. A missing or
 // broken file gives the defaults; a broken field falls back to its default alone.
 
+/// The settings file and the settings in memory.
 export class SettingsStore {
   private current: Settings | null = null;
   readonly path: string;
@@ -14,16 +16,23 @@ export class SettingsStore {
     this.path = join(userDataDir, "settings.json");
   }
 
+  /// The settings: the file's valid fields over the defaults.
   async get(): Promise<Settings> {
     if (!this.current) this.current = await this.load();
-    return this.current;
+    return { ...this.current };
   }
 
+  /// Changes some settings and writes the file; the old file stays whole if writing fails.
   async update(changes: Partial<Settings>): Promise<Settings> {
-    const next = { ...(await this.get()), ...changes };
-    await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, { fsync: true });
+    const next = sanitize({ ...(await this.get()), ...changes });
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFileDurably(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    } catch (e) {
+      throw describeFsError(e, "save the settings to", this.path);
+    }
     this.current = next;
-    return next;
+    return { ...next };
   }
 
   private async load(): Promise<Settings> {
@@ -33,13 +42,18 @@ export class SettingsStore {
     } catch {
       return { ...defaultSettings };
     }
-    const settings: Settings = { ...defaultSettings };
-    if (typeof raw !== "object" || raw === null) return settings;
-    const fields = requestSchemas["settings:set"].shape;
-    for (const key of Object.keys(fields) as (keyof Settings)[]) {
-      const parsed = fields[key].safeParse((raw as Record<string, unknown>)[key]);
-      if (parsed.success && parsed.data !== undefined) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
-    }
-    return settings;
+    return sanitize(raw);
   }
+}
+
+/// Keeps each valid field of `raw` and the default for every other.
+export function sanitize(raw: unknown): Settings {
+  const settings: Settings = { ...defaultSettings, exportFormats: [...defaultSettings.exportFormats] };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return settings;
+  const fields = requestSchemas["settings:set"].shape;
+  for (const key of Object.keys(fields) as (keyof Settings)[]) {
+    const parsed = fields[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return settings;
 }
