@@ -126,7 +126,7 @@ export function articleFromJSON(
 
   if (meta === undefined) errors.push("meta: missing");
   const metaResult = metaSchema.safeParse(meta);
-  if (meta !== undefined && !metaResult.success) errors.push(...describeIssues("meta", metaResult.error));
+  if (meta !== undefined && !metaResult.success) errors.push(...describeIssues("meta", metaResult.error, meta));
 
   const assetResult = checkAssets(assets ?? {});
   errors.push(...assetResult.errors);

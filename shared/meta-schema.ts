@@ -35,14 +35,23 @@ export const metaSchema = z
   })
   .strict() satisfies z.ZodType<ArticleMeta>;
 
-/// Turns zod issues into "path: message" lines under a prefix such as `meta`.
-export function describeIssues(prefix: string, error: z.ZodError): string[] {
+/// Turns zod issues into "path: message" lines under a prefix such as `meta`; `input` tells missing fields apart.
+export function describeIssues(prefix: string, error: z.ZodError, input: unknown): string[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     if (issue.code === "unrecognized_keys") {
       return `${path}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     }
-    if (issue.code === "invalid_type" && issue.input === undefined) return `${path}: missing`;
+    if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) return `${path}: missing`;
     return `${path}: ${issue.message}`;
   });
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

@@ -1,17 +1,9 @@
 import { keymap } from "prosemirror-keymap";
-import type { ArticleJSON } from "../../../shared/article";
+import type { AppHandle } from "../../../shared/app-handle";
 import type { OpenedDocument } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
-
-/// What the page exposes for testers and scripts (read-only views of the document).
-export interface AppHandle {
-  articleJSON(): ArticleJSON;
-  title(): string;
-  path(): string | null;
-  edited(): boolean;
-}
 
 declare global {
   interface Window {

@@ -1,10 +1,17 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import type { AppHandle } from "../../../shared/app-handle";
 import type { ArticleJSON } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
 import type { AppTarget } from "./targets";
 
 // The page object a tester writes scenarios with, in the newsroom's words.
+
+declare global {
+  interface Window {
+    copydeskApp?: AppHandle;
+  }
+}
 
 /// One Copydesk window under test.
 export class Copydesk {

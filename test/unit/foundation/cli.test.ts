@@ -1,0 +1,53 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../../cli/copydesk";
+import { seedArticlePath } from "../../support/seed-article";
+
+// `copydesk validate`: one line per file or problem, exit 0 / 1 / 2, never a stack trace.
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "copydesk-cli-"));
+const broken = join(dir, "broken.article");
+writeFileSync(broken, '{"format":"copydesk.article","version":9}');
+
+describe("copydesk validate", () => {
+  it("prints ok and exits 0 for a valid article", async () => {
+    expect(await cli("validate", seedArticlePath)).toEqual({ code: 0, out: [`ok ${seedArticlePath}`], err: [] });
+  });
+
+  it("prints one line per problem and exits 1", async () => {
+    const missing = join(dir, "nope.article");
+    const result = await cli("validate", seedArticlePath, broken, missing, dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([`ok ${seedArticlePath}`]);
+    expect(result.err).toEqual([
+      `${broken}: version 9 is newer than this Copydesk reads (1)`,
+      `${missing}: no such file`,
+      `${dir}: is a folder`,
+    ]);
+  });
+
+  it("exits 2 with usage when misused", async () => {
+    expect((await cli()).code).toBe(2);
+    expect((await cli("validate")).err).toEqual(["copydesk validate: name at least one file"]);
+    expect((await cli("frobnicate")).err[0]).toBe('copydesk: unknown command "frobnicate"');
+  });
+
+  it("runs as the package's bin under plain Node", () => {
+    const bin = join(__dirname, "..", "..", "..", "bin", "copydesk.mjs");
+    expect(execFileSync(process.execPath, [bin, "validate", seedArticlePath], { encoding: "utf8" })).toBe(`ok ${seedArticlePath}\n`);
+    const failed = spawnSync(process.execPath, [bin, "validate", broken], { encoding: "utf8" });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe(`${broken}: version 9 is newer than this Copydesk reads (1)\n`);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+});
