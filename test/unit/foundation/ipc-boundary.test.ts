@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { channels, requestSchemas } from "../../../shared/ipc";
+import { Backend } from "../../../electron/services/backend";
+import { TestDialogs } from "../../e2e/host/test-dialogs";
+import { seedArticlePath } from "../../support/seed-article";
+
+// Whatever arrives over IPC, the backend answers with a typed value: bad channels, bad payloads
+// and bad articles get a message, never an exception.
+
+const userDataDir = mkdtempSync(join(tmpdir(), "copydesk-ipc-"));
+const dialogs = new TestDialogs();
+const backend = new Backend({ userDataDir, dialogs, appInfo: { name: "Copydesk", version: "0.0.0", platform: "linux" } });
+const context = { windowId: "window-1" };
+afterAll(() => backend.dispose());
+
+describe("the IPC boundary", () => {
+  it("lists each channel once, each with a request schema", () => {
+    expect(new Set(channels).size).toBe(channels.length);
+    for (const channel of channels) expect(requestSchemas[channel]).toBeDefined();
+  });
+
+  it.each([
+    ["an unknown channel", "fs:delete", {}, "unknown-channel"],
+    ["a channel that is not a string", 42, {}, "unknown-channel"],
+    ["a prototype key as channel", "constructor", {}, "unknown-channel"],
+    ["a payload of the wrong type", "document:open", { path: 17 }, "invalid-request"],
+    ["extra payload fields", "document:new", { evil: true }, "invalid-request"],
+    ["a payload that is a string", "document:save", "save it", "invalid-request"],
+    ["an unknown export format", "export:run", { handle: "h", article: { meta: {}, doc: {}, assets: {} }, formats: ["exe"] }, "invalid-request"],
+    ["a handle of another window", "document:close", { handle: "not-mine" }, "unknown-document"],
+  ])("answers %s with a typed error", async (_name, channel, payload, code) => {
+    const result = await backend.handle(channel, payload, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe(code);
+      expect(result.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("refuses to save an invalid article and says what is wrong with it", async () => {
+    const opened = await backend.handle("document:new", {}, context);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { handle, article } = opened.value as { handle: string; article: { meta: object; doc: object; assets: object } };
+    const bad = { ...article, meta: { ...article.meta, created: "soon" } };
+    const result = await backend.handle("document:save", { handle, article: bad }, context);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "invalid-article", details: ["meta.created: not an ISO 8601 date-time"] }),
+    });
+  });
+
+  it("opens a file the renderer names by path and gives it a handle, not the file", async () => {
+    const result = await backend.handle("document:open", { path: seedArticlePath }, context);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const opened = result.value as { handle: string; title: string; article: { meta: { id: string } } };
+    expect(opened.title).toBe("seed.article");
+    expect(opened.article.meta.id).toBe(JSON.parse(readFileSync(seedArticlePath, "utf8")).meta.id);
+    expect(opened.handle).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("explains an article file that does not parse", async () => {
+    const result = await backend.handle("document:open", { path: join(__dirname, "ipc-boundary.test.ts") }, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe("invalid-article");
+      expect(result.error.details?.[0]).toMatch(/^the file is not valid JSON/);
+    }
+  });
+});
