@@ -1,7 +1,7 @@
 import type { Article } from "../article";
 import { escapeXml, jsonForScript } from "./escape";
 import { bodyHtml, inlineHtml } from "./html-body";
-import { articleParts, bodyTexts, datelineLabel, hasDateline, imageURI, wireDate, wordsOf, type ArticleParts } from "./parts";
+import { articleParts, bodyTexts, datelineLabel, hasDateline, wireDate, wordsOf, type ArticleParts } from "./parts";
 
 // HTML export: one standalone page with its CSS and images inside, semantic markup, and a
 // schema.org NewsArticle block in JSON-LD. Metadata schema.org has no word for goes in
@@ -114,5 +114,3 @@ export function exportHtml(article: Article): string {
   ].filter(Boolean);
   return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body.join("\n")}\n</body>\n</html>\n`;
 }
-
-export { imageURI };

@@ -1,0 +1,165 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ILevelsOptions,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from "docx";
+import type { Node as PMNode } from "prosemirror-model";
+import { assetScheme, type Article } from "../article";
+import { docxStyleIds as style, docxStyles } from "./docx-styles";
+import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
+import { base64ToBytes, imageSize } from "./image-size";
+
+// DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
+// Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.
+// Embedded PNG, JPEG and GIF images are placed in the document; other images become their alt text.
+
+const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const clean = (text: string): string => text.replace(xmlForbidden, "");
+
+const imageTypes: Record<string, "png" | "jpg" | "gif"> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif" };
+
+interface Context {
+  article: Article;
+  paragraphs: Paragraph[];
+  orderedLists: { reference: string; start: number }[];
+}
+
+function runs(node: PMNode): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  node.forEach((child) => {
+    const names = child.marks.map((m) => m.type.name);
+    const link = child.marks.find((m) => m.type.name === "link");
+    const run = new TextRun({
+      text: clean(child.text ?? ""),
+      bold: names.includes("strong"),
+      italics: names.includes("em"),
+      ...(link ? { style: "Hyperlink" } : {}),
+    });
+    children.push(link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run);
+  });
+  return children;
+}
+
+const plain = (text: string, options: IParagraphOptions = {}): Paragraph =>
+  new Paragraph({ ...options, children: [new TextRun(clean(text))] });
+
+function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
+  const figure = figureParts(node);
+  const out: Paragraph[] = [];
+  const asset = figure.src.startsWith(assetScheme) ? ctx.article.assets[figure.src.slice(assetScheme.length)] : undefined;
+  const type = asset ? imageTypes[asset.type] : undefined;
+  if (asset && type) {
+    const data = base64ToBytes(asset.data);
+    const size = imageSize(data) ?? { width: 480, height: 270 };
+    const scale = Math.min(1, 600 / size.width);
+    const image = new ImageRun({
+      type,
+      data,
+      transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+      altText: { name: "Figure", description: clean(figure.alt), title: clean(figure.alt) },
+    });
+    out.push(new Paragraph({ style: style.figure, children: [image] }));
+  } else {
+    const text = [figure.alt || "Picture", figure.src.startsWith("https:") ? figure.src : ""].filter(Boolean).join(" ");
+    out.push(plain(`[${text}]`, { style: style.figure }));
+  }
+  if (figure.caption && figure.caption.content.size > 0) {
+    out.push(new Paragraph({ style: style.caption, children: runs(figure.caption) }));
+  }
+  if (figure.credit) out.push(plain(figure.credit, { style: style.credit }));
+  return out;
+}
+
+function listParagraphs(list: PMNode, ctx: Context, level: number): void {
+  const ordered = list.type.name === "ordered_list";
+  let reference = "";
+  if (ordered) {
+    reference = `ordered-${ctx.orderedLists.length + 1}`;
+    ctx.orderedLists.push({ reference, start: list.attrs.order as number });
+  }
+  list.forEach((item) => {
+    item.forEach((child, _offset, i) => {
+      if (child.type.name !== "paragraph") return listParagraphs(child, ctx, level + 1);
+      const marker: IParagraphOptions =
+        i > 0 ? { indent: { left: 720 * (level + 1) } } : ordered ? { numbering: { reference, level } } : { bullet: { level } };
+      ctx.paragraphs.push(new Paragraph({ ...marker, children: runs(child) }));
+    });
+  });
+}
+
+function quoteParagraphs(node: PMNode, ctx: Context, textStyle: string, attributionStyle: string): void {
+  node.forEach((child) => {
+    if (child.type.name === "attribution") ctx.paragraphs.push(plain(`— ${child.textContent}`, { style: attributionStyle }));
+    else ctx.paragraphs.push(new Paragraph({ style: textStyle, children: runs(child) }));
+  });
+}
+
+function bodyParagraphs(block: PMNode, ctx: Context): void {
+  switch (block.type.name) {
+    case "paragraph":
+      ctx.paragraphs.push(new Paragraph({ children: runs(block) }));
+      return;
+    case "subheading":
+      ctx.paragraphs.push(plain(block.textContent, { heading: HeadingLevel.HEADING_2 }));
+      return;
+    case "blockquote":
+      return quoteParagraphs(block, ctx, style.quote, style.quoteAttribution);
+    case "pullquote":
+      return quoteParagraphs(block, ctx, style.pullquote, style.pullquoteAttribution);
+    case "figure":
+      ctx.paragraphs.push(...figureParagraphs(block, ctx));
+      return;
+    default:
+      return listParagraphs(block, ctx, 0);
+  }
+}
+
+const orderedLevels = (start: number): ILevelsOptions[] =>
+  [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({
+    level,
+    format: LevelFormat.DECIMAL,
+    text: `%${level + 1}.`,
+    alignment: AlignmentType.START,
+    start: level === 0 ? start : 1,
+    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+  }));
+
+/// The article as a Word document (the bytes of a .docx file).
+export async function exportDocx(article: Article): Promise<Uint8Array> {
+  const parts = articleParts(article);
+  const ctx: Context = { article, paragraphs: [], orderedLists: [] };
+  const add = (p: Paragraph) => ctx.paragraphs.push(p);
+  if (parts.kicker) add(plain(parts.kicker, { style: style.kicker }));
+  add(plain(parts.headline, { heading: HeadingLevel.HEADING_1 }));
+  if (parts.standfirst.content.size > 0) add(new Paragraph({ style: style.standfirst, children: runs(parts.standfirst) }));
+  if (parts.byline) add(plain(parts.byline, { style: style.byline }));
+  if (hasDateline(parts.dateline)) add(plain(`${datelineLabel(parts.dateline)} —`, { style: style.dateline }));
+  parts.body.forEach((block) => {
+    if (!(block.type.name === "paragraph" && block.content.size === 0 && parts.body.childCount === 1)) bodyParagraphs(block, ctx);
+  });
+  if (parts.tagline) add(plain(parts.tagline, { style: style.tagline }));
+  for (const link of parts.related) {
+    const label = link.label ? [new TextRun(clean(`${link.label}: `))] : [];
+    const title = new TextRun({ text: clean(link.title), style: "Hyperlink" });
+    add(new Paragraph({ style: style.related, children: [...label, new ExternalHyperlink({ link: link.href, children: [title] })] }));
+  }
+  const document = new Document({
+    title: clean(parts.headline),
+    creator: clean(parts.byline) || "Copydesk",
+    description: clean(parts.standfirst.textContent),
+    keywords: clean(article.meta.tags.join(", ")),
+    styles: docxStyles,
+    numbering: { config: ctx.orderedLists.map(({ reference, start }) => ({ reference, levels: orderedLevels(start) })) },
+    sections: [{ children: ctx.paragraphs }],
+  });
+  return Packer.pack(document, "uint8array");
+}

@@ -1,0 +1,125 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from "prosemirror-markdown";
+import { stringify } from "yaml";
+import type { Article } from "../article";
+import { schema } from "../schema";
+import { articleParts, datelineLabel, figureParts, hasDateline, imageURI } from "./parts";
+
+// Markdown export: CommonMark through prosemirror-markdown, metadata in YAML front matter.
+// The plain fields (kicker, byline, dateline, tagline) are written both as lines of the page
+// and in the front matter, so that the Markdown importer can tell them from body text.
+// What Markdown cannot carry is listed in `markdownLosses`.
+
+/// What a Markdown export loses; the importer gives these back in their plainer form.
+export const markdownLosses = [
+  "pull quotes become block quotes (their role is lost)",
+  "emphasis inside the standfirst (the whole standfirst is set in italics)",
+  "a blockquote's attribution is its last paragraph, starting with an em dash",
+  "figures are an image with the credit as its title and the caption after it, so a caption is plain paragraph text to other Markdown readers",
+  "images embedded as AVIF (Markdown readers accept only gif, png, jpeg and webp data URIs)",
+] as const;
+
+const nodes = defaultMarkdownSerializer.nodes;
+
+
+/// The serializer for body nodes; `article` is set per call for figures' assets.
+function bodySerializer(article: Article): MarkdownSerializer {
+  const plain = (state: MarkdownSerializerState, node: PMNode) => {
+    state.renderInline(node);
+    state.closeBlock(node);
+  };
+  return new MarkdownSerializer(
+    {
+      paragraph: nodes.paragraph,
+      text: nodes.text,
+      bullet_list: nodes.bullet_list,
+      ordered_list: nodes.ordered_list,
+      list_item: nodes.list_item,
+      blockquote: nodes.blockquote,
+      pullquote: nodes.blockquote,
+      pullquote_text: plain,
+      attribution: (state, node) => {
+        state.write("— ");
+        plain(state, node);
+      },
+      subheading: (state, node) => {
+        state.write("## ");
+        plain(state, node);
+      },
+      figure: (state, node) => {
+        const figure = figureParts(node);
+        const src = imageURI(article, figure.src) ?? "";
+        const title = figure.credit ? ` "${figure.credit.replace(/["\\]/g, "\\$&")}"` : "";
+        state.write(`![${state.esc(figure.alt)}](<${src.replace(/[<>\\]/g, "\\$&")}>${title})`);
+        if (figure.caption && figure.caption.content.size > 0) {
+          state.write("\n");
+          state.renderInline(figure.caption);
+        }
+        state.closeBlock(node);
+      },
+      kicker: plain,
+      byline: plain,
+      tagline: plain,
+      headline: (state, node) => {
+        state.write("# ");
+        plain(state, node);
+      },
+    },
+    defaultMarkdownSerializer.marks,
+    { escapeExtraCharacters: /[&<>]/g },
+  );
+}
+
+/// The front matter: the metadata, then the plain fields the page also shows.
+export function markdownFrontMatter(article: Article): Record<string, unknown> {
+  const parts = articleParts(article);
+  const matter: Record<string, unknown> = { ...article.meta };
+  if (parts.kicker) matter.kicker = parts.kicker;
+  if (parts.byline) matter.byline = parts.byline;
+  if (hasDateline(parts.dateline)) matter.dateline = parts.dateline;
+  if (parts.tagline) matter.tagline = parts.tagline;
+  return matter;
+}
+
+/// The article as CommonMark with YAML front matter.
+export function exportMarkdown(article: Article): string {
+  const parts = articleParts(article);
+  const n = schema.nodes;
+  const text = (s: string) => (s ? [schema.text(s)] : []);
+  const head: PMNode[] = [];
+  if (parts.kicker) head.push(n.kicker.create(null, text(parts.kicker)));
+  head.push(n.headline.create(null, text(parts.headline)));
+  if (parts.standfirst.content.size > 0) {
+    const italic: PMNode[] = [];
+    parts.standfirst.forEach((child) => italic.push(child.mark(schema.marks.em.create().addToSet(child.marks))));
+    head.push(n.paragraph.create(null, italic));
+  }
+  if (parts.byline) head.push(n.byline.create(null, text(parts.byline)));
+  if (hasDateline(parts.dateline)) head.push(n.byline.create(null, text(`${datelineLabel(parts.dateline)} -`)));
+
+  const tail: PMNode[] = [];
+  if (parts.tagline) tail.push(n.tagline.create(null, text(parts.tagline)));
+  const serializer = bodySerializer(article);
+  const render = (blocks: PMNode[]) => serializer.serialize(n.body.create(null, blocks), { tightLists: true });
+  const body: PMNode[] = [];
+  parts.body.forEach((block) => {
+    if (!(block.type.name === "paragraph" && block.content.size === 0)) body.push(block);
+  });
+
+  const sections = [render(head), render(body), render(tail)].filter((s) => s.trim() !== "");
+  if (parts.related.length > 0) sections.push(relatedMarkdown(parts.related, serializer));
+  const matter = stringify(markdownFrontMatter(article), { lineWidth: 0 });
+  return `---\n${matter}---\n\n${sections.join("\n\n")}\n`;
+}
+
+function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], serializer: MarkdownSerializer): string {
+  const n = schema.nodes;
+  const items = related.map((link) => {
+    const content = [];
+    if (link.label) content.push(schema.text(`${link.label}: `));
+    if (link.title) content.push(schema.text(link.title, [schema.marks.link.create({ href: link.href })]));
+    return n.list_item.create(null, n.paragraph.create(null, content));
+  });
+  const list = serializer.serialize(n.body.create(null, [n.bullet_list.create(null, items)]), { tightLists: true });
+  return `Related:\n\n${list}`;
+}
