@@ -58,5 +58,7 @@ export default tseslint.config(
   {
     files: ["test/**/*.ts", "scripts/**/*.ts", "*.config.ts", "**/*.mjs"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Playwright fixtures without dependencies are written `async ({}, use) => …`.
+    rules: { "no-empty-pattern": "off" },
   },
 );
