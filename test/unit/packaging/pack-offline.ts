@@ -1,0 +1,91 @@
+// Runs `electron-builder --dir` offline: the Electron binary is replaced by a stub that carries
+// only a fuse wire, so packaging copies it, writes app.asar and flips the fuses without a download.
+import { execFile } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+
+const run = promisify(execFile);
+
+export const projectRoot = resolve(__dirname, "..", "..", "..");
+
+/** The electron-builder configuration as committed. */
+export function loadBuilderConfig(): Record<string, unknown> {
+  return parse(readFileSync(join(projectRoot, "electron-builder.yml"), "utf8")) as Record<string, unknown>;
+}
+
+/** Marks the start of Electron's fuse wire in its binary (see @electron/fuses). */
+export const fuseSentinel = "dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX";
+
+/** Electron's own defaults, as ASCII '0'/'1', in @electron/fuses' FuseV1Options order. */
+const unflippedFuseWire = "10110001";
+
+/** Writes a folder that electron-builder accepts as an unpacked Linux Electron. */
+function writeStubElectronDist(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const wire = Buffer.concat([Buffer.from(fuseSentinel), Buffer.from([1, unflippedFuseWire.length]), Buffer.from(unflippedFuseWire)]);
+  const executable = join(dir, "electron");
+  writeFileSync(executable, Buffer.concat([Buffer.from("#!/bin/sh\necho 'stub Electron for offline packaging tests'\n# "), wire, Buffer.from("\n")]));
+  chmodSync(executable, 0o755);
+  mkdirSync(join(dir, "resources"), { recursive: true });
+  mkdirSync(join(dir, "locales"), { recursive: true });
+}
+
+const builtEntries = ["out/main/index.js", "out/preload/index.cjs", "out/renderer/index.html"];
+
+/** Builds out/ with electron-vite unless it is there; one test file at a time builds. */
+export async function ensureAppBuilt(): Promise<void> {
+  const isBuilt = () => builtEntries.every((entry) => existsSync(join(projectRoot, entry)));
+  if (isBuilt()) return;
+  const lock = join(tmpdir(), "copydesk-packaging-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+  try {
+    if (!isBuilt()) await run("npm", ["run", "build"], { cwd: projectRoot });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+export interface PackResult {
+  /** Where the unpacked app landed (electron-builder's linux-unpacked). */
+  appDir: string;
+  asarPath: string;
+  /** electron-builder's console output, for failure messages. */
+  log: string;
+  /** Deletes the temporary folder of this pack. */
+  dispose: () => void;
+}
+
+/** Packs the app for Linux into a temporary folder, with `overrides` merged over the config. */
+export async function packOffline(overrides: Record<string, unknown> = {}): Promise<PackResult> {
+  await ensureAppBuilt();
+  const workDir = mkdtempSync(join(tmpdir(), "copydesk-pack-"));
+  const electronDist = join(workDir, "electron-dist");
+  writeStubElectronDist(electronDist);
+  const config = {
+    ...loadBuilderConfig(),
+    electronDist,
+    directories: { buildResources: "build", output: join(workDir, "dist") },
+    ...overrides,
+  };
+  const configPath = join(workDir, "electron-builder.json");
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  const cli = join(projectRoot, "node_modules", "electron-builder", "cli.js");
+  const { stdout, stderr } = await run(process.execPath, [cli, "--dir", "--linux", "--x64", "--config", configPath, "--projectDir", projectRoot], {
+    cwd: projectRoot,
+    env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: "false", ELECTRON_SKIP_BINARY_DOWNLOAD: "1" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const appDir = join(workDir, "dist", "linux-unpacked");
+  const dispose = () => rmSync(workDir, { recursive: true, force: true });
+  return { appDir, asarPath: join(appDir, "resources", "app.asar"), log: stdout + stderr, dispose };
+}

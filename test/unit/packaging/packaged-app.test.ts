@@ -1,0 +1,58 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { extractFile } from "@electron/asar";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AsarContents, builtEntries, findPackagingProblems, readAsar, readProjectManifests } from "./asar-contents";
+import { fuseSentinel, packOffline, type PackResult, projectRoot } from "./pack-offline";
+
+const { manifest, lockfile } = readProjectManifests(projectRoot);
+let pack: PackResult;
+let contents: AsarContents;
+
+beforeAll(async () => {
+  pack = await packOffline();
+  contents = readAsar(pack.asarPath);
+}, 120_000);
+
+afterAll(() => pack?.dispose());
+
+describe("the packaged app (electron-builder --dir, offline)", () => {
+  it("produces resources/app.asar", () => {
+    expect(statSync(pack.asarPath).size).toBeGreaterThan(0);
+  });
+
+  it("ships nothing but the built app and its production dependencies", () => {
+    expect(findPackagingProblems(contents, manifest, lockfile)).toEqual([]);
+  });
+
+  it("contains the built main, preload and renderer", () => {
+    expect(contents.paths).toEqual(expect.arrayContaining(builtEntries));
+  });
+
+  it("contains every production dependency", () => {
+    const packaged = new Set(contents.modules.map((module) => module.path));
+    for (const name of Object.keys(manifest.dependencies ?? {})) expect(packaged, name).toContain(`node_modules/${name}`);
+  });
+
+  it("contains no tests, sources, source maps, fixtures or dev dependencies", () => {
+    const ownFiles = contents.paths.filter((path) => !path.startsWith("node_modules/"));
+    expect(ownFiles.filter((path) => /^(?:test|electron|renderer|shared|cli|scripts|build)\//.test(path))).toEqual([]);
+    expect(contents.paths.filter((path) => /\.(?:ts|map)$/.test(path))).toEqual([]);
+    const devOnly = ["electron", "electron-builder", "vitest", "typescript", "@playwright/test", "eslint", "electron-vite"];
+    expect(contents.modules.filter((module) => devOnly.includes(module.name))).toEqual([]);
+  });
+
+  it("carries the version of package.json", () => {
+    const packaged = JSON.parse(extractFile(pack.asarPath, "package.json").toString("utf8")) as { version: string; main: string };
+    expect(packaged.version).toBe(manifest.version);
+    expect(contents.paths).toContain(packaged.main);
+  });
+
+  it("flips the fuses in the Electron binary", () => {
+    const binary = readFileSync(join(pack.appDir, "copydesk"));
+    const wireStart = binary.indexOf(fuseSentinel) + fuseSentinel.length;
+    const wire = binary.subarray(wireStart + 2, wireStart + 2 + binary[wireStart + 1]!).toString("latin1");
+    // RunAsNode, CookieEncryption, NodeOptions, CliInspect, AsarIntegrity, OnlyLoadFromAsar; the rest untouched.
+    expect(wire.slice(0, 6)).toBe("010011");
+  });
+});

@@ -1,0 +1,39 @@
+// The asar check is only worth something if it fails on a bad package: these tests break the
+// packaging on purpose and expect the check to say what went wrong.
+import { describe, expect, it } from "vitest";
+import { findPackagingProblems, readAsar, readProjectManifests } from "./asar-contents";
+import { loadBuilderConfig, packOffline, projectRoot } from "./pack-offline";
+
+const { manifest, lockfile } = readProjectManifests(projectRoot);
+
+describe("the packaging check", () => {
+  it("reports tests, fixtures and sources packed by a careless `files` setting", async () => {
+    const files = [...(loadBuilderConfig().files as string[]), "test/**", "scripts/**"];
+    const pack = await packOffline({ files });
+    const problems = findPackagingProblems(readAsar(pack.asarPath), manifest, lockfile);
+    pack.dispose();
+    expect(problems).toContain("test file: test/fixtures/seed.article");
+    expect(problems).toContain("source file: test/unit/packaging/asar-contents.ts");
+    expect(problems).toContain("not part of the built app: scripts/make-icons.ts");
+  }, 120_000);
+
+  it("reports a development dependency found in the asar", () => {
+    const vitest = lockfile.packages["node_modules/vitest"]!;
+    const contents = {
+      paths: ["package.json", "out/main/index.js", "out/preload/index.cjs", "out/renderer/index.html"],
+      modules: [{ path: "node_modules/vitest", name: "vitest", version: vitest.version ?? "" }],
+    };
+    const problems = findPackagingProblems(contents, { dependencies: {} }, lockfile);
+    expect(problems).toEqual([`dev dependency: vitest@${vitest.version} at node_modules/vitest`]);
+  });
+
+  it("reports a missing build and a missing production dependency", () => {
+    const problems = findPackagingProblems({ paths: ["package.json"], modules: [] }, { dependencies: { zod: "^4" } }, lockfile);
+    expect(problems).toEqual([
+      "missing built entry: out/main/index.js",
+      "missing built entry: out/preload/index.cjs",
+      "missing built entry: out/renderer/index.html",
+      "missing production dependency: zod",
+    ]);
+  });
+});
