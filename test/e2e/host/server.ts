@@ -45,6 +45,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     userDataDir: options.userDataDir,
     dialogs,
     appInfo: { name: "Copydesk", version: process.env.npm_package_version ?? "test", platform: process.platform },
+    notify: (windowId, event, payload) => notify(windowId, event, payload),
   });
   const bridge = buildSync({
     entryPoints: [join(__dirname, "bridge.ts")],
@@ -115,10 +116,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dialogs,
     backend,
     close: () =>
-      new Promise<void>((ok) => {
-        for (const set of streams.values()) for (const res of set) res.end();
-        server.close(() => ok());
-      }),
+      backend.dispose().then(
+        () =>
+          new Promise<void>((ok) => {
+            for (const set of streams.values()) for (const res of set) res.end();
+            server.close(() => ok());
+          }),
+      ),
   };
 }
 
