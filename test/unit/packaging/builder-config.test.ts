@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateConfiguration } from "app-builder-lib/out/util/config/config";
+import { getConfig, validateConfiguration } from "app-builder-lib/out/util/config/config";
 import { describe, expect, it } from "vitest";
 import { loadBuilderConfig, projectRoot } from "./pack-offline";
 
@@ -54,7 +54,7 @@ describe("electron-builder.yml", () => {
 
   it("registers the .article MIME type and its icon on Linux", () => {
     expect(config.linux?.mimeTypes).toEqual([articleMime]);
-    expect(config.linux?.desktop?.entry?.Categories).toMatch(/^Office;/);
+    expect(config.linux?.category).toMatch(/^Office;/);
     const mimeXml = readFileSync(inBuild("linux/copydesk-article.xml"), "utf8");
     expect(mimeXml).toContain(`<mime-type type="${articleMime}">`);
     expect(mimeXml).toContain(`<glob pattern="*.article"/>`);
@@ -81,5 +81,25 @@ describe("electron-builder.yml", () => {
     for (const file of ["icon.icns", "icon.ico", "icons/16x16.png", "icons/256x256.png", "icons/512x512.png", "icon-source/copydesk.svg"]) {
       expect(existsSync(inBuild(file)), file).toBe(true);
     }
+  });
+});
+
+describe("build/electron-builder.e2e.yml, the Playwright test build", () => {
+  it("is the release configuration with only the inspect fuse switched on", async () => {
+    const e2e = await getConfig(projectRoot, join(projectRoot, "build", "electron-builder.e2e.yml"), null);
+    await expect(validate({ ...e2e, extends: null })).resolves.toBeUndefined();
+    expect(e2e.electronFuses).toEqual({ ...config.electronFuses, enableNodeCliInspectArguments: true });
+    expect(e2e.directories?.output).toBe("dist/e2e");
+    expect(e2e.files).toEqual([{ filter: config.files }]);
+    const rest = (it: object) => ({ ...it, electronFuses: null, directories: null, files: null, extends: null });
+    expect(rest(e2e)).toMatchObject(rest(config));
+  });
+});
+
+describe("npm scripts", () => {
+  it("builds the app before packaging it", () => {
+    const { scripts } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.dist).toMatch(/^electron-vite build && electron-builder\b/);
+    expect(scripts["dist:e2e"]).toContain("--config build/electron-builder.e2e.yml");
   });
 });

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync,
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { Arch, build, type Configuration, Platform } from "electron-builder";
 import { parse } from "yaml";
 
 const run = promisify(execFile);
@@ -65,9 +66,8 @@ export interface PackResult {
   dispose: () => void;
 }
 
-/** Packs the app for Linux into a temporary folder, with `overrides` merged over the config. */
-export async function packOffline(overrides: Record<string, unknown> = {}): Promise<PackResult> {
-  await ensureAppBuilt();
+/** A temporary folder with a stub Electron, and the committed config pointed at both. */
+function offlineConfig(overrides: Record<string, unknown>): { workDir: string; config: Record<string, unknown> } {
   const workDir = mkdtempSync(join(tmpdir(), "copydesk-pack-"));
   const electronDist = join(workDir, "electron-dist");
   writeStubElectronDist(electronDist);
@@ -77,6 +77,13 @@ export async function packOffline(overrides: Record<string, unknown> = {}): Prom
     directories: { buildResources: "build", output: join(workDir, "dist") },
     ...overrides,
   };
+  return { workDir, config };
+}
+
+/** Packs the app for Linux into a temporary folder, with `overrides` merged over the config. */
+export async function packOffline(overrides: Record<string, unknown> = {}): Promise<PackResult> {
+  await ensureAppBuilt();
+  const { workDir, config } = offlineConfig(overrides);
   const configPath = join(workDir, "electron-builder.json");
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const cli = join(projectRoot, "node_modules", "electron-builder", "cli.js");
@@ -88,4 +95,34 @@ export async function packOffline(overrides: Record<string, unknown> = {}): Prom
   const appDir = join(workDir, "dist", "linux-unpacked");
   const dispose = () => rmSync(workDir, { recursive: true, force: true });
   return { appDir, asarPath: join(appDir, "resources", "app.asar"), log: stdout + stderr, dispose };
+}
+
+/** What the deb would contain: fpm's arguments (sources as `from=to`) and the desktop entry. */
+export interface DebPlan {
+  fpmArgs: string[];
+  desktopEntry: string;
+}
+
+/** Runs electron-builder's deb target up to the point where it would call fpm (which needs a download). */
+export async function planDebOffline(): Promise<DebPlan> {
+  await ensureAppBuilt();
+  const { workDir, config } = offlineConfig({});
+  let plan: DebPlan | undefined;
+  try {
+    await build({
+      projectDir: projectRoot,
+      targets: Platform.LINUX.createTarget(["deb"], Arch.x64),
+      config: config as Configuration,
+      publish: "never",
+      effectiveOptionComputed: async (computed: unknown) => {
+        const [fpmArgs, desktopPath] = computed as [string[], string];
+        plan = { fpmArgs, desktopEntry: readFileSync(desktopPath, "utf8") };
+        return true;
+      },
+    });
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  if (plan === undefined) throw new Error("electron-builder never reached the deb's fpm step");
+  return plan;
 }
