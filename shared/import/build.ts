@@ -1,0 +1,131 @@
+import { assetTypes, articleFromJSON, maxAssetBytes } from "../article-file";
+import { articleStatuses, type Article, type ArticleMeta, type Asset } from "../article";
+import { metaSchema } from "../meta-schema";
+import { isSafeLinkHref, isWebHref } from "../urls";
+import { base64ToBytes } from "../export/image-size";
+
+// What every importer shares: the article's parts as ProseMirror JSON, turned into a checked
+// Article. Unsafe links lose their link, unsafe images are dropped, bad metadata gets defaults.
+
+/// ProseMirror JSON of one node.
+export type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: MarkJSON[] };
+/// ProseMirror JSON of one mark.
+export type MarkJSON = { type: string; attrs?: Record<string, unknown> };
+
+/// The result of an import: an article that passed every check, or what went wrong.
+export type ImportResult = { ok: true; article: Article; warnings: string[] } | { ok: false; errors: string[] };
+
+/// The parts an importer found; anything left out is empty.
+export interface ImportedParts {
+  meta?: Partial<Record<keyof ArticleMeta, unknown>>;
+  kicker?: string;
+  headline?: string;
+  standfirst?: NodeJSON[];
+  byline?: string;
+  dateline?: { place?: string; date?: string | null; source?: string | null };
+  body?: NodeJSON[];
+  tagline?: string;
+  related?: { href: string; title: string; label?: string | null }[];
+  assets?: Record<string, Asset>;
+}
+
+/// Text with runs of white space made single spaces and the ends trimmed.
+export function collapse(text: string | null | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+const textNodes = (text: string): NodeJSON[] => (text ? [{ type: "text", text }] : []);
+
+const valid = <K extends keyof ArticleMeta>(key: K, value: unknown): value is ArticleMeta[K] =>
+  metaSchema.shape[key].safeParse(value).success;
+
+function dateTime(value: unknown): string | null {
+  if (valid("created", value)) return value;
+  if (typeof value !== "string" || value.trim() === "") return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/// Metadata from what an importer found, with defaults for anything missing or invalid.
+export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()): ArticleMeta {
+  const created = dateTime(found.created) ?? now.toISOString();
+  const tags = Array.isArray(found.tags) ? found.tags.filter((t): t is string => typeof t === "string").map(collapse) : [];
+  return {
+    id: valid("id", found.id) ? found.id : globalThis.crypto.randomUUID(),
+    slug: valid("slug", found.slug) ? found.slug : "",
+    language: valid("language", found.language) ? found.language : "en",
+    tags: tags.filter((t) => t !== "" && t.length <= 200),
+    status: articleStatuses.includes(found.status as ArticleMeta["status"]) ? (found.status as ArticleMeta["status"]) : "draft",
+    created,
+    updated: dateTime(found.updated) ?? created,
+    embargo: dateTime(found.embargo),
+    wordTarget: valid("wordTarget", found.wordTarget) ? found.wordTarget : null,
+  };
+}
+
+/// Keeps only marks allowed by the URL policy: links to http, https or mailto.
+export function safeMarks(marks: MarkJSON[] | undefined): MarkJSON[] | undefined {
+  const kept = (marks ?? []).filter((m) => m.type !== "link" || (typeof m.attrs?.href === "string" && isSafeLinkHref(m.attrs.href)));
+  return kept.length > 0 ? kept : undefined;
+}
+
+/// Builds and checks the article; every importer ends here.
+export function buildArticle(parts: ImportedParts, warnings: string[] = []): ImportResult {
+  const body = parts.body && parts.body.length > 0 ? parts.body : [{ type: "paragraph" }];
+  const dateline = parts.dateline ?? {};
+  const related = (parts.related ?? []).filter((link) => {
+    if (isWebHref(link.href)) return true;
+    warnings.push(`A related link to ${JSON.stringify(link.href.slice(0, 60))} was left out: only http and https links are kept.`);
+    return false;
+  });
+  const doc: NodeJSON = {
+    type: "doc",
+    content: [
+      { type: "kicker", content: textNodes(collapse(parts.kicker)) },
+      { type: "headline", content: textNodes(collapse(parts.headline)) },
+      { type: "standfirst", content: parts.standfirst ?? [] },
+      { type: "byline", content: textNodes(collapse(parts.byline)) },
+      {
+        type: "dateline",
+        attrs: { date: dateline.date || null, source: collapse(dateline.source) || null },
+        content: textNodes(collapse(dateline.place)),
+      },
+      { type: "body", content: body },
+      { type: "tagline", content: textNodes(collapse(parts.tagline)) },
+      {
+        type: "related",
+        content: related.map((link) => ({
+          type: "related_link",
+          attrs: { href: link.href.trim(), title: collapse(link.title), label: collapse(link.label) || null },
+        })),
+      },
+    ],
+  };
+  const result = articleFromJSON({ meta: importedMeta(parts.meta), doc, assets: parts.assets ?? {} });
+  if (!result.ok) return { ok: false, errors: result.errors.map((e) => `the imported article is not valid: ${e}`) };
+  return { ok: true, article: result.article, warnings };
+}
+
+interface Subtle {
+  digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
+}
+
+/// Turns a `data:` image URI into an embedded asset; returns its `asset:` src, or null when it is not an image Copydesk embeds.
+export async function assetFromDataUri(uri: string, assets: Record<string, Asset>): Promise<string | null> {
+  const match = /^data:([a-z]+\/[a-z0-9.+-]+)(?:;[^,;]*)*;base64,([A-Za-z0-9+/\s]*={0,2})$/i.exec(uri.trim());
+  if (!match) return null;
+  const type = match[1].toLowerCase();
+  const data = match[2].replace(/\s+/g, "");
+  if (!(assetTypes as readonly string[]).includes(type) || data.length % 4 !== 0 || (data.length / 4) * 3 > maxAssetBytes + 2) return null;
+  const subtle = (globalThis.crypto as unknown as { subtle: Subtle }).subtle;
+  const digest = new Uint8Array(await subtle.digest("SHA-256", base64ToBytes(data)));
+  const hash = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  assets[hash] = { type, data };
+  return `asset:${hash}`;
+}
+
+/// True for an image src an article may hold: https, or an asset it embeds.
+export function isKeptImageSrc(src: string, assets: Record<string, Asset>): boolean {
+  if (src.startsWith("asset:")) return src.slice(6) in assets;
+  return /^https:\/\/[^/\s]+/i.test(src) && !/[\s<>"]/.test(src);
+}

@@ -1,0 +1,214 @@
+import MarkdownIt from "markdown-it";
+import { defaultMarkdownParser, MarkdownParser, schema as markdownSchema } from "prosemirror-markdown";
+import type { Node as PMNode } from "prosemirror-model";
+import { parse as parseYaml } from "yaml";
+import type { Asset } from "../article";
+import { datelineLabel } from "../export/parts";
+import { assetFromDataUri, buildArticle, collapse, isKeptImageSrc, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
+
+// Markdown import: YAML front matter for the metadata (and, from Copydesk's own export, the
+// plain fields), CommonMark through prosemirror-markdown for the rest. The first level-one
+// heading is the headline and an all-italic paragraph right after it the standfirst.
+
+const parser = new MarkdownParser(markdownSchema, MarkdownIt("commonmark", { html: false }), {
+  ...defaultMarkdownParser.tokens,
+  image: {
+    node: "image",
+    getAttrs: (token) => ({
+      src: token.attrGet("src"),
+      title: token.attrGet("title") || null,
+      alt: (token.children ?? []).map((child) => child.content).join(""),
+    }),
+  },
+});
+
+/// Largest Markdown file imported, in characters.
+export const maxMarkdownChars = 50 * 1024 * 1024;
+
+type FrontMatter = Record<string, unknown>;
+
+/// Splits YAML front matter from the Markdown text.
+export function splitFrontMatter(text: string): { matter: FrontMatter; markdown: string } | { error: string } {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return { matter: {}, markdown: text };
+  try {
+    const matter: unknown = parseYaml(match[1], { maxAliasCount: 50 });
+    if (matter !== null && (typeof matter !== "object" || Array.isArray(matter))) return { error: "the front matter is not a set of key: value lines" };
+    return { matter: (matter ?? {}) as FrontMatter, markdown: text.slice(match[0].length) };
+  } catch (e) {
+    return { error: `the front matter is not valid YAML (${(e as Error).message.split("\n")[0]})` };
+  }
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+
+/// Converts the basic Markdown schema's nodes into article body JSON.
+class Converter {
+  readonly assets: Record<string, Asset> = {};
+  readonly warnings: string[] = [];
+
+  inline(node: PMNode): NodeJSON[] {
+    const out: NodeJSON[] = [];
+    node.forEach((child) => {
+      if (child.isText) {
+        const marks: MarkJSON[] = child.marks.filter((m) => m.type.name !== "code").map((m) => m.toJSON() as MarkJSON);
+        const text = (child.text ?? "").replace(/\n/g, " ");
+        const kept = safeMarks(marks);
+        if (text) out.push(kept ? { type: "text", text, marks: kept } : { type: "text", text });
+      } else if (child.type.name === "hard_break") out.push({ type: "text", text: " " });
+    });
+    return out;
+  }
+
+  async image(node: PMNode): Promise<NodeJSON | null> {
+    let src = str(node.attrs.src);
+    if (src.startsWith("data:")) src = (await assetFromDataUri(src, this.assets)) ?? "";
+    if (!isKeptImageSrc(src, this.assets)) {
+      this.warnings.push(`An image (${JSON.stringify(str(node.attrs.alt).slice(0, 40))}) was left out: only https and embedded images are kept.`);
+      return null;
+    }
+    return { type: "image", attrs: { src, alt: str(node.attrs.alt) } };
+  }
+
+  /// A paragraph, or a figure when it starts with an image (its title is the credit, the rest the caption).
+  async paragraph(node: PMNode): Promise<NodeJSON[]> {
+    const first = node.firstChild;
+    if (first?.type.name !== "image") return [{ type: "paragraph", content: this.inline(node) }];
+    const image = await this.image(first);
+    const rest = node.content.cut(first.nodeSize);
+    const caption = this.inline(node.type.create(null, rest)).filter((n, i) => i > 0 || (n.text ?? "").trim() !== "");
+    if (caption[0]?.text) caption[0] = { ...caption[0], text: caption[0].text.replace(/^\s+/, "") };
+    if (!image) return caption.length > 0 ? [{ type: "paragraph", content: caption }] : [];
+    const content: NodeJSON[] = [image];
+    if (caption.length > 0) content.push({ type: "caption", content: caption.map((n) => ({ ...n, marks: n.marks?.filter((m) => m.type !== "link") })) });
+    const credit = collapse(str(first.attrs.title));
+    if (credit) content.push({ type: "credit", content: [{ type: "text", text: credit }] });
+    return [{ type: "figure", content }];
+  }
+
+  async blocks(node: PMNode): Promise<NodeJSON[]> {
+    const out: NodeJSON[] = [];
+    for (let i = 0; i < node.childCount; i++) out.push(...(await this.block(node.child(i))));
+    return out;
+  }
+
+  /// Flattens blocks to paragraphs (for places that hold only paragraphs).
+  async paragraphs(node: PMNode): Promise<NodeJSON[]> {
+    const blocks = await this.blocks(node);
+    return blocks.flatMap(function flat(b): NodeJSON[] {
+      if (b.type === "paragraph") return [b];
+      if (b.type === "subheading") return [{ type: "paragraph", content: b.content }];
+      return (b.content ?? []).flatMap(flat);
+    });
+  }
+
+  async block(node: PMNode): Promise<NodeJSON[]> {
+    switch (node.type.name) {
+      case "paragraph":
+        return this.paragraph(node);
+      case "heading":
+        return [{ type: "subheading", content: this.inline(node).map(({ type, text }) => ({ type, text })) }];
+      case "code_block":
+        return node.textContent.split("\n").filter((l) => l.trim()).map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] }));
+      case "blockquote": {
+        const content = await this.paragraphs(node);
+        if (content.length === 0) return [];
+        const last = content[content.length - 1];
+        const lastText = (last.content ?? []).map((n) => n.text).join("");
+        if (content.length > 1 && /^—\s/.test(lastText)) {
+          content[content.length - 1] = { type: "attribution", content: [{ type: "text", text: lastText.replace(/^—\s+/, "") }] };
+        }
+        return [{ type: "blockquote", content }];
+      }
+      case "bullet_list":
+      case "ordered_list": {
+        const items: NodeJSON[] = [];
+        for (let i = 0; i < node.childCount; i++) {
+          const children = await this.blocks(node.child(i));
+          const fitted = children.flatMap((c) => (["paragraph", "bullet_list", "ordered_list"].includes(c.type) ? [c] : flatParagraphs(c)));
+          if (fitted[0]?.type !== "paragraph") fitted.unshift({ type: "paragraph" });
+          items.push({ type: "list_item", content: fitted });
+        }
+        const attrs = node.type.name === "ordered_list" ? { order: Number(node.attrs.order) || 1 } : undefined;
+        return [{ type: node.type.name, ...(attrs ? { attrs } : {}), content: items }];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+function flatParagraphs(b: NodeJSON): NodeJSON[] {
+  if (b.type === "paragraph") return [b];
+  if (b.type === "subheading") return [{ type: "paragraph", content: b.content }];
+  return (b.content ?? []).flatMap(flatParagraphs);
+}
+
+const plainText = (b: NodeJSON | undefined): string => (b?.content ?? []).map((n) => n.text ?? "").join("");
+
+/// Imports a Markdown file (with or without front matter).
+export async function importMarkdown(text: string): Promise<ImportResult> {
+  if (text.length > maxMarkdownChars) return { ok: false, errors: ["the file is over the 50 MB limit for an import"] };
+  const split = splitFrontMatter(text);
+  if ("error" in split) return { ok: false, errors: [split.error] };
+  const { matter, markdown } = split;
+  const converter = new Converter();
+  const tree = parser.parse(markdown);
+  const parts: ImportedParts = { meta: matter as ImportedParts["meta"], assets: converter.assets };
+  const dateline = typeof matter.dateline === "object" && matter.dateline !== null ? (matter.dateline as Record<string, unknown>) : null;
+  if (dateline) parts.dateline = { place: str(dateline.place), date: str(dateline.date) || null, source: str(dateline.source) || null };
+
+  let headlineAt = -1;
+  tree.forEach((child, _offset, i) => {
+    if (headlineAt < 0 && child.type.name === "heading" && child.attrs.level === 1) headlineAt = i;
+  });
+  const blocks: NodeJSON[] = [];
+  for (let i = 0; i < tree.childCount; i++) {
+    const child = tree.child(i);
+    if (i === headlineAt) {
+      parts.headline = child.textContent;
+      blocks.push({ type: "headline-marker" });
+    } else blocks.push(...(await converter.block(child)));
+  }
+  const take = (predicate: (b: NodeJSON) => boolean, from = 0): NodeJSON | undefined => {
+    const at = blocks.findIndex((b, i) => i >= from && predicate(b));
+    return at >= 0 ? blocks.splice(at, 1)[0] : undefined;
+  };
+  const marker = () => blocks.findIndex((b) => b.type === "headline-marker");
+  const isLine = (value: string) => (b: NodeJSON) => b.type === "paragraph" && value !== "" && plainText(b) === value;
+
+  if (str(matter.kicker) && take(isLine(str(matter.kicker)))) parts.kicker = str(matter.kicker);
+  const afterHeadline = blocks[marker() + 1];
+  if (headlineAt >= 0 && afterHeadline?.type === "paragraph" && (afterHeadline.content ?? []).length > 0 &&
+    (afterHeadline.content ?? []).every((n) => n.marks?.some((m) => m.type === "em"))) {
+    blocks.splice(marker() + 1, 1);
+    parts.standfirst = (afterHeadline.content ?? []).map((n) => ({ ...n, marks: safeMarks(n.marks?.filter((m) => m.type !== "em")) }));
+  }
+  if (str(matter.byline) && take(isLine(str(matter.byline)), marker())) parts.byline = str(matter.byline);
+  if (parts.dateline) take(isLine(`${datelineLabel({ place: parts.dateline.place ?? "", date: parts.dateline.date ?? null, source: parts.dateline.source ?? null })} -`), marker());
+  parts.related = takeRelated(blocks);
+  if (str(matter.tagline) && isLine(str(matter.tagline))(blocks[blocks.length - 1] ?? { type: "" })) {
+    blocks.pop();
+    parts.tagline = str(matter.tagline);
+  }
+  parts.body = blocks.filter((b) => b.type !== "headline-marker");
+  return buildArticle(parts, converter.warnings);
+}
+
+/// The trailing "Related:" list of links, taken off the blocks.
+function takeRelated(blocks: NodeJSON[]): ImportedParts["related"] {
+  const list = blocks[blocks.length - 1];
+  const heading = blocks[blocks.length - 2];
+  if (list?.type !== "bullet_list" || plainText(heading) !== "Related:") return [];
+  const links = (list.content ?? []).map((item) => {
+    const inline = item.content?.length === 1 ? (item.content[0].content ?? []) : [];
+    const link = inline.at(-1);
+    const href = link?.marks?.find((m) => m.type === "link")?.attrs?.href;
+    const before = inline.slice(0, -1).map((n) => n.text ?? "").join("");
+    if (typeof href !== "string" || inline.slice(0, -1).some((n) => n.marks)) return null;
+    return { href, title: link?.text ?? "", label: before.replace(/:\s*$/, "") || null };
+  });
+  if (links.some((l) => l === null)) return [];
+  blocks.splice(blocks.length - 2, 2);
+  return links as NonNullable<ImportedParts["related"]>;
+}
