@@ -1,6 +1,7 @@
 // What may ship inside app.asar: the built app from out/ and the production dependencies;
 // never tests, fixtures, TypeScript sources, source maps or development dependencies.
 import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { extractFile, listPackage } from "@electron/asar";
 
@@ -16,6 +17,8 @@ export interface PackagedModule {
 export interface AsarContents {
   paths: string[];
   modules: PackagedModule[];
+  /** Packages that the built main and preload require at run time, such as `zod`. */
+  requiredPackages: string[];
 }
 
 /** The parts of package-lock.json the check reads. */
@@ -42,7 +45,21 @@ export function readAsar(asarPath: string): AsarContents {
     const { name, version } = JSON.parse(extractFile(asarPath, path).toString("utf8")) as { name?: string; version?: string };
     modules.push({ path: path.slice(0, -"/package.json".length), name: name ?? match[1]!, version: version ?? "" });
   }
-  return { paths, modules };
+  const requiredPackages = new Set<string>();
+  for (const path of paths.filter((path) => /^out\/(?:main|preload)\/.*\.[cm]?js$/.test(path))) {
+    for (const name of packagesRequiredBy(extractFile(asarPath, path).toString("utf8"))) requiredPackages.add(name);
+  }
+  return { paths, modules, requiredPackages: [...requiredPackages].sort() };
+}
+
+/** The npm packages a built file loads: bare specifiers, minus Node's built-ins and Electron. */
+export function packagesRequiredBy(code: string): string[] {
+  const names = new Set<string>();
+  for (const [, specifier] of code.matchAll(/(?:\brequire\(|\bfrom\s*|\bimport\()\s*["']([^"'./][^"']*)["']/g)) {
+    const name = specifier!.split("/").slice(0, specifier!.startsWith("@") ? 2 : 1).join("/");
+    if (!specifier!.startsWith("node:") && !builtinModules.includes(name) && name !== "electron") names.add(name);
+  }
+  return [...names];
 }
 
 /** Reads package.json and package-lock.json of the project. */
@@ -63,6 +80,11 @@ export function findPackagingProblems(contents: AsarContents, manifest: Manifest
   for (const entry of builtEntries) if (!paths.has(entry)) problems.push(`missing built entry: ${entry}`);
   for (const name of Object.keys(manifest.dependencies ?? {})) {
     if (!paths.has(`node_modules/${name}/package.json`)) problems.push(`missing production dependency: ${name}`);
+  }
+
+  const packaged = new Set(contents.modules.map((module) => module.path));
+  for (const name of contents.requiredPackages) {
+    if (!packaged.has(`node_modules/${name}`)) problems.push(`required by the built app but not packaged: ${name}`);
   }
 
   for (const path of contents.paths) {

@@ -29,6 +29,12 @@ describe("the packaged app (electron-builder --dir, offline)", () => {
     expect(contents.paths).toEqual(expect.arrayContaining(builtEntries));
   });
 
+  it("contains every package the built main and preload require", () => {
+    expect(contents.requiredPackages).toEqual(expect.arrayContaining(["zod"]));
+    const packaged = new Set(contents.modules.map((module) => module.name));
+    for (const name of contents.requiredPackages) expect(packaged, name).toContain(name);
+  });
+
   it("contains every production dependency", () => {
     const packaged = new Set(contents.modules.map((module) => module.path));
     for (const name of Object.keys(manifest.dependencies ?? {})) expect(packaged, name).toContain(`node_modules/${name}`);
