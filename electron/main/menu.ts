@@ -1,4 +1,6 @@
 import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from "electron";
+import type { RecentFile } from "../../shared/ipc";
+import type { WindowEntry } from "./document-windows";
 import { sendEvent } from "./ipc";
 
 /// Sends a command to the focused editor window (the renderer owns the document).
@@ -9,23 +11,49 @@ function command(name: string): () => void {
   };
 }
 
+/// What the menu does and lists; the glue rebuilds the menu when the lists change.
+export interface MenuActions {
+  newWindow: () => void;
+  open: () => void;
+  openRecent: (path: string) => void;
+  clearRecent: () => void;
+  focusWindow: (id: string) => void;
+  recentFiles: RecentFile[];
+  windows: WindowEntry[];
+}
+
 /// The application menu. Editing commands are sent to the renderer, which runs them on its editor.
-export function buildMenu(actions: { newWindow: () => void }): Menu {
+export function buildMenu(actions: MenuActions): Menu {
   const isMac = process.platform === "darwin";
+  const recent: MenuItemConstructorOptions[] = actions.recentFiles.length
+    ? [
+        ...actions.recentFiles.map((file) => ({ label: file.title, sublabel: file.path, click: () => actions.openRecent(file.path) })),
+        { type: "separator" as const },
+        { label: "Clear Menu", click: actions.clearRecent },
+      ]
+    : [{ label: "No Recent Files", enabled: false }];
+  const windowList: MenuItemConstructorOptions[] = actions.windows.map((w) => ({
+    label: `${w.edited ? "• " : ""}${w.title}`,
+    type: "checkbox" as const,
+    checked: w.focused,
+    click: () => actions.focusWindow(w.id),
+  }));
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: "appMenu" as const }] : []),
     {
       label: "&File",
       submenu: [
         { label: "New", accelerator: "CmdOrCtrl+N", click: actions.newWindow },
-        { label: "Open…", accelerator: "CmdOrCtrl+O", click: command("open") },
+        { label: "Open…", accelerator: "CmdOrCtrl+O", click: actions.open },
+        { label: "Open Recent", submenu: recent },
         { type: "separator" },
         { label: "Save", accelerator: "CmdOrCtrl+S", click: command("save") },
         { label: "Save As…", accelerator: "CmdOrCtrl+Shift+S", click: command("save-as") },
         { type: "separator" },
         { label: "Export…", accelerator: "CmdOrCtrl+E", click: command("export") },
         { type: "separator" },
-        isMac ? { role: "close" } : { role: "quit" },
+        { role: "close" },
+        ...(isMac ? [] : [{ role: "quit" as const }]),
       ],
     },
     {
@@ -44,7 +72,15 @@ export function buildMenu(actions: { newWindow: () => void }): Menu {
       label: "&View",
       submenu: [{ role: "resetZoom" }, { role: "zoomIn" }, { role: "zoomOut" }, { type: "separator" }, { role: "togglefullscreen" }],
     },
-    { role: "windowMenu" },
+    {
+      label: "&Window",
+      role: "windowMenu",
+      submenu: [
+        { role: "minimize" },
+        ...(isMac ? [{ role: "zoom" as const }, { type: "separator" as const }, { role: "front" as const }] : []),
+        ...(isMac || windowList.length === 0 ? [] : [{ type: "separator" as const }, ...windowList]),
+      ],
+    },
     {
       role: "help",
       submenu: [{ label: `About ${app.getName()}`, click: () => app.showAboutPanel() }],

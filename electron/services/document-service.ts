@@ -136,7 +136,9 @@ export class DocumentService {
     const doc = this.store.close(windowId, handle);
     this.noticed.delete(handle);
     await this.recovery.remove(doc.recoveryId);
-    this.options.onDocumentState?.(windowId, null);
+    const remaining = this.store.ownedBy(windowId).at(-1);
+    if (remaining) this.emit(remaining);
+    else this.options.onDocumentState?.(windowId, null);
   }
 
   /// Closes every document of a window that has gone.
