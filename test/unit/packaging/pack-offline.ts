@@ -1,9 +1,9 @@
 // Runs `electron-builder --dir` offline: the Electron binary is replaced by a stub that carries
 // only a fuse wire, so packaging copies it, writes app.asar and flips the fuses without a download.
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Arch, build, type Configuration, Platform } from "electron-builder";
 import { parse } from "yaml";
@@ -20,18 +20,58 @@ export function loadBuilderConfig(): Record<string, unknown> {
 /** Marks the start of Electron's fuse wire in its binary (see @electron/fuses). */
 export const fuseSentinel = "dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX";
 
+/** Reads the fuse wire of a packed Electron binary as ASCII '0'/'1' (or other state bytes). */
+export function readFuseWire(binaryPath: string): string {
+  const binary = readFileSync(binaryPath);
+  const start = binary.indexOf(fuseSentinel) + fuseSentinel.length;
+  if (start < fuseSentinel.length) throw new Error(`no fuse wire in ${binaryPath}`);
+  return binary.subarray(start + 2, start + 2 + binary[start + 1]!).toString("latin1");
+}
+
 /** Electron's own defaults, as ASCII '0'/'1', in @electron/fuses' FuseV1Options order. */
 const unflippedFuseWire = "10110001";
 
-/** Writes a folder that electron-builder accepts as an unpacked Linux Electron. */
-function writeStubElectronDist(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+/** The platforms the offline packs cover: both need no download for `--dir`. */
+export type StubPlatform = "linux" | "mac";
+
+/** Writes `content` as an executable file, creating its folder. */
+function writeExecutable(path: string, content: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  chmodSync(path, 0o755);
+}
+
+/** A stub binary: a shell script that carries Electron's unflipped fuse wire. */
+function stubBinary(): Buffer {
   const wire = Buffer.concat([Buffer.from(fuseSentinel), Buffer.from([1, unflippedFuseWire.length]), Buffer.from(unflippedFuseWire)]);
-  const executable = join(dir, "electron");
-  writeFileSync(executable, Buffer.concat([Buffer.from("#!/bin/sh\necho 'stub Electron for offline packaging tests'\n# "), wire, Buffer.from("\n")]));
-  chmodSync(executable, 0o755);
-  mkdirSync(join(dir, "resources"), { recursive: true });
-  mkdirSync(join(dir, "locales"), { recursive: true });
+  return Buffer.concat([Buffer.from("#!/bin/sh\necho 'stub Electron for offline packaging tests'\n# "), wire, Buffer.from("\n")]);
+}
+
+const stubInfoPlist = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0"><dict>
+  <key>CFBundleExecutable</key><string>Electron</string>
+  <key>CFBundleIconFile</key><string>electron.icns</string>
+  <key>CFBundleIdentifier</key><string>com.github.Electron</string>
+  <key>CFBundleName</key><string>Electron</string>
+  <key>CFBundleVersion</key><string>41.0.0</string>
+</dict></plist>
+`;
+
+/** Writes a folder that electron-builder accepts as an unpacked Electron for `platform`. */
+function writeStubElectronDist(dir: string, platform: StubPlatform): void {
+  if (platform === "linux") {
+    writeExecutable(join(dir, "electron"), stubBinary());
+    mkdirSync(join(dir, "resources"), { recursive: true });
+    mkdirSync(join(dir, "locales"), { recursive: true });
+    return;
+  }
+  const contents = join(dir, "Electron.app", "Contents");
+  writeExecutable(join(contents, "MacOS", "Electron"), Buffer.from("#!/bin/sh\n"));
+  writeExecutable(join(contents, "Frameworks", "Electron Framework.framework", "Electron Framework"), stubBinary());
+  writeExecutable(join(contents, "Frameworks", "Electron Helper.app", "Contents", "MacOS", "Electron Helper"), Buffer.from("#!/bin/sh\n"));
+  mkdirSync(join(contents, "Resources"), { recursive: true });
+  writeFileSync(join(contents, "Info.plist"), stubInfoPlist);
 }
 
 const builtEntries = ["out/main/index.js", "out/preload/index.cjs", "out/renderer/index.html"];
@@ -46,6 +86,9 @@ export async function ensureAppBuilt(): Promise<void> {
       mkdirSync(lock);
       break;
     } catch {
+      // A lock left by a run that died is older than any build takes.
+      const lockedAt = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (lockedAt !== undefined && Date.now() - lockedAt > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
       await new Promise((done) => setTimeout(done, 250));
     }
   }
@@ -57,7 +100,7 @@ export async function ensureAppBuilt(): Promise<void> {
 }
 
 export interface PackResult {
-  /** Where the unpacked app landed (electron-builder's linux-unpacked). */
+  /** Where the unpacked app landed: electron-builder's linux-unpacked, or Copydesk.app. */
   appDir: string;
   asarPath: string;
   /** electron-builder's console output, for failure messages. */
@@ -67,10 +110,10 @@ export interface PackResult {
 }
 
 /** A temporary folder with a stub Electron, and the committed config pointed at both. */
-function offlineConfig(overrides: Record<string, unknown>): { workDir: string; config: Record<string, unknown> } {
+function offlineConfig(overrides: Record<string, unknown>, platform: StubPlatform): { workDir: string; config: Record<string, unknown> } {
   const workDir = mkdtempSync(join(tmpdir(), "copydesk-pack-"));
   const electronDist = join(workDir, "electron-dist");
-  writeStubElectronDist(electronDist);
+  writeStubElectronDist(electronDist, platform);
   const config = {
     ...loadBuilderConfig(),
     electronDist,
@@ -80,21 +123,26 @@ function offlineConfig(overrides: Record<string, unknown>): { workDir: string; c
   return { workDir, config };
 }
 
-/** Packs the app for Linux into a temporary folder, with `overrides` merged over the config. */
-export async function packOffline(overrides: Record<string, unknown> = {}): Promise<PackResult> {
+/** Packs the app (`--dir`) into a temporary folder, with `overrides` merged over the config. */
+export async function packOffline(overrides: Record<string, unknown> = {}, platform: StubPlatform = "linux"): Promise<PackResult> {
   await ensureAppBuilt();
-  const { workDir, config } = offlineConfig(overrides);
+  const { workDir, config } = offlineConfig(overrides, platform);
   const configPath = join(workDir, "electron-builder.json");
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const cli = join(projectRoot, "node_modules", "electron-builder", "cli.js");
-  const { stdout, stderr } = await run(process.execPath, [cli, "--dir", "--linux", "--x64", "--config", configPath, "--projectDir", projectRoot], {
+  const { stdout, stderr } = await run(process.execPath, [cli, "--dir", `--${platform}`, "--x64", "--config", configPath, "--projectDir", projectRoot], {
     cwd: projectRoot,
     env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: "false", ELECTRON_SKIP_BINARY_DOWNLOAD: "1" },
     maxBuffer: 16 * 1024 * 1024,
   });
-  const appDir = join(workDir, "dist", "linux-unpacked");
   const dispose = () => rmSync(workDir, { recursive: true, force: true });
-  return { appDir, asarPath: join(appDir, "resources", "app.asar"), log: stdout + stderr, dispose };
+  const log = stdout + stderr;
+  if (platform === "mac") {
+    const appDir = join(workDir, "dist", "mac", "Copydesk.app");
+    return { appDir, asarPath: join(appDir, "Contents", "Resources", "app.asar"), log, dispose };
+  }
+  const appDir = join(workDir, "dist", "linux-unpacked");
+  return { appDir, asarPath: join(appDir, "resources", "app.asar"), log, dispose };
 }
 
 /** What the deb would contain: fpm's arguments (sources as `from=to`) and the desktop entry. */
@@ -106,7 +154,7 @@ export interface DebPlan {
 /** Runs electron-builder's deb target up to the point where it would call fpm (which needs a download). */
 export async function planDebOffline(): Promise<DebPlan> {
   await ensureAppBuilt();
-  const { workDir, config } = offlineConfig({});
+  const { workDir, config } = offlineConfig({}, "linux");
   let plan: DebPlan | undefined;
   try {
     await build({
