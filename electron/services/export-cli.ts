@@ -1,0 +1,113 @@
+import { access } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import writeFileAtomic from "write-file-atomic";
+import { parseArticleFile, serializeArticle } from "../../shared/article-file";
+import { exportRegistry } from "../../shared/export/registry";
+import { exportFormats, type ExportFormat } from "../../shared/ipc";
+import { readArticleFile } from "./article-io";
+import { UserFacingError } from "./errors";
+import { exportToFolder } from "./export-files";
+import { importFile } from "./import-files";
+
+// The `copydesk export` and `copydesk import` commands. One line per file written or problem
+// found; exit 0 when all went well, 1 when a file was refused, 2 when the command was misused.
+
+type Print = (line: string) => void;
+
+/// Formats the command line can write (PDF needs Chromium, which the app has and plain Node lacks).
+export const cliExportFormats = exportRegistry.filter((f) => f.exporter !== null).map((f) => f.id);
+
+export const exportUsage = `  copydesk export FILE... [--to ${cliExportFormats.join(",")}] [--out DIR] [--force]
+                                   export articles (default: every format, next to each file;
+                                   --force exports despite errors found by the pre-export check)`;
+export const importUsage = `  copydesk import FILE [--out FILE.article] [--force]
+                                   import an .html, .md, .nitf/.xml or .docx file as an article`;
+
+function parse(command: string, args: string[], options: Record<string, { type: "string" | "boolean" }>, err: Print) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    err(`copydesk ${command}: ${(e as Error).message}`);
+    return null;
+  }
+}
+
+/// `copydesk export FILE... --to FORMATS --out DIR`.
+export async function exportCommand(args: string[], out: Print, err: Print): Promise<number> {
+  const parsed = parse("export", args, { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } }, err);
+  if (!parsed) return 2;
+  const files = parsed.positionals;
+  if (files.length === 0) {
+    err("copydesk export: name at least one article file");
+    return 2;
+  }
+  const requested = (parsed.values.to as string | undefined)?.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean) ?? cliExportFormats;
+  const unknown = requested.filter((f) => !(cliExportFormats as string[]).includes(f));
+  if (unknown.length > 0) {
+    const pdf = unknown.includes("pdf") ? " (PDF is exported from the app, which has Chromium)" : "";
+    err(`copydesk export: unknown format ${unknown.map((f) => `"${f}"`).join(", ")}; choose from ${cliExportFormats.join(", ")}${pdf}`);
+    return 2;
+  }
+  const formats = requested.filter((f): f is ExportFormat => (exportFormats as readonly string[]).includes(f));
+  let failed = false;
+  for (const file of files) {
+    try {
+      const { article } = await readArticleFile(file);
+      const folder = (parsed.values.out as string | undefined) ?? dirname(file);
+      const result = await exportToFolder(article, formats, folder, { ignoreErrors: parsed.values.force === true });
+      for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
+      for (const path of result.files) out(`wrote ${path}`);
+    } catch (e) {
+      failed = true;
+      const details = e instanceof UserFacingError && e.details ? ` ${e.details.join(" ")}` : "";
+      err(`${file}: ${(e as Error).message}${details}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/// `copydesk import FILE --out FILE.article`.
+export async function importCommand(args: string[], out: Print, err: Print): Promise<number> {
+  const parsed = parse("import", args, { out: { type: "string" }, force: { type: "boolean" } }, err);
+  if (!parsed) return 2;
+  if (parsed.positionals.length !== 1) {
+    err("copydesk import: name one file to import");
+    return 2;
+  }
+  const [file] = parsed.positionals;
+  const target = (parsed.values.out as string | undefined) ?? join(dirname(file), `${basename(file).replace(/(\.nitf)?\.[^.]+$/i, "")}.article`);
+  const result = await importFile(file);
+  if (!result.ok) {
+    for (const error of result.errors) err(`${file}: ${error}`);
+    return 1;
+  }
+  if (parsed.values.force !== true && (await exists(target))) {
+    err(`${target}: already exists (use --force to replace it)`);
+    return 1;
+  }
+  const text = serializeArticle(result.article);
+  const check = parseArticleFile(text);
+  if (!check.ok) {
+    for (const error of check.errors) err(`${file}: ${error}`);
+    return 1;
+  }
+  try {
+    await writeFileAtomic(target, text);
+  } catch (e) {
+    err(`${target}: ${(e as Error).message}`);
+    return 1;
+  }
+  for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
+  out(`wrote ${target}`);
+  return 0;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
