@@ -15,7 +15,8 @@ const installed = () => new Map(plan.fpmArgs.filter((arg) => arg.includes("=/"))
 
 describe("the Linux deb, as electron-builder would hand it to fpm", () => {
   it("has a desktop entry under Office that opens .article files", () => {
-    expect(plan.desktopEntry).toContain("\nExec=/opt/Copydesk/copydesk %U\n");
+    // %F hands double-clicked files over as paths, which main reads from argv.
+    expect(plan.desktopEntry).toContain("\nExec=/opt/Copydesk/copydesk %F\n");
     expect(plan.desktopEntry).toContain("\nCategories=Office;WordProcessor;\n");
     expect(plan.desktopEntry).toContain(`\nMimeType=${articleMime};\n`);
     expect(plan.desktopEntry).toContain("\nIcon=copydesk\n");
