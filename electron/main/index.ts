@@ -6,6 +6,7 @@ import { electronDialogs } from "./electron-dialogs";
 import { registerIpc } from "./ipc";
 import { articlePathsFromArgv } from "./launch-paths";
 import { buildMenu } from "./menu";
+import { printPdfWithChromium } from "./pdf";
 import { hardenWebContents } from "./security";
 
 // The main process: thin glue between Electron and the Electron-free services. One window per
@@ -53,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
       notify: (windowId, event, payload) => tracked.send(windowId, event, payload),
       onDocumentState: (windowId, state) => tracked.update(windowId, state),
       focusWindow: (windowId) => tracked.focus(windowId),
+      printPdf: printPdfWithChromium,
     });
     tracked.attach(backend);
     windows = tracked;
