@@ -87,6 +87,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
       notify(windowId ?? null, event, payload);
       return send(res, 200, "application/json", "{}");
     }
+    if (req.method === "POST" && url.pathname === "/__test/close-window") {
+      // What the window's close button does in the app: ask about unsaved changes, then close.
+      const windowId = url.searchParams.get("window") ?? [...streams.keys()].at(-1) ?? "";
+      const closed = await backend.documents.confirmClose(windowId);
+      if (closed) await backend.documents.closeWindow(windowId);
+      return send(res, 200, "application/json", JSON.stringify({ closed }));
+    }
+    if (req.method === "POST" && url.pathname === "/__test/quit") {
+      // What File > Quit does: ask about each changed window in turn; Cancel stops the quit.
+      const quit = await backend.documents.confirmQuit([...streams.keys()]);
+      return send(res, 200, "application/json", JSON.stringify({ quit }));
+    }
     return serveStatic(url.pathname, res);
   }
 

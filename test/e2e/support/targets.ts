@@ -37,6 +37,10 @@ export interface AppTarget {
   page: Page;
   answerDialogs(...answers: DialogAnswer[]): Promise<void>;
   dialogLog(): Promise<DialogRecord[]>;
+  /// Closes the window as its close button would; false when the user cancelled at the prompt.
+  closeWindow(): Promise<boolean>;
+  /// Quits as File > Quit would; false when the user cancelled at a prompt.
+  quit(): Promise<boolean>;
   /// Ends the app the hard way, as a crash would.
   kill(): Promise<void>;
   close(): Promise<void>;
@@ -54,15 +58,18 @@ export async function launchHost(userDataDir: string, browser?: Browser): Promis
   const page = await context.newPage();
   await page.goto(url);
   const post = (path: string, body: unknown) =>
-    fetch(new URL(path, url), { method: "POST", body: JSON.stringify(body) }).then((r) => {
-      if (!r.ok) throw new Error(`host ${path}: ${r.status}`);
+    fetch(new URL(path, url), { method: "POST", body: JSON.stringify(body) }).then(async (r) => {
+      if (!r.ok) throw new Error(`host ${path}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<Record<string, unknown>>;
     });
   let exited = child.exitCode !== null;
   child.once("exit", () => (exited = true));
   return {
     page,
-    answerDialogs: (...answers) => post("/__test/dialogs", answers),
+    answerDialogs: async (...answers) => void (await post("/__test/dialogs", answers)),
     dialogLog: async () => (await fetch(new URL("/__test/dialogs", url))).json() as Promise<DialogRecord[]>,
+    closeWindow: async () => (await post("/__test/close-window", {})).closed === true,
+    quit: async () => (await post("/__test/quit", {})).quit === true,
     async kill() {
       child.kill("SIGKILL");
       await new Promise((ok) => (exited ? ok(null) : child.once("exit", ok)));
@@ -138,6 +145,22 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
         (globalThis as unknown as { __answers: DialogAnswer[] }).__answers.push(...queued);
       }, answers),
     dialogLog: () => app.evaluate(() => (globalThis as unknown as { __log: DialogRecord[] }).__log),
+    async closeWindow() {
+      const closed = page.waitForEvent("close", { timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+      return closed;
+    },
+    async quit() {
+      const quit = app.waitForEvent("close", { timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      await app.evaluate(({ app: electronApp }) => electronApp.quit());
+      return quit;
+    },
     async kill() {
       app.process().kill("SIGKILL");
     },
