@@ -1,9 +1,25 @@
-import { keymap } from "prosemirror-keymap";
-import type { AppHandle } from "../../../shared/app-handle";
-import type { OpenedDocument } from "../../../shared/ipc";
+import type { EditorState } from "prosemirror-state";
+import type { ArticleJSON } from "../../../shared/article";
+import type { OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
+import { replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
+import { element } from "./dom";
+import { editDateline, editFigure, editLink, editRelatedLink } from "./editor-dialogs";
+import { findBar } from "./find-bar";
+import { metaPanel } from "./meta-panel";
+import { countsDisplay } from "./status-bar";
+import { toolbar } from "./toolbar";
+import { menuCommands, toolbarGroups, type ShellActions } from "./toolbar-items";
+
+/// What the page exposes for testers and scripts (read-only views of the document).
+export interface AppHandle {
+  articleJSON(): ArticleJSON;
+  title(): string;
+  path(): string | null;
+  edited(): boolean;
+}
 
 declare global {
   interface Window {
@@ -13,29 +29,73 @@ declare global {
 
 const changeReportDelay = 300;
 
-/// Builds the window: toolbar, editor, status bar; opens a new article and wires the commands.
+/// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
   root.innerHTML = "";
-  const toolbar = element("header", "toolbar", { role: "toolbar", "aria-label": "File" });
-  const main = element("main", "document", {});
-  const status = element("footer", "statusbar", {});
-  const message = element("div", "message", { role: "status", "aria-live": "polite" });
+  const header = element("header", { class: "toolbar-band" });
+  const top = element("div", { class: "toolbar", role: "toolbar", "aria-label": "Editing" });
+  header.append(top);
+  const workspace = element("div", { class: "workspace" });
+  const main = element("main", { class: "document" });
+  const panel = element("aside", { class: "meta-panel", "aria-label": "Metadata", id: "meta-panel" });
+  const status = element("footer", { class: "statusbar" });
+  const message = element("div", { class: "message", role: "status", "aria-live": "polite" });
   status.append(message);
-  root.append(toolbar, main, status);
+  workspace.append(main, panel);
+  root.append(header, workspace, status);
 
+  let settings: Settings = await call("settings:get", {});
   let session = new DocumentSession(await call("document:new", {}));
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const getEditor = () => editor;
 
-  const shortcuts = keymap({
-    "Mod-s": () => (run("save")(), true),
-    "Mod-Shift-s": () => (run("save-as")(), true),
-    "Mod-o": () => (run("open")(), true),
-  });
-  const editor = new ArticleEditor(main, {
-    plugins: [shortcuts],
+  const actions: ShellActions = {
+    file: (name) => run(name)(),
+    editLink: () => void editLink(editor),
+    insertFigure: () => void editFigure(editor),
+    addRelatedLink: () => void editRelatedLink(editor),
+    editDateline: () => void editDateline(editor),
+    find: (replace) => find.open(replace),
+    toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
+    smartQuotes: () => settings.smartQuotes,
+    toggleMetadata: () => {
+      panel.hidden = !panel.hidden;
+      refreshToolbar(editor.state);
+      if (!panel.hidden) panel.querySelector("input")?.focus();
+    },
+    metadataShown: () => !panel.hidden,
+  };
+
+  const find = findBar(main, getEditor);
+  const refreshToolbar = toolbar(top, toolbarGroups(getEditor, actions));
+  const refreshMeta = metaPanel(panel, getEditor);
+  const refreshCounts = countsDisplay(status, getEditor);
+
+  function refresh(state: EditorState): void {
+    refreshToolbar(state);
+    refreshMeta(state);
+    refreshCounts(state);
+    find.refresh(state);
+  }
+
+  const editor: ArticleEditor = new ArticleEditor(main, {
     doc: session.doc,
-    language: session.meta.language,
-    onDocChange: () => {
+    meta: session.meta,
+    assets: session.assets,
+    smartQuotes: () => settings.smartQuotes,
+    openLink: (href) => show(`Links open in your browser from the desktop app: ${href}`),
+    hooks: {
+      editLink: actions.editLink,
+      insertFigure: actions.insertFigure,
+      find: actions.find,
+      addRelatedLink: actions.addRelatedLink,
+      editDateline: actions.editDateline,
+      editFigure: (pos) => void editFigure(editor, pos),
+      editRelatedLink: (index) => void editRelatedLink(editor, index),
+    },
+    onUpdate: (state, docChanged) => {
+      refresh(state);
+      if (!docChanged) return;
       if (!session.edited) {
         session.edited = true;
         updateTitle();
@@ -45,10 +105,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   });
 
+  async function setSettings(changes: Partial<Settings>): Promise<void> {
+    settings = await call("settings:set", changes);
+    refreshToolbar(editor.state);
+    show(`Smart quotes ${settings.smartQuotes ? "on" : "off"}.`);
+  }
+
   function reportChange(): void {
-    void call("document:changed", { handle: session.handle, article: session.toJSON(editor.doc), edited: session.edited }).catch(
-      showError,
-    );
+    void call("document:changed", { handle: session.handle, article: editor.article(), edited: session.edited }).catch(showError);
   }
 
   function updateTitle(): void {
@@ -68,59 +132,76 @@ export async function startApp(root: HTMLElement): Promise<void> {
     } else show(`Something went wrong: ${(e as Error)?.message ?? String(e)}`, "error");
   }
 
-  function load(opened: OpenedDocument): void {
+  function load(opened: OpenedDocument, note?: string): void {
     const previous = session.handle;
     session = new DocumentSession(opened);
-    editor.setDoc(session.doc);
+    editor.setArticle(session.doc, session.meta, session.assets);
     updateTitle();
     if (previous !== session.handle) void call("document:close", { handle: previous }).catch(() => undefined);
-    show(opened.migratedFrom ? `Opened ${session.title} (updated from version ${opened.migratedFrom}).` : `Opened ${session.title}.`);
+    show(note ?? (opened.migratedFrom ? `Opened ${session.title} (updated from version ${opened.migratedFrom}).` : `Opened ${session.title}.`));
+  }
+
+  async function save(as: boolean): Promise<void> {
+    const saved = await session.save(editor.article(), as);
+    if (saved) {
+      editor.run(replaceMeta(saved.meta));
+      show(`Saved ${session.path}.`);
+    }
+    updateTitle();
+  }
+
+  /// Export… : the place where the export dialog plugs in; for now it exports to the formats chosen in the settings.
+  async function exportArticle(): Promise<void> {
+    const result = await call("export:run", { handle: session.handle, article: editor.article(), formats: settings.exportFormats.length ? settings.exportFormats : ["html"] });
+    if (result) show(`Exported ${result.files.length} file${result.files.length === 1 ? "" : "s"}.`);
   }
 
   const commands: Record<string, () => Promise<void>> = {
-    save: async () => {
-      if (await session.save(editor.doc)) show(`Saved ${session.path}.`);
-      updateTitle();
-    },
-    "save-as": async () => {
-      if (await session.save(editor.doc, true)) show(`Saved ${session.path}.`);
-      updateTitle();
-    },
+    save: () => save(false),
+    "save-as": () => save(true),
     open: async () => {
       const opened = await call("document:open", {});
       if (opened) load(opened);
     },
+    export: exportArticle,
   };
   const run = (name: string) => () => void (commands[name]?.() ?? Promise.resolve()).catch(showError);
+  const menu = menuCommands(getEditor, actions);
 
-  for (const [name, label, shortcut] of [
-    ["open", "Open…", "Mod-O"],
-    ["save", "Save", "Mod-S"],
-    ["save-as", "Save As…", "Mod-Shift-S"],
-  ] as const) {
-    const button = element("button", `toolbar-${name}`, { type: "button", title: `${label} (${shortcut.replace("Mod", "Ctrl")})` });
-    button.textContent = label;
-    button.addEventListener("click", run(name));
-    toolbar.append(button);
-  }
+  const shortcuts: [RegExp, () => void][] = [
+    [/^Mod-Shift-s$/i, run("save-as")],
+    [/^Mod-s$/i, run("save")],
+    [/^Mod-o$/i, run("open")],
+    [/^Mod-e$/i, run("export")],
+    [/^Mod-Alt-m$/i, actions.toggleMetadata],
+    [/^Mod-Alt-f$/i, () => actions.find(true)],
+    [/^Mod-f$/i, () => actions.find(false)],
+  ];
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
+    const name = `Mod-${event.altKey ? "Alt-" : ""}${event.shiftKey ? "Shift-" : ""}${event.code.replace(/^Key/, "").toLowerCase()}`;
+    const match = shortcuts.find(([pattern]) => pattern.test(name));
+    if (!match) return;
+    event.preventDefault();
+    match[1]();
+  });
 
-  window.copydesk.on("menu:command", ({ command }) => run(command)());
+  window.copydesk.on("menu:command", ({ command }) => (commands[command] ? run(command)() : menu[command]?.()));
   window.copydesk.on("document:opened", (opened) => load(opened));
+  window.copydesk.on("document:changed-on-disk", ({ handle, reloaded, message: text }) => {
+    if (handle !== session.handle) return;
+    if (reloaded) load(reloaded, text);
+    else show(text, "error");
+  });
 
   window.copydeskApp = {
-    articleJSON: () => session.toJSON(editor.doc),
+    articleJSON: () => editor.article(),
     title: () => session.title,
     path: () => session.path,
     edited: () => session.edited,
   };
   updateTitle();
+  refresh(editor.state);
   root.dataset.ready = "true";
   editor.focus();
-}
-
-function element(tag: string, className: string, attrs: Record<string, string>): HTMLElement {
-  const el = document.createElement(tag);
-  el.className = className;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  return el;
 }

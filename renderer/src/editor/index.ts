@@ -1,35 +1,59 @@
-import { baseKeymap } from "prosemirror-commands";
-import { history, redo, undo } from "prosemirror-history";
-import { keymap } from "prosemirror-keymap";
 import type { Node as PMNode } from "prosemirror-model";
-import { EditorState, type Plugin, type Transaction } from "prosemirror-state";
+import { EditorState, type Command, type Plugin, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import "prosemirror-view/style/prosemirror.css";
-import { placeholderPlugin } from "./placeholder";
+import "prosemirror-gapcursor/style/gapcursor.css";
+import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
+import { AssetStore } from "./assets";
+import type { AppHooks } from "./keymap";
+import { isRightToLeft, metaOf } from "./meta";
+import { articlePlugins } from "./setup";
+import { nodeViews } from "./views";
 
 /// What the app shell gives the editor.
 export interface EditorOptions {
   doc: PMNode;
-  language: string;
-  /// Called after every transaction that changed the document.
-  onDocChange: (doc: PMNode) => void;
+  meta: ArticleMeta;
+  assets: Record<string, Asset>;
+  hooks: AppHooks;
+  smartQuotes: () => boolean;
+  openLink: (href: string) => void;
+  /// Called after every transaction; `docChanged` when the article (text or metadata) changed.
+  onUpdate: (state: EditorState, docChanged: boolean) => void;
   /// Extra plugins from the app shell (its keyboard shortcuts, for instance), consulted first.
   plugins?: Plugin[];
 }
 
-/// The ProseMirror editor of one article.
+/// The ProseMirror editor of one article: its text, metadata and embedded images.
 export class ArticleEditor {
   readonly view: EditorView;
+  private assets: AssetStore;
 
   constructor(place: HTMLElement, private readonly options: EditorOptions) {
+    this.assets = new AssetStore(options.assets);
     this.view = new EditorView(place, {
-      state: this.createState(options.doc),
-      attributes: { class: "article-editor", spellcheck: "true", lang: options.language, "aria-label": "Article" },
+      state: this.createState(options.doc, options.meta),
+      nodeViews: nodeViews(this.assets, options.hooks),
+      attributes: (state) => {
+        const language = metaOf(state).language || "en";
+        return {
+          class: "article-editor",
+          spellcheck: "true",
+          lang: language,
+          dir: isRightToLeft(language) ? "rtl" : "ltr",
+          "aria-label": "Article",
+        };
+      },
       dispatchTransaction: (tr: Transaction) => {
         this.view.updateState(this.view.state.apply(tr));
-        if (tr.docChanged) this.options.onDocChange(this.view.state.doc);
+        this.options.onUpdate(this.view.state, tr.docChanged);
       },
     });
+  }
+
+  /// The current state.
+  get state(): EditorState {
+    return this.view.state;
   }
 
   /// The current document.
@@ -37,9 +61,32 @@ export class ArticleEditor {
     return this.view.state.doc;
   }
 
-  /// Replaces the document (open, reload), with a fresh undo history.
-  setDoc(doc: PMNode): void {
-    this.view.updateState(this.createState(doc));
+  /// The current metadata.
+  get meta(): ArticleMeta {
+    return metaOf(this.view.state);
+  }
+
+  /// The embedded images.
+  get assetStore(): AssetStore {
+    return this.assets;
+  }
+
+  /// Runs a command on the editor; false when it does not apply here.
+  run(command: Command): boolean {
+    return command(this.view.state, this.view.dispatch, this.view);
+  }
+
+  /// The article as it stands: metadata, document, and the assets the document uses.
+  article(): ArticleJSON {
+    return { meta: this.meta, doc: this.doc.toJSON() as Record<string, unknown>, assets: this.assets.referencedBy(this.doc) };
+  }
+
+  /// Replaces the article (open, reload), with a fresh undo history.
+  setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>): void {
+    this.assets = new AssetStore(assets);
+    this.view.setProps({ nodeViews: nodeViews(this.assets, this.options.hooks) });
+    this.view.updateState(this.createState(doc, meta));
+    this.options.onUpdate(this.view.state, false);
   }
 
   focus(): void {
@@ -50,10 +97,13 @@ export class ArticleEditor {
     this.view.destroy();
   }
 
-  private createState(doc: PMNode): EditorState {
+  private createState(doc: PMNode, meta: ArticleMeta): EditorState {
     return EditorState.create({
       doc,
-      plugins: [...(this.options.plugins ?? []), history(), keymap({ "Mod-z": undo, "Mod-Shift-z": redo, "Mod-y": redo }), keymap(baseKeymap), placeholderPlugin()],
+      plugins: [
+        ...(this.options.plugins ?? []),
+        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink }),
+      ],
     });
   }
 }

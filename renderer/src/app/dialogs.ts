@@ -1,0 +1,111 @@
+import { element } from "./dom";
+
+// A small modal form: labelled inputs, a message line for what is wrong, OK and Cancel.
+// Each dialog of the app is one `openForm` call with its fields and what submitting does.
+
+/// One input of a form.
+export interface FormField {
+  name: string;
+  label: string;
+  type?: "text" | "url" | "date" | "datetime-local" | "number" | "file" | "select" | "email";
+  value?: string;
+  placeholder?: string;
+  hint?: string;
+  options?: { value: string; label: string }[];
+  accept?: string;
+}
+
+/// What the form shows and does.
+export interface FormSpec {
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+  /// Does the work; answers what is wrong (the dialog stays open) or null (it closes).
+  submit: (values: Record<string, string>, files: Record<string, File | null>) => Promise<string | null> | string | null;
+  /// An extra action such as "Remove link", closing the dialog.
+  extra?: { label: string; action: () => void };
+}
+
+/// Opens a modal form; resolves true when it was submitted, false when cancelled.
+export function openForm(spec: FormSpec): Promise<boolean> {
+  const dialog = element("dialog", { class: "form-dialog", "aria-labelledby": "dialog-title" });
+  const form = element("form", { method: "dialog", novalidate: "" });
+  form.append(element("h2", { id: "dialog-title" }, spec.title));
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  for (const field of spec.fields) {
+    const id = `field-${field.name}`;
+    const row = element("div", { class: "form-row" });
+    row.append(element("label", { for: id }, field.label));
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (field.type === "select") {
+      input = element("select", { id, name: field.name });
+      for (const option of field.options ?? []) input.append(element("option", { value: option.value }, option.label));
+      input.value = field.value ?? "";
+    } else {
+      input = element("input", { id, name: field.name, type: field.type ?? "text", autocomplete: "off" });
+      if (field.placeholder) input.placeholder = field.placeholder;
+      if (field.accept) input.setAttribute("accept", field.accept);
+      if (field.type !== "file") input.value = field.value ?? "";
+    }
+    if (field.hint) {
+      const hint = element("p", { class: "form-hint", id: `${id}-hint` }, field.hint);
+      input.setAttribute("aria-describedby", hint.id);
+      row.append(input, hint);
+    } else row.append(input);
+    inputs.set(field.name, input);
+    form.append(row);
+  }
+  const error = element("p", { class: "form-error", role: "alert" });
+  const actions = element("div", { class: "form-actions" });
+  const cancel = element("button", { type: "button", value: "cancel" }, "Cancel");
+  const ok = element("button", { type: "submit", class: "primary" }, spec.submitLabel);
+  if (spec.extra) {
+    const extra = element("button", { type: "button", class: "danger" }, spec.extra.label);
+    extra.addEventListener("click", () => {
+      spec.extra!.action();
+      close(true);
+    });
+    actions.append(extra);
+  }
+  actions.append(cancel, ok);
+  form.append(error, actions);
+  dialog.append(form);
+  document.body.append(dialog);
+
+  let settle: (submitted: boolean) => void = () => undefined;
+  const result = new Promise<boolean>((ok) => (settle = ok));
+  const close = (submitted: boolean) => {
+    dialog.close();
+    dialog.remove();
+    settle(submitted);
+  };
+  cancel.addEventListener("click", () => close(false));
+  dialog.addEventListener("cancel", (e) => {
+    e.preventDefault();
+    close(false);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const values: Record<string, string> = {};
+    const files: Record<string, File | null> = {};
+    for (const [name, input] of inputs) {
+      values[name] = input.value;
+      if (input instanceof HTMLInputElement && input.type === "file") files[name] = input.files?.[0] ?? null;
+    }
+    ok.disabled = true;
+    void Promise.resolve(spec.submit(values, files))
+      .then((problem) => {
+        if (problem) {
+          error.textContent = problem;
+          ok.disabled = false;
+        } else close(true);
+      })
+      .catch((e: unknown) => {
+        error.textContent = String((e as Error)?.message ?? e);
+        ok.disabled = false;
+      });
+  });
+  dialog.showModal();
+  (inputs.values().next().value as HTMLElement | undefined)?.focus();
+  return result;
+}

@@ -1,0 +1,116 @@
+import { isWebHref, linkHrefProblem } from "../../../shared/urls";
+import type { ArticleEditor } from "../editor";
+import { insertFigure, updateFigureImage } from "../editor/commands";
+import { datelineAttrs, setDateline, todayIso } from "../editor/dateline";
+import { canLink, linkAt, removeLink, setLink } from "../editor/links";
+import { addRelatedLink, relatedLinks, updateRelatedLink } from "../editor/related";
+import { imageTypes, maxImageBytes } from "../editor/assets";
+import { openForm, type FormField } from "./dialogs";
+
+// The dialogs the editor's commands open: link, related link, figure, dateline date and source.
+
+/// Mod-K: add, change or remove the link at the selection.
+export async function editLink(editor: ArticleEditor): Promise<void> {
+  if (!canLink(editor.state)) return;
+  const existing = linkAt(editor.state);
+  await openForm({
+    title: existing ? "Edit link" : "Add link",
+    submitLabel: existing ? "Update link" : "Add link",
+    fields: [
+      { name: "href", label: "Address", type: "url", value: existing?.href ?? "", placeholder: "https://", hint: "http, https or mailto only." },
+      { name: "title", label: "Title (optional)", value: existing?.title ?? "" },
+    ],
+    submit: ({ href, title }) => linkHrefProblem(href) ?? (editor.run(setLink(href, title || null)) ? null : "A link cannot go here."),
+    extra: existing ? { label: "Remove link", action: () => editor.run(removeLink) } : undefined,
+  });
+  editor.focus();
+}
+
+/// Adds a related link (index undefined) or edits the one at `index`.
+export async function editRelatedLink(editor: ArticleEditor, index?: number): Promise<void> {
+  const current = index === undefined ? null : relatedLinks(editor.state)[index];
+  await openForm({
+    title: current ? "Edit related link" : "Add related link",
+    submitLabel: current ? "Update" : "Add",
+    fields: [
+      { name: "href", label: "Address", type: "url", value: current?.href ?? "", placeholder: "https://", hint: "http or https only." },
+      { name: "title", label: "Title", value: current?.title ?? "" },
+      { name: "label", label: "Label (optional)", value: current?.label ?? "", placeholder: "e.g. IRAQ" },
+    ],
+    submit: ({ href, title, label }) => {
+      const problem = linkHrefProblem(href, false);
+      if (problem) return problem;
+      if (!title.trim()) return "Give the related story a title.";
+      const link = { href, title, label: label || null };
+      editor.run(index === undefined ? addRelatedLink(link) : updateRelatedLink(index, link));
+      return null;
+    },
+  });
+  editor.focus();
+}
+
+function readFile(file: File): Promise<string> {
+  return new Promise((ok, fail) => {
+    const reader = new FileReader();
+    reader.onload = () => ok(reader.result as string);
+    reader.onerror = () => fail(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/// Inserts a figure (image from a file or an https address, alt text, caption, credit), or changes the image of the figure at `pos`.
+export async function editFigure(editor: ArticleEditor, pos?: number): Promise<void> {
+  const node = pos === undefined ? null : editor.state.doc.nodeAt(pos);
+  const figure = node && pos !== undefined ? { node, pos } : null;
+  const image = figure?.node.firstChild;
+  const src = (image?.attrs.src as string | undefined) ?? "";
+  const fields: FormField[] = [
+    { name: "file", label: "Image file", type: "file", accept: imageTypes.join(","), hint: "PNG, JPEG, GIF or WebP, up to 10 MB; stored in the article." },
+    { name: "url", label: "…or image address", type: "url", value: src.startsWith("https:") ? src : "", placeholder: "https://" },
+    { name: "alt", label: "Alt text (what the image shows)", value: (image?.attrs.alt as string | undefined) ?? "" },
+  ];
+  if (!figure) fields.push({ name: "caption", label: "Caption (optional)" }, { name: "credit", label: "Credit (optional)", placeholder: "e.g. © AFP" });
+  await openForm({
+    title: figure ? "Edit image" : "Insert figure",
+    submitLabel: figure ? "Update image" : "Insert figure",
+    fields,
+    submit: async ({ url, alt, caption, credit }, files) => {
+      let source = src;
+      const file = files.file;
+      if (file) {
+        if (!imageTypes.includes(file.type)) return "Choose a PNG, JPEG, GIF or WebP image.";
+        if (file.size > maxImageBytes) return "That image is larger than 10 MB.";
+        source = (await editor.assetStore.addDataUrl(await readFile(file))) ?? "";
+        if (!source) return "That image could not be read.";
+      } else if (url.trim()) {
+        if (!isWebHref(url) || !/^\s*https:/i.test(url)) return "Image addresses must start with https://.";
+        source = url.trim();
+      }
+      if (!source) return "Choose an image file or give an https address.";
+      if (!alt.trim()) return "Describe the image in the alt text.";
+      if (figure) editor.run(updateFigureImage(figure.pos, source, alt.trim()));
+      else if (!editor.run(insertFigure({ src: source, alt: alt.trim(), caption: caption?.trim(), credit: credit?.trim() }))) return "Put the cursor in the story to insert a figure.";
+      return null;
+    },
+  });
+  editor.focus();
+}
+
+/// The dateline's date (defaulting to today) and source agency.
+export async function editDateline(editor: ArticleEditor): Promise<void> {
+  const current = datelineAttrs(editor.state);
+  await openForm({
+    title: "Dateline date and source",
+    submitLabel: "Apply",
+    fields: [
+      { name: "date", label: "Date", type: "date", value: current.date?.slice(0, 10) ?? todayIso() },
+      { name: "source", label: "Source agency (optional)", value: current.source ?? "", placeholder: "e.g. AFP" },
+    ],
+    submit: ({ date, source }) => {
+      if (date && Number.isNaN(Date.parse(date))) return "Pick a valid date.";
+      editor.run(setDateline({ date: date || null, source: source || null }));
+      return null;
+    },
+  });
+  editor.focus();
+}

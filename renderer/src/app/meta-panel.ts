@@ -1,0 +1,94 @@
+import type { EditorState } from "prosemirror-state";
+import { articleStatuses, fieldText, type ArticleMeta } from "../../../shared/article";
+import type { ArticleEditor } from "../editor";
+import { metaOf, setMeta, suggestSlug } from "../editor/meta";
+import { element } from "./dom";
+
+// The metadata panel beside the article. Every change is a SetMetaStep transaction, so it is
+// undone with Mod-Z like typing and marks the document changed.
+
+/// Languages offered in the panel (BCP 47), with their names.
+export const languages: [string, string][] = [
+  ["en", "English"],
+  ["fr", "Français"],
+  ["de", "Deutsch"],
+  ["es", "Español"],
+  ["it", "Italiano"],
+  ["pt", "Português"],
+  ["nl", "Nederlands"],
+  ["ar", "العربية"],
+  ["he", "עברית"],
+  ["fa", "فارسی"],
+  ["ru", "Русский"],
+  ["zh", "中文"],
+];
+
+/// The embargo as the datetime-local input shows it (local time), from an ISO date-time.
+export function embargoInputValue(iso: string | null): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/// Builds the panel; the returned function refreshes it from an editor state.
+export function metaPanel(container: HTMLElement, editor: () => ArticleEditor): (state: EditorState) => void {
+  const form = element("form", { class: "meta-form", "aria-label": "Article metadata" });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  const row = (label: string, input: HTMLElement, id: string, extra?: HTMLElement) => {
+    input.id = id;
+    const div = element("div", { class: "meta-row" });
+    div.append(element("label", { for: id }, label), input);
+    if (extra) div.append(extra);
+    form.append(div);
+  };
+  const change = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => editor().run(setMeta(key, value));
+
+  const slug = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
+  const suggest = element("button", { type: "button", class: "link-button" }, "Use suggested slug");
+  slug.addEventListener("change", () => change("slug", suggestSlug(slug.value)));
+  suggest.addEventListener("click", () => change("slug", suggestSlug(fieldText(editor().doc, "headline"))));
+  row("Slug", slug, "meta-slug", suggest);
+
+  const language = element("select");
+  for (const [code, name] of languages) language.append(element("option", { value: code, lang: code }, `${name} (${code})`));
+  language.addEventListener("change", () => change("language", language.value));
+  row("Language", language, "meta-language");
+
+  const tags = element("input", { type: "text", autocomplete: "off", placeholder: "Comma-separated, e.g. IRAQ" });
+  tags.addEventListener("change", () => change("tags", [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))]));
+  row("Tags", tags, "meta-tags");
+
+  const status = element("select");
+  for (const s of articleStatuses) status.append(element("option", { value: s }, s[0].toUpperCase() + s.slice(1)));
+  status.addEventListener("change", () => change("status", status.value as ArticleMeta["status"]));
+  row("Status", status, "meta-status");
+
+  const embargo = element("input", { type: "datetime-local" });
+  embargo.addEventListener("change", () => change("embargo", embargo.value ? new Date(embargo.value).toISOString() : null));
+  row("Embargo until", embargo, "meta-embargo");
+
+  const target = element("input", { type: "number", min: "0", step: "50", inputmode: "numeric" });
+  target.addEventListener("change", () => {
+    const value = Number.parseInt(target.value, 10);
+    change("wordTarget", Number.isFinite(value) && value > 0 ? value : null);
+  });
+  row("Word target", target, "meta-word-target");
+
+  container.append(element("h2", { class: "panel-title" }, "Metadata"), form);
+
+  const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
+    if (input.value !== value) input.value = value;
+  };
+  return (state) => {
+    const meta = metaOf(state);
+    set(slug, meta.slug);
+    slug.placeholder = suggestSlug(fieldText(state.doc, "headline")) || "from the headline";
+    set(language, meta.language);
+    set(tags, meta.tags.join(", "));
+    set(status, meta.status);
+    set(embargo, embargoInputValue(meta.embargo));
+    set(target, meta.wordTarget === null ? "" : String(meta.wordTarget));
+  };
+}

@@ -1,0 +1,75 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { assetScheme, type Asset } from "../../../shared/article";
+import { schema } from "../../../shared/schema";
+
+// Images embedded in the article: kept by SHA-256, referenced from figures as `asset:<sha256>`.
+
+/// Image types an article may embed.
+export const imageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+/// Largest image accepted into an article, in bytes.
+export const maxImageBytes = 10 * 1024 * 1024;
+
+/// The SHA-256 of some bytes, in hex.
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/// Splits a base64 image data: URL into its type and data, or null when it is not one we accept.
+export function parseImageDataUrl(url: string): Asset | null {
+  const match = /^data:(image\/[a-z+.-]+);base64,([A-Za-z0-9+/=\s]+)$/i.exec(url.trim());
+  if (!match || !imageTypes.includes(match[1].toLowerCase())) return null;
+  const data = match[2].replace(/\s+/g, "");
+  if ((data.length * 3) / 4 > maxImageBytes) return null;
+  return { type: match[1].toLowerCase(), data };
+}
+
+/// The article's embedded images, as the editor holds them.
+export class AssetStore {
+  private readonly assets = new Map<string, Asset>();
+
+  constructor(initial: Record<string, Asset> = {}) {
+    for (const [hash, asset] of Object.entries(initial)) this.assets.set(hash, asset);
+  }
+
+  /// Stores an image and answers the `src` a figure uses for it.
+  async add(asset: Asset): Promise<string> {
+    const hash = await sha256Hex(base64ToBytes(asset.data));
+    this.assets.set(hash, asset);
+    return assetScheme + hash;
+  }
+
+  /// Stores the image of a data: URL; null when it is not an accepted image.
+  async addDataUrl(url: string): Promise<string | null> {
+    const asset = parseImageDataUrl(url);
+    return asset ? this.add(asset) : null;
+  }
+
+  /// What an `<img>` shows for a figure's `src`: embedded images as data: URLs.
+  displayUrl(src: string): string {
+    if (!src.startsWith(assetScheme)) return src;
+    const asset = this.assets.get(src.slice(assetScheme.length));
+    return asset ? `data:${asset.type};base64,${asset.data}` : "";
+  }
+
+  /// The assets the document refers to (unused ones are left out of the saved article).
+  referencedBy(doc: PMNode): Record<string, Asset> {
+    const used: Record<string, Asset> = {};
+    doc.descendants((node) => {
+      if (node.type !== schema.nodes.image) return !node.isTextblock;
+      const src = node.attrs.src as string;
+      const asset = src.startsWith(assetScheme) ? this.assets.get(src.slice(assetScheme.length)) : undefined;
+      if (asset) used[src.slice(assetScheme.length)] = asset;
+      return false;
+    });
+    return Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

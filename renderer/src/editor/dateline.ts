@@ -1,0 +1,63 @@
+import type { Command, EditorState } from "prosemirror-state";
+import { schema } from "../../../shared/schema";
+import { fieldPos } from "./fields";
+
+// The dateline: the place is text in the flow; date and source agency are attributes, shown
+// after the place as "WASHINGTON, Jan. 7, 2014 (AFP) —" in the article's language.
+
+const datelineIndex = 4;
+
+/// The dateline's date (ISO) and source agency.
+export interface DatelineAttrs {
+  date: string | null;
+  source: string | null;
+}
+
+/// The date and source of the dateline in this state.
+export function datelineAttrs(state: EditorState): DatelineAttrs {
+  return state.doc.child(datelineIndex).attrs as DatelineAttrs;
+}
+
+/// Sets the dateline's date and source agency.
+export function setDateline(attrs: DatelineAttrs): Command {
+  return (state, dispatch) => {
+    const date = attrs.date?.trim() || null;
+    const source = attrs.source?.trim() || null;
+    if (date !== null && Number.isNaN(Date.parse(date))) return false;
+    const current = datelineAttrs(state);
+    if (current.date === date && current.source === source) return false;
+    dispatch?.(state.tr.setNodeMarkup(fieldPos(state.doc, datelineIndex), schema.nodes.dateline, { date, source }));
+    return true;
+  };
+}
+
+const apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/// A dateline date in the article's language: AP style in English ("Jan. 7, 2014"), Intl's medium date otherwise.
+export function formatDatelineDate(iso: string, language: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  if (Number.isNaN(day.getTime())) return iso;
+  const locale = language || "en";
+  if (locale.toLowerCase().split("-")[0] === "en") return `${apMonths[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(day);
+  } catch {
+    return day.toISOString().slice(0, 10);
+  }
+}
+
+/// What follows the place: ", Jan. 7, 2014 (AFP) —" (without the leading comma when there is no place).
+export function datelineSuffix(attrs: DatelineAttrs, language: string, hasPlace: boolean): string {
+  const parts: string[] = [];
+  if (attrs.date) parts.push(formatDatelineDate(attrs.date, language));
+  if (attrs.source) parts.push(`(${attrs.source})`);
+  if (parts.length === 0) return "";
+  const lead = hasPlace && attrs.date ? ", " : hasPlace ? " " : "";
+  return `${lead}${parts.join(" ")} —`;
+}
+
+/// Today as an ISO date in local time, for the date picker's default.
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,141 @@
+import { DOMParser as PMDOMParser, Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
+import { schema } from "../../../shared/schema";
+import { isSafeLinkHref, isWebHref } from "../../../shared/urls";
+import { parseImageDataUrl } from "./assets";
+
+// Pasted and dropped HTML, mapped onto the article schema. The HTML is parsed in an inert
+// document (nothing runs, nothing loads), stripped down to an allow-list of elements and
+// attributes, then parsed by the schema. Fields outside the body take plain text only.
+
+const dropped = new Set(
+  "script style iframe frame frameset object embed applet form input button select textarea option link meta base noscript template svg math canvas audio video source track title head dialog portal".split(" "),
+);
+const keptAttributes: Record<string, string[]> = { a: ["href", "title"], img: ["src", "alt"], ol: ["start"], aside: ["class", "data-role"], p: ["class"], small: ["class"] };
+const keptClasses = new Set(["pullquote", "pullquote-text", "credit"]);
+
+function imageSourceAllowed(src: string): boolean {
+  return isWebHref(src) ? /^\s*https:/i.test(src) : parseImageDataUrl(src) !== null;
+}
+
+/// Removes everything hostile or foreign from parsed HTML, in place: scripts, styles, frames, forms,
+/// event handlers and every other attribute not on the allow-list, links other than http/https/mailto, images other than https or embedded.
+export function sanitizeTree(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll("*"))) {
+    const tag = el.tagName.toLowerCase();
+    if (dropped.has(tag) || tag.includes(":")) {
+      el.remove();
+      continue;
+    }
+    const keep = keptAttributes[tag] ?? [];
+    for (const attr of Array.from(el.attributes)) {
+      if (!keep.includes(attr.name.toLowerCase())) el.removeAttribute(attr.name);
+    }
+    if (el.hasAttribute("class")) {
+      const classes = (el.getAttribute("class") ?? "").split(/\s+/).filter((c) => keptClasses.has(c));
+      if (classes.length) el.setAttribute("class", classes.join(" "));
+      else el.removeAttribute("class");
+    }
+    if (tag === "a" && !isSafeLinkHref(el.getAttribute("href") ?? "")) el.replaceWith(...Array.from(el.childNodes));
+    if (tag === "img" && !imageSourceAllowed(el.getAttribute("src") ?? "")) el.remove();
+  }
+}
+
+/// Parses pasted HTML inertly and sanitizes it. `parse` is the DOMParser to use (the page's, or linkedom's in tests).
+export function sanitizeHTML(html: string, parse: (html: string) => Document): HTMLElement {
+  const doc = parse(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  sanitizeTree(doc.body);
+  return doc.body;
+}
+
+/// Takes the first h1 out of sanitized HTML for an empty headline, and makes other h1 subheadings.
+export function takeHeadline(body: HTMLElement, headlineEmpty: boolean): string | null {
+  let headline: string | null = null;
+  for (const h1 of Array.from(body.querySelectorAll("h1"))) {
+    const text = (h1.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (headlineEmpty && headline === null && text) {
+      headline = text;
+      h1.remove();
+    } else {
+      const h2 = body.ownerDocument.createElement("h2");
+      h2.append(...Array.from(h1.childNodes));
+      h1.replaceWith(h2);
+    }
+  }
+  return headline;
+}
+
+const parser = PMDOMParser.fromSchema(schema);
+
+/// Parses sanitized HTML into a slice that fits at `$context`.
+export function parseSlice(body: HTMLElement, $context: ResolvedPos): Slice {
+  return parser.parseSlice(body, { context: $context });
+}
+
+/// True when `$pos` is in a body paragraph or list, where any body content may go.
+export function takesBlocks($pos: ResolvedPos): boolean {
+  return $pos.depth >= 2 && $pos.node(1).type === schema.nodes.body && $pos.parent.type === schema.nodes.paragraph;
+}
+
+/// Plain text as paragraphs: blank lines separate them, single line breaks become spaces.
+export function textToSlice(text: string): Slice {
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean)
+    .map((p) => schema.nodes.paragraph.create(null, schema.text(p)));
+  if (paragraphs.length === 0) return Slice.empty;
+  return new Slice(Fragment.from(paragraphs), 1, 1);
+}
+
+/// The slice as one line of text for a field that takes only inline content: blocks joined by
+/// spaces, and only the marks the field allows (safe links only).
+export function flattenForField(slice: Slice, $pos: ResolvedPos): Slice {
+  const parent = $pos.parent;
+  const nodes: PMNode[] = [];
+  let needSpace = false;
+  slice.content.descendants((node) => {
+    if (node.isText) {
+      const marks = node.marks.filter((m: Mark) => parent.type.allowsMarkType(m.type) && (m.type !== schema.marks.link || isSafeLinkHref(m.attrs.href as string)));
+      const text = node.text!.replace(/\s+/g, " ");
+      if (needSpace && nodes.length) nodes.push(schema.text(" "));
+      needSpace = false;
+      nodes.push(schema.text(text, marks));
+      return false;
+    }
+    if (node.isBlock) needSpace = true;
+    return true;
+  });
+  const joined = Fragment.fromArray(nodes.filter((n) => n.text));
+  return joined.size ? new Slice(joined, 0, 0) : Slice.empty;
+}
+
+/// The `src` of every embedded (data:) image in a slice.
+export function dataImageSources(slice: Slice): string[] {
+  const sources: string[] = [];
+  slice.content.descendants((node) => {
+    if (node.type === schema.nodes.image && (node.attrs.src as string).startsWith("data:")) sources.push(node.attrs.src as string);
+  });
+  return sources;
+}
+
+/// The slice with image sources replaced (data: URLs by asset references); images mapped to "" are removed.
+export function replaceImageSources(slice: Slice, sources: Map<string, string>): Slice {
+  const map = (fragment: Fragment): Fragment => {
+    const children: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (node.type === schema.nodes.figure) {
+        const src = node.firstChild?.attrs.src as string | undefined;
+        if (src !== undefined && sources.has(src)) {
+          const next = sources.get(src)!;
+          if (!next) return;
+          children.push(node.copy(node.content.replaceChild(0, node.firstChild!.type.create({ ...node.firstChild!.attrs, src: next }))));
+          return;
+        }
+      }
+      children.push(node.isLeaf ? node : node.copy(map(node.content)));
+    });
+    return Fragment.fromArray(children);
+  };
+  return new Slice(map(slice.content), slice.openStart, slice.openEnd);
+}

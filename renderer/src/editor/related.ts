@@ -1,0 +1,120 @@
+import { NodeSelection, type Command, type EditorState } from "prosemirror-state";
+import { schema } from "../../../shared/schema";
+import { isWebHref } from "../../../shared/urls";
+import { fieldPos } from "./fields";
+
+// The related links at the end of the article: add, change, remove, reorder.
+
+/// One related story.
+export interface RelatedLink {
+  href: string;
+  title: string;
+  label: string | null;
+}
+
+const relatedIndex = 7;
+
+function relatedStart(state: EditorState): number {
+  return fieldPos(state.doc, relatedIndex) + 1;
+}
+
+/// The related links, in order.
+export function relatedLinks(state: EditorState): RelatedLink[] {
+  const links: RelatedLink[] = [];
+  state.doc.child(relatedIndex).forEach((node) => links.push(node.attrs as RelatedLink));
+  return links;
+}
+
+/// The position of the related link at `index`.
+export function relatedLinkPos(state: EditorState, index: number): number {
+  let pos = relatedStart(state);
+  for (let i = 0; i < index; i++) pos += state.doc.child(relatedIndex).child(i).nodeSize;
+  return pos;
+}
+
+/// The index of the selected related link, or -1.
+export function selectedRelatedIndex(state: EditorState): number {
+  const { selection } = state;
+  if (!(selection instanceof NodeSelection) || selection.node.type !== schema.nodes.related_link) return -1;
+  return selection.$from.index(1);
+}
+
+function clean(link: RelatedLink): RelatedLink {
+  return { href: link.href.trim(), title: link.title.trim(), label: link.label?.trim() || null };
+}
+
+/// Adds a related link at the end (or at `index`) and selects it; the URL must be http or https.
+export function addRelatedLink(link: RelatedLink, index?: number): Command {
+  return (state, dispatch) => {
+    const value = clean(link);
+    if (!isWebHref(value.href) || !value.title) return false;
+    if (dispatch) {
+      const count = state.doc.child(relatedIndex).childCount;
+      const pos = relatedLinkPos(state, Math.min(index ?? count, count));
+      const tr = state.tr.insert(pos, schema.nodes.related_link.create(value));
+      dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/// Changes the related link at `index`.
+export function updateRelatedLink(index: number, link: RelatedLink): Command {
+  return (state, dispatch) => {
+    const value = clean(link);
+    if (index < 0 || index >= state.doc.child(relatedIndex).childCount || !isWebHref(value.href) || !value.title) return false;
+    if (dispatch) {
+      const pos = relatedLinkPos(state, index);
+      const tr = state.tr.setNodeMarkup(pos, undefined, value);
+      dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)));
+    }
+    return true;
+  };
+}
+
+/// Removes the related link at `index`.
+export function removeRelatedLink(index: number): Command {
+  return (state, dispatch) => {
+    const related = state.doc.child(relatedIndex);
+    if (index < 0 || index >= related.childCount) return false;
+    if (dispatch) {
+      const pos = relatedLinkPos(state, index);
+      const tr = state.tr.delete(pos, pos + related.child(index).nodeSize);
+      const count = related.childCount - 1;
+      if (count > 0) tr.setSelection(NodeSelection.create(tr.doc, relatedLinkPos({ doc: tr.doc } as EditorState, Math.min(index, count - 1))));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/// Moves the related link at `from` to position `to` in the list, and selects it there.
+export function moveRelatedLink(from: number, to: number): Command {
+  return (state, dispatch) => {
+    const related = state.doc.child(relatedIndex);
+    if (from === to || from < 0 || to < 0 || from >= related.childCount || to >= related.childCount) return false;
+    if (dispatch) {
+      const node = related.child(from);
+      const pos = relatedLinkPos(state, from);
+      const tr = state.tr.delete(pos, pos + node.nodeSize);
+      const at = relatedLinkPos({ doc: tr.doc } as EditorState, to);
+      tr.insert(at, node);
+      dispatch(tr.setSelection(NodeSelection.create(tr.doc, at)).scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/// Moves the selected related link up (-1) or down (1).
+export function moveSelectedRelatedLink(dir: 1 | -1): Command {
+  return (state, dispatch) => {
+    const index = selectedRelatedIndex(state);
+    return index >= 0 && moveRelatedLink(index, index + dir)(state, dispatch);
+  };
+}
+
+/// Removes the selected related link.
+export const removeSelectedRelatedLink: Command = (state, dispatch) => {
+  const index = selectedRelatedIndex(state);
+  return index >= 0 && removeRelatedLink(index)(state, dispatch);
+};

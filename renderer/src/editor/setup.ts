@@ -1,0 +1,54 @@
+import { baseKeymap } from "prosemirror-commands";
+import { dropCursor } from "prosemirror-dropcursor";
+import { gapCursor } from "prosemirror-gapcursor";
+import { history } from "prosemirror-history";
+import { inputRules } from "prosemirror-inputrules";
+import { keymap } from "prosemirror-keymap";
+import type { Plugin } from "prosemirror-state";
+import type { ArticleMeta } from "../../../shared/article";
+import type { AssetStore } from "./assets";
+import { countsPlugin } from "./counts";
+import { fieldDecorationsPlugin } from "./field-decorations";
+import { findPlugin } from "./find";
+import { markdownRules } from "./input-rules";
+import { articleKeymapPlugin, type AppHooks } from "./keymap";
+import { linkClickPlugin } from "./links";
+import { metaPlugin } from "./meta";
+import { pastePlugin } from "./paste-plugin";
+import { typographyRules } from "./typography";
+import { articleWidgetsPlugin } from "./views";
+
+/// What the editor's plugins need from the app.
+export interface SetupOptions {
+  meta: ArticleMeta;
+  assets: AssetStore;
+  hooks: AppHooks;
+  /// Whether smart quotes and dashes apply (asked on every keystroke).
+  smartQuotes: () => boolean;
+  /// Opens a link's address outside the app (Mod-click).
+  openLink: (href: string) => void;
+}
+
+/// The plugins of the article editor, in the order they are consulted.
+export function articlePlugins(options: SetupOptions): Plugin[] {
+  return [
+    inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
+    articleKeymapPlugin(options.hooks),
+    keymap(baseKeymap),
+    history(),
+    metaPlugin(options.meta),
+    countsPlugin(),
+    findPlugin(),
+    pastePlugin(options.assets),
+    linkClickPlugin(options.openLink),
+    fieldDecorationsPlugin(),
+    articleWidgetsPlugin(options.hooks),
+    dropCursor(),
+    gapCursor(),
+  ];
+}
+
+/// The plugins state-only code needs (tests, benchmarks): meta, counts, find and history.
+export function statePlugins(meta: ArticleMeta): Plugin[] {
+  return [history(), metaPlugin(meta), countsPlugin(), findPlugin()];
+}
