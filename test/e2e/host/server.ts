@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { Backend } from "../../../electron/services/backend";
 import { contentSecurityPolicy } from "../../../shared/csp";
+import { closePdfPrinter, printPdfWithPlaywright } from "./pdf";
 import type { DialogAnswer } from "./test-dialogs";
 import { TestDialogs } from "./test-dialogs";
 
@@ -46,6 +47,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dialogs,
     appInfo: { name: "Copydesk", version: process.env.npm_package_version ?? "test", platform: process.platform },
     notify: (windowId, event, payload) => notify(windowId, event, payload),
+    printPdf: printPdfWithPlaywright,
   });
   const bridge = buildSync({
     entryPoints: [join(__dirname, "bridge.ts")],
@@ -128,7 +130,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dialogs,
     backend,
     close: () =>
-      backend.dispose().then(
+      Promise.all([backend.dispose(), closePdfPrinter()]).then(
         () =>
           new Promise<void>((ok) => {
             for (const set of streams.values()) for (const res of set) res.end();
