@@ -17,6 +17,7 @@ export const markdownLosses = [
   "a blockquote's attribution is its last paragraph, starting with an em dash",
   "figures are an image with the credit as its title and the caption after it, so a caption is plain paragraph text to other Markdown readers",
   "images embedded as AVIF (Markdown readers accept only gif, png, jpeg and webp data URIs)",
+  "rarely, where bold, italics and a link meet at escaped punctuation, CommonMark reads the emphasis back differently",
 ] as const;
 
 const nodes = defaultMarkdownSerializer.nodes;
@@ -32,8 +33,16 @@ function bodySerializer(article: Article): MarkdownSerializer {
     {
       paragraph: nodes.paragraph,
       text: nodes.text,
-      bullet_list: nodes.bullet_list,
-      ordered_list: nodes.ordered_list,
+      bullet_list: (state, node, parent, index) => {
+        const bullet = sameTypeBefore(node, parent, index) ? "-" : "*";
+        state.renderList(node, "  ", () => `${bullet} `);
+      },
+      ordered_list: (state, node, parent, index) => {
+        const delimiter = sameTypeBefore(node, parent, index) ? ")" : ".";
+        const start = node.attrs.order as number;
+        const width = String(start + node.childCount - 1).length;
+        state.renderList(node, " ".repeat(width + 2), (i) => `${String(start + i).padStart(width, " ")}${delimiter} `);
+      },
       list_item: nodes.list_item,
       blockquote: nodes.blockquote,
       pullquote: nodes.blockquote,
@@ -49,7 +58,7 @@ function bodySerializer(article: Article): MarkdownSerializer {
       figure: (state, node) => {
         const figure = figureParts(node);
         const src = imageURI(article, figure.src) ?? "";
-        const title = figure.credit ? ` "${figure.credit.replace(/["\\]/g, "\\$&")}"` : "";
+        const title = figure.credit ? ` "${figure.credit.replace(/["\\&]/g, "\\$&")}"` : "";
         state.write(`![${state.esc(figure.alt)}](<${src.replace(/[<>\\]/g, "\\$&")}>${title})`);
         if (figure.caption && figure.caption.content.size > 0) {
           state.write("\n");
@@ -68,6 +77,14 @@ function bodySerializer(article: Article): MarkdownSerializer {
     defaultMarkdownSerializer.marks,
     { escapeExtraCharacters: /[&<>]/g },
   );
+}
+
+/// True when an odd number of lists of the same kind stand right before this one: Markdown would
+/// merge neighbouring lists with the same marker, so neighbours alternate markers.
+function sameTypeBefore(node: PMNode, parent: PMNode, index: number): boolean {
+  let count = 0;
+  while (index - count > 0 && parent.child(index - count - 1).type === node.type) count += 1;
+  return count % 2 === 1;
 }
 
 /// The front matter: the metadata, then the plain fields the page also shows.

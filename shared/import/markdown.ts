@@ -10,7 +10,11 @@ import { assetFromDataUri, buildArticle, collapse, isKeptImageSrc, safeMarks, ty
 // plain fields), CommonMark through prosemirror-markdown for the rest. The first level-one
 // heading is the headline and an all-italic paragraph right after it the standfirst.
 
-const parser = new MarkdownParser(markdownSchema, MarkdownIt("commonmark", { html: false }), {
+const tokenizer = MarkdownIt("commonmark", { html: false });
+// Keep link targets as written (markdown-it percent-encodes them); the URL policy checks them after.
+tokenizer.normalizeLink = (url) => url;
+
+const parser = new MarkdownParser(markdownSchema, tokenizer, {
   ...defaultMarkdownParser.tokens,
   image: {
     node: "image",
@@ -180,7 +184,7 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
   if (str(matter.kicker) && take(isLine(str(matter.kicker)))) parts.kicker = str(matter.kicker);
   const afterHeadline = blocks[marker() + 1];
   if (headlineAt >= 0 && afterHeadline?.type === "paragraph" && (afterHeadline.content ?? []).length > 0 &&
-    (afterHeadline.content ?? []).every((n) => n.marks?.some((m) => m.type === "em"))) {
+    (afterHeadline.content ?? []).every((n) => n.marks?.some((m) => m.type === "em") || (n.text ?? "").trim() === "")) {
     blocks.splice(marker() + 1, 1);
     parts.standfirst = (afterHeadline.content ?? []).map((n) => ({ ...n, marks: safeMarks(n.marks?.filter((m) => m.type !== "em")) }));
   }

@@ -1,0 +1,73 @@
+import type { Node as PMNode } from "prosemirror-model";
+import type { Article } from "../../../shared/article";
+import { articleToJSON } from "../../../shared/article";
+
+// Views of an article that tests compare: what Markdown can carry, and the words in reading order.
+
+type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
+
+/// Inline content as runs of (text, marks), where white space carries no marks (Markdown moves it out of emphasis).
+function runs(content: NodeJSON[] | undefined, dropEm: boolean, withMarks: boolean): [string, string][] {
+  const out: [string, string][] = [];
+  for (const node of content ?? []) {
+    const marks = (node.marks ?? []).filter((m) => !(dropEm && m.type === "em"));
+    const key = JSON.stringify(marks.map((m) => [m.type, m.attrs ?? null]));
+    for (const char of node.text ?? "") {
+      const k = /\s/.test(char) || !withMarks ? "" : key;
+      const last = out[out.length - 1];
+      if (last && last[1] === k) last[0] += char;
+      else out.push([char, k]);
+    }
+  }
+  return out;
+}
+
+function normalize(node: NodeJSON, withMarks: boolean, dropEm = false): unknown {
+  if (node.type === "pullquote") {
+    const [text, ...by] = node.content ?? [];
+    return normalize({ type: "blockquote", content: [{ type: "paragraph", content: text.content }, ...by] }, withMarks);
+  }
+  if (node.content && node.content.some((c) => c.type === "text")) {
+    return { type: node.type, attrs: node.attrs, runs: runs(node.content, dropEm, withMarks) };
+  }
+  const children = (node.content ?? []).map((c) => normalize(c, withMarks, c.type === "standfirst"));
+  return { type: node.type, attrs: node.attrs, content: children };
+}
+
+/// The article as far as Markdown carries it (see `markdownLosses`); `marks: false` leaves out emphasis and links.
+export function markdownView(article: Article, options: { marks?: boolean } = {}): unknown {
+  const json = articleToJSON(article);
+  return { meta: json.meta, assets: json.assets, doc: normalize(json.doc as NodeJSON, options.marks ?? true) };
+}
+
+/// Every text of the article in reading order: fields, body textblocks, tagline, related links.
+export function textsInOrder(article: Article): string[] {
+  const texts: string[] = [];
+  article.doc.forEach((field) => {
+    if (field.type.name === "dateline") return;
+    if (field.type.name === "related") {
+      field.forEach((link) => texts.push(...[link.attrs.label as string | null, link.attrs.title as string].filter((t): t is string => !!t)));
+      return;
+    }
+    field.descendants((node: PMNode) => {
+      if (node.isTextblock) {
+        if (node.textContent) texts.push(node.textContent);
+        return false;
+      }
+      return true;
+    });
+    if (field.isTextblock && field.textContent) texts.push(field.textContent);
+  });
+  return texts;
+}
+
+/// True when every word of `texts` appears in `output` in order; otherwise the first word missing.
+export function missingWord(texts: string[], output: string): string | null {
+  let at = 0;
+  for (const word of texts.join(" ").split(/\s+/).filter(Boolean)) {
+    const found = output.indexOf(word, at);
+    if (found < 0) return word;
+    at = found + word.length;
+  }
+  return null;
+}
