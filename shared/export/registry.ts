@@ -1,6 +1,7 @@
 import type { Article } from "../article";
 import type { ExportFormat } from "../ipc";
 import { exportDocx } from "./docx";
+import { exportFormatDescriptions, type ExportFormatDescription } from "./formats";
 import { exportHtml } from "./html";
 import { exportMarkdown } from "./markdown";
 import { exportNinjs } from "./ninjs";
@@ -12,32 +13,27 @@ import { exportText } from "./text";
 /// Turns an article into the contents of a file.
 export type Exporter = (article: Article) => string | Uint8Array | Promise<string | Uint8Array>;
 
-/// One export format.
-export interface ExportFormatInfo {
-  id: ExportFormat;
-  label: string;
-  extension: string;
-  mimeType: string;
+/// One export format: its description and the function that writes it.
+export interface ExportFormatInfo extends ExportFormatDescription {
   /// Null for PDF, which is printed from the HTML export by a browser engine outside shared/.
   exporter: Exporter | null;
 }
 
+const exporters: Record<ExportFormat, Exporter | null> = {
+  html: exportHtml,
+  md: exportMarkdown,
+  txt: exportText,
+  nitf: exportNitf,
+  ninjs: exportNinjs,
+  docx: exportDocx,
+  pdf: null,
+};
+
 /// Every export format, in menu order.
-export const exportRegistry: readonly ExportFormatInfo[] = [
-  { id: "html", label: "Web page (HTML)", extension: "html", mimeType: "text/html", exporter: exportHtml },
-  { id: "md", label: "Markdown", extension: "md", mimeType: "text/markdown", exporter: exportMarkdown },
-  { id: "txt", label: "Plain text (wire style)", extension: "txt", mimeType: "text/plain", exporter: exportText },
-  { id: "nitf", label: "NITF 3.6 (XML)", extension: "nitf.xml", mimeType: "application/xml", exporter: exportNitf },
-  { id: "ninjs", label: "ninjs 2.2 (JSON)", extension: "ninjs.json", mimeType: "application/json", exporter: exportNinjs },
-  {
-    id: "docx",
-    label: "Word document (DOCX)",
-    extension: "docx",
-    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    exporter: exportDocx,
-  },
-  { id: "pdf", label: "PDF", extension: "pdf", mimeType: "application/pdf", exporter: null },
-];
+export const exportRegistry: readonly ExportFormatInfo[] = exportFormatDescriptions.map((format) => ({
+  ...format,
+  exporter: exporters[format.id],
+}));
 
 /// The registry entry of a format id.
 export function exportFormatInfo(id: ExportFormat): ExportFormatInfo {
