@@ -55,7 +55,9 @@ export function readAsar(asarPath: string): AsarContents {
 /** The npm packages a built file loads: bare specifiers, minus Node's built-ins and Electron. */
 export function packagesRequiredBy(code: string): string[] {
   const names = new Set<string>();
-  for (const [, specifier] of code.matchAll(/(?:\brequire\(|\bfrom\s*|\bimport\()\s*["']([^"'./][^"']*)["']/g)) {
+  // Bundled libraries quote `require('x')` in their doc comments: scan the code only.
+  const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  for (const [, specifier] of withoutComments.matchAll(/(?:\brequire\(|\bfrom\s*|\bimport\()\s*["']([^"'./][^"']*)["']/g)) {
     const name = specifier!.split("/").slice(0, specifier!.startsWith("@") ? 2 : 1).join("/");
     if (!specifier!.startsWith("node:") && !builtinModules.includes(name) && name !== "electron") names.add(name);
   }

@@ -42,7 +42,9 @@ describe("the packaging check", () => {
 
   it("finds the packages that built code requires", () => {
     const code = `const fs = require("node:fs"); const { z } = require("zod"); const e = require("electron");
-      import { Schema } from "prosemirror-model"; const a = await import("@scope/pkg/sub"); require("./chunks/x.js"); require("path");`;
+      import { Schema } from "prosemirror-model"; const a = await import("@scope/pkg/sub"); require("./chunks/x.js"); require("path");
+      /** Usage: var hljs = require('highlight.js') */
+      // const plugin = require("markdown-it-for-inline");`;
     expect(packagesRequiredBy(code).sort()).toEqual(["@scope/pkg", "prosemirror-model", "zod"]);
   });
 });
