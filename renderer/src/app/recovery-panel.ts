@@ -4,6 +4,8 @@ import { element } from "./dom";
 
 /// What the recovery panel does with a restored document and with failures.
 export interface RecoveryActions {
+  /// Why a copy cannot be restored into this window now (e.g. it holds unsaved work), or null.
+  cannotRestore: () => string | null;
   restored: (opened: OpenedDocument) => void;
   failed: (error: unknown) => void;
 }
@@ -27,7 +29,11 @@ export async function offerRecovery(place: HTMLElement, actions: RecoveryActions
     const details = element("span", { class: "recovery-details" }, ` ${entry.path ?? "never saved"} · ${when} · ${entry.words.toLocaleString()} words`);
     const restore = element("button", { type: "button", "aria-label": `Restore ${entry.title}` }, "Restore");
     const discard = element("button", { type: "button", class: "secondary", "aria-label": `Discard ${entry.title}` }, "Discard");
-    restore.addEventListener("click", () => act(item, () => call("recovery:restore", { id: entry.id }).then(actions.restored)));
+    restore.addEventListener("click", () => {
+      const reason = actions.cannotRestore();
+      if (reason) actions.failed(new Error(reason));
+      else act(item, () => call("recovery:restore", { id: entry.id }).then(actions.restored));
+    });
     discard.addEventListener("click", () => act(item, () => call("recovery:discard", { id: entry.id }).then(() => undefined)));
     item.append(name, details, restore, discard);
     return item;

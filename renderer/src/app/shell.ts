@@ -7,6 +7,8 @@ import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { element } from "./dom";
 import { editDateline, editFigure, editLink, editRelatedLink } from "./editor-dialogs";
+import { exportAgain, openExportDialog, type ExportContext } from "./export-dialog";
+import { offerRecovery } from "./recovery-panel";
 import { findBar } from "./find-bar";
 import { metaPanel } from "./meta-panel";
 import { countsDisplay } from "./status-bar";
@@ -150,10 +152,20 @@ export async function startApp(root: HTMLElement): Promise<void> {
     updateTitle();
   }
 
-  /// Export… : the place where the export dialog plugs in; for now it exports to the formats chosen in the settings.
-  async function exportArticle(): Promise<void> {
-    const result = await call("export:run", { handle: session.handle, article: editor.article(), formats: settings.exportFormats.length ? settings.exportFormats : ["html"] });
-    if (result) show(`Exported ${result.files.length} file${result.files.length === 1 ? "" : "s"}.`);
+  const exportContext: ExportContext = {
+    handle: () => session.handle,
+    articleJSON: () => editor.article(),
+    article: () => {
+      const json = editor.article();
+      return { meta: json.meta, doc: editor.state.doc, assets: json.assets };
+    },
+    settings: async () => (settings = await call("settings:get", {})),
+  };
+
+  /// Export… (the dialog) and Export Again (the last formats and folder).
+  async function exportArticle(again: boolean): Promise<void> {
+    const files = await (again ? exportAgain(exportContext) : openExportDialog(exportContext));
+    if (files) show(`Exported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.join(", ")}`);
   }
 
   const commands: Record<string, () => Promise<void>> = {
@@ -163,7 +175,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       const opened = await call("document:open", {});
       if (opened) load(opened);
     },
-    export: exportArticle,
+    export: () => exportArticle(false),
+    "export-again": () => exportArticle(true),
   };
   const run = (name: string) => () => void (commands[name]?.() ?? Promise.resolve()).catch(showError);
   const menu = menuCommands(getEditor, actions);
@@ -173,6 +186,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     [/^Mod-s$/i, run("save")],
     [/^Mod-o$/i, run("open")],
     [/^Mod-e$/i, run("export")],
+    [/^Mod-Shift-e$/i, run("export-again")],
     [/^Mod-Alt-m$/i, actions.toggleMetadata],
     [/^Mod-Alt-f$/i, () => actions.find(true)],
     [/^Mod-f$/i, () => actions.find(false)],
@@ -204,4 +218,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   refresh(editor.state);
   root.dataset.ready = "true";
   editor.focus();
+  await offerRecovery(main, {
+    cannotRestore: () => (session.edited ? "Save or close the article in this window before restoring another." : null),
+    restored: (opened) => load(opened, `Restored ${opened.title}. It is not saved yet.`),
+    failed: showError,
+  }).catch(showError);
 }

@@ -1,0 +1,113 @@
+import type { Article, ArticleJSON } from "../../../shared/article";
+import { checkBeforeExport } from "../../../shared/export/checks";
+import { exportFormatDescriptions } from "../../../shared/export/formats";
+import type { ExportFormat, Settings } from "../../../shared/ipc";
+import { call } from "./api";
+import { element } from "./dom";
+
+// File > Export: pick formats, see what must be fixed first and what is only a warning, then
+// export into a folder the main process asks for (and remembers). "Export again" repeats the
+// last choice without asking.
+
+/// What the dialog needs from the window.
+export interface ExportContext {
+  handle: () => string;
+  article: () => Article;
+  articleJSON: () => ArticleJSON;
+  settings: () => Promise<Settings>;
+}
+
+/// Exports with the last formats and folder; falls back to the dialog when there is no last choice.
+export async function exportAgain(context: ExportContext): Promise<string[] | null> {
+  const settings = await context.settings();
+  const check = checkBeforeExport(context.article());
+  if (!settings.exportFolder || settings.exportFormats.length === 0 || check.errors.length > 0) return openExportDialog(context);
+  return runExport(context, settings.exportFormats, settings.exportFolder);
+}
+
+/// Opens the export dialog; resolves with the files written, or null when cancelled.
+export async function openExportDialog(context: ExportContext): Promise<string[] | null> {
+  const settings = await context.settings();
+  const check = checkBeforeExport(context.article());
+  const dialog = element("dialog", { class: "form-dialog export-dialog", "aria-labelledby": "export-title" });
+  const form = element("form", { method: "dialog", novalidate: "" });
+  form.append(element("h2", { id: "export-title" }, "Export article"));
+
+  const formats = element("fieldset", { class: "export-formats" });
+  formats.append(element("legend", {}, "Formats"));
+  const boxes = new Map<ExportFormat, HTMLInputElement>();
+  for (const format of exportFormatDescriptions) {
+    const id = `export-${format.id}`;
+    const box = element("input", { type: "checkbox", id, name: "format", value: format.id });
+    box.checked = settings.exportFormats.includes(format.id);
+    const label = element("label", { for: id, class: "export-format" });
+    label.append(box, ` ${format.label} `, element("span", { class: "form-hint" }, `.${format.extension}`));
+    formats.append(label);
+    boxes.set(format.id, box);
+  }
+  form.append(formats);
+
+  if (check.errors.length > 0) form.append(problemList("Fix before exporting", check.errors, "export-errors"));
+  if (check.warnings.length > 0) form.append(problemList("Warnings", check.warnings, "export-warnings"));
+  if (settings.exportFolder) form.append(element("p", { class: "form-hint" }, `Last folder: ${settings.exportFolder}`));
+
+  const error = element("p", { class: "form-error", role: "alert" });
+  const actions = element("div", { class: "form-actions" });
+  const cancel = element("button", { type: "button" }, "Cancel");
+  const submit = element(
+    "button",
+    { type: "submit", class: "primary" },
+    check.errors.length > 0 ? "Export" : check.warnings.length > 0 ? "Export anyway" : "Export…",
+  );
+  submit.disabled = check.errors.length > 0;
+  actions.append(cancel, submit);
+  form.append(error, actions);
+  dialog.append(form);
+  document.body.append(dialog);
+
+  return new Promise<string[] | null>((resolve) => {
+    const close = (files: string[] | null) => {
+      dialog.close();
+      dialog.remove();
+      resolve(files);
+    };
+    cancel.addEventListener("click", () => close(null));
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      close(null);
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const chosen = [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
+      if (chosen.length === 0) {
+        error.textContent = "Choose at least one format.";
+        return;
+      }
+      submit.disabled = true;
+      error.textContent = "";
+      runExport(context, chosen).then(
+        (files) => (files ? close(files) : (submit.disabled = false)),
+        (e: unknown) => {
+          error.textContent = (e as Error).message;
+          submit.disabled = false;
+        },
+      );
+    });
+    dialog.showModal();
+    (boxes.values().next().value as HTMLInputElement | undefined)?.focus();
+  });
+}
+
+function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
+  const request = { handle: context.handle(), article: context.articleJSON(), formats, ...(folder ? { folder } : {}) };
+  return call("export:run", request).then((result) => result?.files ?? null);
+}
+
+function problemList(title: string, problems: string[], className: string): HTMLElement {
+  const section = element("section", { class: className, "aria-label": title });
+  section.append(element("h3", {}, title));
+  const list = element("ul");
+  for (const problem of problems) list.append(element("li", {}, problem));
+  section.append(list);
+  return section;
+}
