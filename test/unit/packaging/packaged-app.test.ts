@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { extractFile } from "@electron/asar";
+import { extractAll, extractFile } from "@electron/asar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AsarContents, builtEntries, findPackagingProblems, readAsar, readProjectManifests } from "./asar-contents";
 import { packOffline, type PackResult, projectRoot, readFuseWire } from "./pack-offline";
@@ -33,6 +34,18 @@ describe("the packaged app (electron-builder --dir, offline)", () => {
     expect(contents.requiredPackages).toEqual(expect.arrayContaining(["zod"]));
     const packaged = new Set(contents.modules.map((module) => module.name));
     for (const name of contents.requiredPackages) expect(packaged, name).toContain(name);
+  });
+
+  it("loads every package the built main requires from inside the package", () => {
+    // Plain Node loads them as Electron's main would: this catches a `files` pattern that cut
+    // a file out of a dependency, which a listing alone would not notice.
+    const extracted = join(pack.appDir, "extracted-app");
+    extractAll(pack.asarPath, extracted);
+    const requireFromMain = createRequire(join(extracted, "out", "main", "index.js"));
+    for (const name of contents.requiredPackages) {
+      expect(requireFromMain.resolve(name), name).toContain(join(extracted, "node_modules"));
+      expect(() => requireFromMain(name), name).not.toThrow();
+    }
   });
 
   it("contains every production dependency", () => {
