@@ -1,4 +1,5 @@
 import type { Command, EditorState } from "prosemirror-state";
+import { closeHistory } from "prosemirror-history";
 import { schema } from "../../../shared/schema";
 import { fieldPos } from "./fields";
 
@@ -26,7 +27,7 @@ export function setDateline(attrs: DatelineAttrs): Command {
     if (date !== null && Number.isNaN(Date.parse(date))) return false;
     const current = datelineAttrs(state);
     if (current.date === date && current.source === source) return false;
-    dispatch?.(state.tr.setNodeMarkup(fieldPos(state.doc, datelineIndex), schema.nodes.dateline, { date, source }));
+    dispatch?.(closeHistory(state.tr).setNodeMarkup(fieldPos(state.doc, datelineIndex), schema.nodes.dateline, { date, source }));
     return true;
   };
 }

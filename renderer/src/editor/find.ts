@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
+import { closeHistory } from "prosemirror-history";
 
 // Find and replace over the text of every field. The query lives in plugin state; matches are
 // recomputed when the document or the query changes and shown as decorations.
@@ -145,13 +146,13 @@ export const replaceAll: Command = (state, dispatch) => {
   const { matches } = findStateOf(state);
   if (matches.length === 0) return false;
   if (dispatch) {
-    const tr = state.tr;
+    const tr = closeHistory(state.tr);
     for (const match of [...matches].reverse()) {
       const text = replacementFor(state, match);
       if (text) tr.insertText(text, match.from, match.to);
       else tr.delete(match.from, match.to);
     }
-    dispatch(tr.scrollIntoView());
+    dispatch(closeHistory(tr.scrollIntoView()));
   }
   return true;
 };

@@ -1,4 +1,5 @@
 import { NodeSelection, type Command, type EditorState } from "prosemirror-state";
+import { closeHistory } from "prosemirror-history";
 import { schema } from "../../../shared/schema";
 import { isWebHref } from "../../../shared/urls";
 import { fieldPos } from "./fields";
@@ -51,7 +52,7 @@ export function addRelatedLink(link: RelatedLink, index?: number): Command {
     if (dispatch) {
       const count = state.doc.child(relatedIndex).childCount;
       const pos = relatedLinkPos(state, Math.min(index ?? count, count));
-      const tr = state.tr.insert(pos, schema.nodes.related_link.create(value));
+      const tr = closeHistory(state.tr).insert(pos, schema.nodes.related_link.create(value));
       dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)).scrollIntoView());
     }
     return true;
@@ -65,7 +66,7 @@ export function updateRelatedLink(index: number, link: RelatedLink): Command {
     if (index < 0 || index >= state.doc.child(relatedIndex).childCount || !isWebHref(value.href) || !value.title) return false;
     if (dispatch) {
       const pos = relatedLinkPos(state, index);
-      const tr = state.tr.setNodeMarkup(pos, undefined, value);
+      const tr = closeHistory(state.tr).setNodeMarkup(pos, undefined, value);
       dispatch(tr.setSelection(NodeSelection.create(tr.doc, pos)));
     }
     return true;
@@ -79,7 +80,7 @@ export function removeRelatedLink(index: number): Command {
     if (index < 0 || index >= related.childCount) return false;
     if (dispatch) {
       const pos = relatedLinkPos(state, index);
-      const tr = state.tr.delete(pos, pos + related.child(index).nodeSize);
+      const tr = closeHistory(state.tr).delete(pos, pos + related.child(index).nodeSize);
       const count = related.childCount - 1;
       if (count > 0) tr.setSelection(NodeSelection.create(tr.doc, relatedLinkPos({ doc: tr.doc } as EditorState, Math.min(index, count - 1))));
       dispatch(tr.scrollIntoView());
@@ -96,7 +97,7 @@ export function moveRelatedLink(from: number, to: number): Command {
     if (dispatch) {
       const node = related.child(from);
       const pos = relatedLinkPos(state, from);
-      const tr = state.tr.delete(pos, pos + node.nodeSize);
+      const tr = closeHistory(state.tr).delete(pos, pos + node.nodeSize);
       const at = relatedLinkPos({ doc: tr.doc } as EditorState, to);
       tr.insert(at, node);
       dispatch(tr.setSelection(NodeSelection.create(tr.doc, at)).scrollIntoView());
