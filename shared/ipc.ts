@@ -111,6 +111,8 @@ export const requestSchemas = {
   "document:close": z.object({ handle }).strict(),
   /// Read the document's file again, dropping local changes; same handle.
   "document:reload": z.object({ handle }).strict(),
+  /// Import an HTML, Markdown, NITF or DOCX file (the given path, or one the user picks) as a new untitled article.
+  "document:import": z.object({ path: absolutePath.optional() }).strict(),
   /// Export the article to one or more formats in a folder (asked when not given).
   "export:run": z
     .object({
@@ -150,6 +152,7 @@ export interface ResultTypes {
   "document:changed": null;
   "document:close": null;
   "document:reload": OpenedDocument;
+  "document:import": OpenedDocument | null;
   "export:run": { files: string[] } | null;
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import {
   isChannel,
   parseRequest,
@@ -6,11 +7,12 @@ import {
   type RequestOf,
   type ResultOf,
 } from "../../shared/ipc";
-import type { Dialogs } from "./dialogs";
+import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { articleFromPayload } from "./documents";
 import { UserFacingError } from "./errors";
 import { exportToFolder, type PrintPdf } from "./exports";
+import { importFile } from "./import-files";
 import { SettingsStore } from "./settings";
 
 export { suggestedFileName } from "./document-service";
@@ -31,6 +33,9 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   /// Prints the HTML export to PDF (Electron's printToPDF, or Playwright's page.pdf in e2e); without it PDF export is refused.
   printPdf?: PrintPdf;
 }
+
+/// The files File > Import accepts.
+const importFilter: FileFilter = { name: "Articles from other tools", extensions: ["html", "htm", "md", "markdown", "xml", "nitf", "docx"] };
 
 type Handlers = { [C in Channel]: (request: RequestOf<C>, context: CallContext) => Promise<ResultOf<C>> };
 
@@ -83,6 +88,13 @@ export class Backend {
         return null;
       },
       "document:reload": async ({ handle }, { windowId }) => docs.reload(windowId, handle),
+      "document:import": async ({ path }, { windowId }) => {
+        const source = path ?? (await this.options.dialogs.chooseOpenPath({ title: "Import article", filters: [importFilter] }));
+        if (!source) return null;
+        const result = await importFile(source);
+        if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
+        return docs.adoptImported(windowId, result.article);
+      },
       "export:run": async ({ article, formats, folder }) => {
         const parsed = articleFromPayload(article);
         const settings = await this.settings.get();

@@ -66,6 +66,13 @@ export class DocumentService {
     return opened;
   }
 
+  /// An imported article as a new untitled document, marked changed: it is not an article file yet.
+  adoptImported(windowId: string, article: Article): OpenedDocument {
+    const opened = this.store.adopt(windowId, { article, path: null, disk: null, edited: true });
+    this.emit(this.store.get(windowId, opened.handle));
+    return opened;
+  }
+
   /// Opens a file (asking for one when no path is given); null when cancelled or when the file is
   /// already open, in which case its window is brought to the front.
   async open(windowId: string, path?: string): Promise<OpenedDocument | null> {

@@ -1,5 +1,5 @@
 import type { EditorState } from "prosemirror-state";
-import type { ArticleJSON } from "../../../shared/article";
+import type { AppHandle } from "../../../shared/app-handle";
 import type { OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { replaceMeta } from "../editor/meta";
@@ -14,14 +14,6 @@ import { metaPanel } from "./meta-panel";
 import { countsDisplay } from "./status-bar";
 import { toolbar } from "./toolbar";
 import { menuCommands, toolbarGroups, type ShellActions } from "./toolbar-items";
-
-/// What the page exposes for testers and scripts (read-only views of the document).
-export interface AppHandle {
-  articleJSON(): ArticleJSON;
-  title(): string;
-  path(): string | null;
-  edited(): boolean;
-}
 
 declare global {
   interface Window {
@@ -152,6 +144,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     updateTitle();
   }
 
+  /// True (and says so) when replacing this window's article would drop unsaved changes.
+  function unsavedWorkInTheWay(): boolean {
+    if (!session.edited) return false;
+    show("This article has unsaved changes: save it first, or use File > Open to open another article in a new window.", "error");
+    return true;
+  }
+
   const exportContext: ExportContext = {
     handle: () => session.handle,
     articleJSON: () => editor.article(),
@@ -172,8 +171,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     save: () => save(false),
     "save-as": () => save(true),
     open: async () => {
+      if (unsavedWorkInTheWay()) return;
       const opened = await call("document:open", {});
       if (opened) load(opened);
+    },
+    import: async () => {
+      if (unsavedWorkInTheWay()) return;
+      const opened = await call("document:import", {});
+      if (opened) load(opened, "Imported. Check the article, then save it as a Copydesk article.");
     },
     export: () => exportArticle(false),
     "export-again": () => exportArticle(true),
