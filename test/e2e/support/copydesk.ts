@@ -54,6 +54,157 @@ export class Copydesk {
     await this.page.keyboard.type(text);
   }
 
+  /// Types into a one-line field after what is there: "kicker", "standfirst", "byline", "tagline".
+  async setField(name: string, text: string): Promise<void> {
+    await this.field(name).click({ position: { x: 2, y: 4 } });
+    await this.page.keyboard.press("End");
+    await this.page.keyboard.type(text);
+  }
+
+  async setKicker(text: string): Promise<void> {
+    await this.setField("kicker", text);
+  }
+
+  async setStandfirst(text: string): Promise<void> {
+    await this.setField("standfirst", text);
+  }
+
+  async setByline(text: string): Promise<void> {
+    await this.setField("byline", text);
+  }
+
+  async setTagline(text: string): Promise<void> {
+    await this.setField("tagline", text);
+  }
+
+  /// Types the dateline's place, then sets its date (ISO, e.g. "2014-01-07") and agency in the dateline dialog.
+  async setDateline(place: string, date: string, source = ""): Promise<void> {
+    if (place) await this.setField("dateline", place);
+    await this.toolbarButton("Dateline…").click();
+    const dialog = this.dialog("Dateline date and source");
+    await dialog.getByLabel("Date", { exact: true }).fill(date);
+    await dialog.getByLabel("Source agency (optional)").fill(source);
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /// Puts the cursor at the end of the story, in a new empty block when the last one has text.
+  async newBodyBlock(): Promise<void> {
+    const block = this.bodyBlocks().last();
+    const box = (await block.boundingBox())!;
+    await block.click({ position: { x: box.width - 1, y: box.height - 4 } });
+    await this.page.keyboard.press("End");
+    const last = await block.textContent();
+    if (last) await this.page.keyboard.press("Enter");
+  }
+
+  /// Adds a paragraph at the end of the story.
+  async addParagraph(text: string): Promise<void> {
+    await this.newBodyBlock();
+    await this.page.keyboard.type(text);
+  }
+
+  /// Adds a subheading at the end of the story (Mod-Alt-2).
+  async addSubheading(text: string): Promise<void> {
+    await this.newBodyBlock();
+    await this.page.keyboard.press("ControlOrMeta+Alt+2");
+    await this.page.keyboard.type(text);
+  }
+
+  /// Adds a block quote with an optional attribution at the end of the story.
+  async addQuote(text: string, attribution?: string): Promise<void> {
+    await this.newBodyBlock();
+    await this.page.keyboard.type(`> ${text}`);
+    if (attribution) {
+      await this.page.keyboard.press("ControlOrMeta+Alt+A");
+      await this.page.keyboard.type(attribution);
+    }
+  }
+
+  /// Adds a pull quote with an optional attribution at the end of the story.
+  async addPullquote(text: string, attribution?: string): Promise<void> {
+    await this.newBodyBlock();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press("ControlOrMeta+Alt+P");
+    if (attribution) {
+      await this.page.keyboard.press("Enter");
+      await this.page.keyboard.type(attribution);
+    }
+  }
+
+  /// Inserts a figure at the end of the story from an image file or an https address, with alt text, caption and credit.
+  async addFigure(figure: { file?: { name: string; mimeType: string; buffer: Buffer }; url?: string; alt: string; caption?: string; credit?: string }): Promise<void> {
+    await this.newBodyBlock();
+    await this.toolbarButton("Figure…").click();
+    const dialog = this.dialog("Insert figure");
+    if (figure.file) await dialog.getByLabel("Image file").setInputFiles(figure.file);
+    if (figure.url) await dialog.getByLabel("…or image address").fill(figure.url);
+    await dialog.getByLabel("Alt text (what the image shows)").fill(figure.alt);
+    if (figure.caption) await dialog.getByLabel("Caption (optional)").fill(figure.caption);
+    if (figure.credit) await dialog.getByLabel("Credit (optional)").fill(figure.credit);
+    await dialog.getByRole("button", { name: "Insert figure" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /// Adds a related link (Mod-Alt-R opens the same dialog).
+  async addRelatedLink(url: string, title: string, label = ""): Promise<void> {
+    await this.page.getByRole("button", { name: "+ Add related link" }).click();
+    const dialog = this.dialog("Add related link");
+    await dialog.getByLabel("Address").fill(url);
+    await dialog.getByLabel("Title").fill(title);
+    await dialog.getByLabel("Label (optional)").fill(label);
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /// The titles of the related links, in order.
+  async relatedTitles(): Promise<string[]> {
+    return this.page.locator(".article-editor .related-title").allTextContents();
+  }
+
+  /// Sets metadata in the panel; each change is one undo step.
+  async setMeta(meta: { slug?: string; language?: string; tags?: string[]; status?: string; embargo?: string; wordTarget?: number }): Promise<void> {
+    const panel = this.page.getByRole("complementary", { name: "Metadata" });
+    if (meta.slug !== undefined) await panel.getByLabel("Slug").fill(meta.slug);
+    if (meta.language !== undefined) await panel.getByLabel("Language").selectOption(meta.language);
+    if (meta.tags !== undefined) await panel.getByLabel("Tags").fill(meta.tags.join(", "));
+    if (meta.status !== undefined) await panel.getByLabel("Status").selectOption(meta.status);
+    if (meta.embargo !== undefined) await panel.getByLabel("Embargo until").fill(meta.embargo);
+    if (meta.wordTarget !== undefined) await panel.getByLabel("Word target").fill(String(meta.wordTarget));
+    await panel.getByLabel("Slug").focus();
+  }
+
+  /// Fills the slug from the headline.
+  async useSuggestedSlug(): Promise<void> {
+    await this.page.getByRole("button", { name: "Use suggested slug" }).click();
+  }
+
+  /// Turns smart quotes and dashes on or off with the toolbar toggle.
+  async setSmartQuotes(on: boolean): Promise<void> {
+    const toggle = this.toolbarButton("Smart quotes");
+    if ((await toggle.getAttribute("aria-pressed")) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", String(on));
+  }
+
+  /// A toolbar button by its name.
+  toolbarButton(name: string): Locator {
+    return this.page.getByRole("toolbar").getByRole("button", { name, exact: true });
+  }
+
+  /// An open dialog by its title.
+  dialog(title: string): Locator {
+    return this.page.getByRole("dialog", { name: title });
+  }
+
+  /// Undo (Mod-Z) and redo (Mod-Shift-Z) in the editor.
+  async undo(): Promise<void> {
+    await this.page.keyboard.press("ControlOrMeta+Z");
+  }
+
+  async redo(): Promise<void> {
+    await this.page.keyboard.press("ControlOrMeta+Shift+Z");
+  }
+
   /// Save As to that path (answering the save dialog).
   async saveAs(path: string): Promise<void> {
     await this.target.answerDialogs({ kind: "save", path });
