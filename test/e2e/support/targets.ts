@@ -37,6 +37,8 @@ export interface AppTarget {
   page: Page;
   answerDialogs(...answers: DialogAnswer[]): Promise<void>;
   dialogLog(): Promise<DialogRecord[]>;
+  /// Chooses an application-menu item that the window carries out, e.g. "import" for File > Import.
+  menuCommand(command: string): Promise<void>;
   /// Closes the window as its close button would; false when the user cancelled at the prompt.
   closeWindow(): Promise<boolean>;
   /// Quits as File > Quit would; false when the user cancelled at a prompt.
@@ -68,6 +70,7 @@ export async function launchHost(userDataDir: string, browser?: Browser): Promis
     page,
     answerDialogs: async (...answers) => void (await post("/__test/dialogs", answers)),
     dialogLog: async () => (await fetch(new URL("/__test/dialogs", url))).json() as Promise<DialogRecord[]>,
+    menuCommand: async (command) => void (await post("/__test/event", { event: "menu:command", payload: { command } })),
     closeWindow: async () => (await post("/__test/close-window", {})).closed === true,
     quit: async () => (await post("/__test/quit", {})).quit === true,
     async kill() {
@@ -145,6 +148,11 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
         (globalThis as unknown as { __answers: DialogAnswer[] }).__answers.push(...queued);
       }, answers),
     dialogLog: () => app.evaluate(() => (globalThis as unknown as { __log: DialogRecord[] }).__log),
+    async menuCommand(command) {
+      await app.evaluate(({ BrowserWindow }, name) => {
+        BrowserWindow.getAllWindows()[0]?.webContents.send("copydesk:event", "menu:command", { command: name });
+      }, command);
+    },
     async closeWindow() {
       const closed = page.waitForEvent("close", { timeout: 5_000 }).then(
         () => true,
