@@ -151,11 +151,15 @@ export interface DebPlan {
   desktopEntry: string;
 }
 
-/** Runs electron-builder's deb target up to the point where it would call fpm (which needs a download). */
-export async function planDebOffline(): Promise<DebPlan> {
+/**
+ * Packs the app for Linux and runs electron-builder's deb target up to the point where it
+ * would call fpm (which needs a download): one run gives both the unpacked app and the deb plan.
+ */
+export async function packLinuxWithDebPlan(): Promise<{ pack: PackResult; deb: DebPlan }> {
   await ensureAppBuilt();
   const { workDir, config } = offlineConfig({}, "linux");
-  let plan: DebPlan | undefined;
+  const dispose = () => rmSync(workDir, { recursive: true, force: true });
+  let deb: DebPlan | undefined;
   try {
     await build({
       projectDir: projectRoot,
@@ -164,13 +168,15 @@ export async function planDebOffline(): Promise<DebPlan> {
       publish: "never",
       effectiveOptionComputed: async (computed: unknown) => {
         const [fpmArgs, desktopPath] = computed as [string[], string];
-        plan = { fpmArgs, desktopEntry: readFileSync(desktopPath, "utf8") };
+        deb = { fpmArgs, desktopEntry: readFileSync(desktopPath, "utf8") };
         return true;
       },
     });
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
+  } catch (error) {
+    dispose();
+    throw error;
   }
-  if (plan === undefined) throw new Error("electron-builder never reached the deb's fpm step");
-  return plan;
+  if (deb === undefined) throw new Error("electron-builder never reached the deb's fpm step");
+  const appDir = join(workDir, "dist", "linux-unpacked");
+  return { pack: { appDir, asarPath: join(appDir, "resources", "app.asar"), log: "", dispose }, deb };
 }
