@@ -6,7 +6,11 @@ import { isKeptImageSrc, type NodeJSON } from "./build";
 import type { HtmlElement } from "./html-dom";
 
 // Reads body HTML into body blocks with ProseMirror's DOM parser, using the schema's rules plus
-// a few for pages from elsewhere (every heading is a subheading, unsafe links and images are dropped).
+// a few for pages from elsewhere (every heading is a subheading; unsafe links lose their link but
+// keep their text, unsafe images are dropped: the fallback rules after each check catch them).
+
+const parentOf = (dom: unknown): HtmlElement | null => (dom as HtmlElement).parentNode;
+const hasImage = (dom: unknown): boolean => (dom as HtmlElement | null)?.querySelector("img") != null;
 
 function importRules(assets: Record<string, Asset>): TagParseRule[] {
   return [
@@ -34,6 +38,11 @@ function importRules(assets: Record<string, Asset>): TagParseRule[] {
         return isSafeLinkHref(href) ? { href: href.trim(), title: element.getAttribute("title") || null } : false;
       },
     },
+    { tag: "figure", skip: true, priority: 60, getAttrs: (dom) => (hasImage(dom) ? false : null) },
+    { tag: "figcaption", node: "paragraph", priority: 60, getAttrs: (dom) => (hasImage(parentOf(dom)) ? false : null) },
+    { tag: "small.credit", node: "paragraph", priority: 60, getAttrs: (dom) => (hasImage(parentOf(dom)) ? false : null) },
+    { tag: "a", skip: true, priority: 59 },
+    { tag: "img", ignore: true, priority: 59 },
     { tag: "nav", ignore: true, priority: 60 },
     { tag: "form", ignore: true, priority: 60 },
     { tag: "button", ignore: true, priority: 60 },

@@ -17,7 +17,7 @@ export interface HtmlElement {
 
 /// A parsed page.
 export interface HtmlDocument {
-  readonly documentElement: HtmlElement;
+  readonly documentElement: HtmlElement | null;
   readonly body: HtmlElement | null;
   querySelector(selectors: string): HtmlElement | null;
   querySelectorAll(selectors: string): ArrayLike<HtmlElement>;

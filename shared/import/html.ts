@@ -89,7 +89,7 @@ export async function importHtml(html: string, parse: ParseHtml): Promise<Import
   const standfirstElement = document.querySelector(".standfirst");
   const parts: ImportedParts = {
     meta: {
-      language: document.documentElement.getAttribute("lang") ?? undefined,
+      language: document.documentElement?.getAttribute("lang") ?? undefined,
       ...metaFromJsonLd(ld),
       ...copydeskMeta(document),
     },
