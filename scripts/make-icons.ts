@@ -2,13 +2,15 @@
 // the app icon (build/icon.icns, build/icon.ico, build/icons/<n>x<n>.png for Linux) and the
 // `.article` document icon (build/article.icns, build/article.ico and a Linux mimetypes PNG).
 // Run with `npm run icons` after changing the source; the outputs are committed.
+// `--out <folder>` writes them there instead (the packaging tests compare them with build/).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as png2icons from "png2icons";
 
-const buildDir = resolve(import.meta.dirname, "..", "build");
-const sourcePath = join(buildDir, "icon-source", "copydesk.svg");
+const sourcePath = resolve(import.meta.dirname, "..", "build", "icon-source", "copydesk.svg");
+const outFlag = process.argv.indexOf("--out");
+const buildDir = outFlag === -1 ? resolve(import.meta.dirname, "..", "build") : resolve(process.argv[outFlag + 1] ?? ".");
 
 /** Sizes of the Linux hicolor app icons; the largest also feeds the .icns and .ico encoders. */
 const linuxIconSizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as const;
