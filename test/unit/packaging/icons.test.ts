@@ -33,7 +33,9 @@ function icnsTypes(icns: Buffer): string[] {
 }
 
 describe("icons", () => {
-  it("are the committed output of scripts/make-icons.ts for build/icon-source/copydesk.svg", async () => {
+  // Byte-for-byte only where they are generated: resvg's native build for another platform may
+  // anti-alias a pixel differently.
+  it.runIf(process.platform === "linux" && process.arch === "x64")("are the committed output of scripts/make-icons.ts for build/icon-source/copydesk.svg", async () => {
     await promisify(execFile)(process.execPath, [join(projectRoot, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/make-icons.ts", "--out", rendered], { cwd: projectRoot });
     const files = filesUnder(rendered);
     expect(files).toContain("icon.icns");
