@@ -127,5 +127,5 @@ export async function assetFromDataUri(uri: string, assets: Record<string, Asset
 /// True for an image src an article may hold: https, or an asset it embeds.
 export function isKeptImageSrc(src: string, assets: Record<string, Asset>): boolean {
   if (src.startsWith("asset:")) return src.slice(6) in assets;
-  return /^https:\/\/[^/\s]+/i.test(src) && !/[\s<>"]/.test(src);
+  return /^https:\/\/[^/\s]+/i.test(src) && !/\s/.test(src);
 }
