@@ -7,13 +7,13 @@ import { articleToJSON } from "../../../shared/article";
 type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
 
 /// Inline content as runs of (text, marks), where white space carries no marks (Markdown moves it out of emphasis).
-function runs(content: NodeJSON[] | undefined, dropEm: boolean, withMarks: boolean): [string, string][] {
+function runs(content: NodeJSON[] | undefined, dropEm: boolean): [string, string][] {
   const out: [string, string][] = [];
   for (const node of content ?? []) {
     const marks = (node.marks ?? []).filter((m) => !(dropEm && m.type === "em"));
     const key = JSON.stringify(marks.map((m) => [m.type, m.attrs ?? null]));
     for (const char of node.text ?? "") {
-      const k = /\s/.test(char) || !withMarks ? "" : key;
+      const k = /\s/.test(char) ? "" : key;
       const last = out[out.length - 1];
       if (last && last[1] === k) last[0] += char;
       else out.push([char, k]);
@@ -22,22 +22,22 @@ function runs(content: NodeJSON[] | undefined, dropEm: boolean, withMarks: boole
   return out;
 }
 
-function normalize(node: NodeJSON, withMarks: boolean, dropEm = false): unknown {
+function normalize(node: NodeJSON, dropEm = false): unknown {
   if (node.type === "pullquote") {
     const [text, ...by] = node.content ?? [];
-    return normalize({ type: "blockquote", content: [{ type: "paragraph", content: text.content }, ...by] }, withMarks);
+    return normalize({ type: "blockquote", content: [{ type: "paragraph", content: text.content }, ...by] });
   }
   if (node.content && node.content.some((c) => c.type === "text")) {
-    return { type: node.type, attrs: node.attrs, runs: runs(node.content, dropEm, withMarks) };
+    return { type: node.type, attrs: node.attrs, runs: runs(node.content, dropEm) };
   }
-  const children = (node.content ?? []).map((c) => normalize(c, withMarks, c.type === "standfirst"));
+  const children = (node.content ?? []).map((c) => normalize(c, c.type === "standfirst"));
   return { type: node.type, attrs: node.attrs, content: children };
 }
 
-/// The article as far as Markdown carries it (see `markdownLosses`); `marks: false` leaves out emphasis and links.
-export function markdownView(article: Article, options: { marks?: boolean } = {}): unknown {
+/// The article as far as Markdown carries it (see `markdownLosses`).
+export function markdownView(article: Article): unknown {
   const json = articleToJSON(article);
-  return { meta: json.meta, assets: json.assets, doc: normalize(json.doc as NodeJSON, options.marks ?? true) };
+  return { meta: json.meta, assets: json.assets, doc: normalize(json.doc as NodeJSON) };
 }
 
 /// Every text of the article in reading order: fields, body textblocks, tagline, related links.

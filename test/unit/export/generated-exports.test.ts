@@ -47,7 +47,6 @@ describe("exports of 200 generated articles", () => {
       const back = await importMarkdown(exportMarkdown(article));
       if (!back.ok) throw new Error(back.errors.join("\n"));
       if (JSON.stringify(markdownView(back.article)) !== JSON.stringify(markdownView(article))) drift.push(i);
-      else expect(markdownView(back.article)).toEqual(markdownView(article));
     }
     // Known limit (markdownLosses): where bold, italics and a link meet at escaped punctuation,
     // CommonMark's delimiter rules can read prosemirror-markdown's output with different emphasis
