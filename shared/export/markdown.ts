@@ -17,10 +17,16 @@ export const markdownLosses = [
   "a blockquote's attribution is its last paragraph, starting with an em dash",
   "figures are an image with the credit as its title and the caption after it, so a caption is plain paragraph text to other Markdown readers",
   "images embedded as AVIF (Markdown readers accept only gif, png, jpeg and webp data URIs)",
-  "rarely, where bold, italics and a link meet at escaped punctuation, CommonMark reads the emphasis back differently",
 ] as const;
 
 const nodes = defaultMarkdownSerializer.nodes;
+
+// Links, like emphasis, move spaces at their ends outside: `[a ](u)**b**` would let the `**` close
+// emphasis opened before the link, where `[a](u) **b**` cannot.
+const markSpecs = {
+  ...defaultMarkdownSerializer.marks,
+  link: { ...defaultMarkdownSerializer.marks.link, expelEnclosingWhitespace: true },
+};
 
 
 /// The serializer for body nodes; `article` is set per call for figures' assets.
@@ -74,7 +80,7 @@ function bodySerializer(article: Article): MarkdownSerializer {
         plain(state, node);
       },
     },
-    defaultMarkdownSerializer.marks,
+    markSpecs,
     { escapeExtraCharacters: /[&<>]/g },
   );
 }
