@@ -6,7 +6,9 @@ import tseslint from "typescript-eslint";
 // Node, Electron nor the other layers; renderer/ and electron/ never import each other.
 const nodeBuiltins = ["node:*", "fs", "fs/*", "path", "os", "child_process", "crypto", "url", "zlib", "stream", "http", "https", "net", "worker_threads", "util", "events", "buffer"];
 
-const restrict = (groups) => ["error", { patterns: groups }];
+// "electron" is restricted by exact name (the package), so that our own electron/ folder is not caught by it.
+const electronPackage = (message) => ({ name: "electron", message });
+const restrict = (groups, paths = []) => ["error", { patterns: groups, paths }];
 
 export default tseslint.config(
   { ignores: ["out/**", "dist/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "test/fixtures/**"] },
@@ -21,20 +23,26 @@ export default tseslint.config(
   {
     files: ["shared/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict([
-        { group: ["electron", ...nodeBuiltins], message: "shared/ runs everywhere: no Node built-ins or Electron." },
-        { group: ["**/electron/**", "**/renderer/**", "**/cli/**", "**/test/**"], message: "shared/ imports no other layer." },
-      ]),
+      "no-restricted-imports": restrict(
+        [
+          { group: nodeBuiltins, message: "shared/ runs everywhere: no Node built-ins or Electron." },
+          { group: ["**/electron/**", "**/renderer/**", "**/cli/**", "**/test/**"], message: "shared/ imports no other layer." },
+        ],
+        [electronPackage("shared/ runs everywhere: no Node built-ins or Electron.")],
+      ),
     },
   },
   {
     files: ["renderer/**/*.ts"],
     languageOptions: { globals: globals.browser },
     rules: {
-      "no-restricted-imports": restrict([
-        { group: ["electron", ...nodeBuiltins], message: "renderer/ talks to the main process only through window.copydesk." },
-        { group: ["**/electron/**", "**/cli/**", "**/test/**"], message: "renderer/ may import shared/ only." },
-      ]),
+      "no-restricted-imports": restrict(
+        [
+          { group: nodeBuiltins, message: "renderer/ talks to the main process only through window.copydesk." },
+          { group: ["**/electron/**", "**/cli/**", "**/test/**"], message: "renderer/ may import shared/ only." },
+        ],
+        [electronPackage("renderer/ talks to the main process only through window.copydesk.")],
+      ),
     },
   },
   {
@@ -49,10 +57,10 @@ export default tseslint.config(
   {
     files: ["electron/services/**/*.ts", "cli/**/*.ts"],
     rules: {
-      "no-restricted-imports": restrict([
-        { group: ["electron"], message: "Services and the CLI are plain Node: keep Electron in electron/main and electron/preload." },
-        { group: ["**/renderer/**", "**/test/**", "**/main/**", "**/preload/**"], message: "Services never import the Electron glue or the renderer." },
-      ]),
+      "no-restricted-imports": restrict(
+        [{ group: ["**/renderer/**", "**/test/**", "**/main/**", "**/preload/**"], message: "Services never import the Electron glue or the renderer." }],
+        [electronPackage("Services and the CLI are plain Node: keep Electron in electron/main and electron/preload.")],
+      ),
     },
   },
   {

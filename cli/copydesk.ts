@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { parseArticleFile } from "../shared/article-file";
-// eslint-disable-next-line no-restricted-imports -- the rule's "electron" pattern is meant for the Electron package; services are plain Node
 import { exportCommand, exportUsage, importCommand, importUsage } from "../electron/services/export-cli";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem

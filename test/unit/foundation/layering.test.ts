@@ -35,6 +35,7 @@ describe("layering", () => {
     expect(await importErrors("renderer/src/x.ts", 'import { schema } from "../../shared/schema";\nexport const x = schema;\n')).toEqual([]);
     expect(await importErrors("electron/main/x.ts", 'import { app } from "electron";\nexport const x = app;\n')).toEqual([]);
     expect(await importErrors("shared/x.ts", 'import { Schema } from "prosemirror-model";\nexport const x = Schema;\n')).toEqual([]);
+    expect(await importErrors("cli/x.ts", 'import { Backend } from "../electron/services/backend";\nexport const x = Backend;\n')).toEqual([]);
   });
 
   it("gives the renderer page the same Content-Security-Policy as the main process", () => {
