@@ -1,7 +1,7 @@
 // Runs `electron-builder --dir` offline: the Electron binary is replaced by a stub that carries
 // only a fuse wire, so packaging copies it, writes app.asar and flips the fuses without a download.
 import { execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -109,33 +109,61 @@ export interface PackResult {
   dispose: () => void;
 }
 
-/** A temporary folder with a stub Electron, and the committed config pointed at both. */
-function offlineConfig(overrides: Record<string, unknown>, platform: StubPlatform): { workDir: string; config: Record<string, unknown> } {
+/**
+ * A temporary copy of the project to pack: out/ is copied, so that a rebuild running meanwhile
+ * (electron-vite empties out/ first) cannot pull files from under electron-builder;
+ * node_modules and build/ are linked; `extraFolders` (such as test/) are copied too.
+ */
+function stageProject(workDir: string, extraFolders: string[]): string {
+  const stage = join(workDir, "project");
+  mkdirSync(stage);
+  for (const file of ["package.json", "package-lock.json"]) cpSync(join(projectRoot, file), join(stage, file));
+  for (const folder of ["node_modules", "build"]) symlinkSync(join(projectRoot, folder), join(stage, folder), "dir");
+  for (const folder of ["out", ...extraFolders]) cpSync(join(projectRoot, folder), join(stage, folder), { recursive: true });
+  const page = join(stage, "out", "renderer", "index.html");
+  const assets = existsSync(page) ? [...readFileSync(page, "utf8").matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((match) => `out/renderer/${match[1]}`) : [];
+  const missing = [...builtEntries, ...assets].filter((entry) => !existsSync(join(stage, entry)));
+  if (missing.length > 0) throw new Error(`out/ changed while it was copied (missing ${missing.join(", ")}): rerun`);
+  return stage;
+}
+
+/** A temporary folder with a stub Electron and a staged project, and the config pointed at both. */
+function offlineConfig(overrides: Record<string, unknown>, platform: StubPlatform, extraFolders: string[] = []): { workDir: string; projectDir: string; config: Record<string, unknown> } {
   const workDir = mkdtempSync(join(tmpdir(), "copydesk-pack-"));
   const electronDist = join(workDir, "electron-dist");
-  writeStubElectronDist(electronDist, platform);
+  let projectDir: string;
+  try {
+    writeStubElectronDist(electronDist, platform);
+    projectDir = stageProject(workDir, extraFolders);
+  } catch (error) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
+  }
   const config = {
     ...loadBuilderConfig(),
     electronDist,
     directories: { buildResources: "build", output: join(workDir, "dist") },
     ...overrides,
   };
-  return { workDir, config };
+  return { workDir, projectDir, config };
 }
 
 /** Packs the app (`--dir`) into a temporary folder, with `overrides` merged over the config. */
-export async function packOffline(overrides: Record<string, unknown> = {}, platform: StubPlatform = "linux"): Promise<PackResult> {
+export async function packOffline(overrides: Record<string, unknown> = {}, platform: StubPlatform = "linux", extraFolders: string[] = []): Promise<PackResult> {
   await ensureAppBuilt();
-  const { workDir, config } = offlineConfig(overrides, platform);
+  const { workDir, projectDir, config } = offlineConfig(overrides, platform, extraFolders);
+  const dispose = () => rmSync(workDir, { recursive: true, force: true });
   const configPath = join(workDir, "electron-builder.json");
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const cli = join(projectRoot, "node_modules", "electron-builder", "cli.js");
-  const { stdout, stderr } = await run(process.execPath, [cli, "--dir", `--${platform}`, "--x64", "--config", configPath, "--projectDir", projectRoot], {
-    cwd: projectRoot,
+  const { stdout, stderr } = await run(process.execPath, [cli, "--dir", `--${platform}`, "--x64", "--config", configPath, "--projectDir", projectDir], {
+    cwd: projectDir,
     env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: "false", ELECTRON_SKIP_BINARY_DOWNLOAD: "1" },
     maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: unknown) => {
+    dispose();
+    throw error;
   });
-  const dispose = () => rmSync(workDir, { recursive: true, force: true });
   const log = stdout + stderr;
   if (platform === "mac") {
     const appDir = join(workDir, "dist", "mac", "Copydesk.app");
@@ -157,12 +185,12 @@ export interface DebPlan {
  */
 export async function packLinuxWithDebPlan(): Promise<{ pack: PackResult; deb: DebPlan }> {
   await ensureAppBuilt();
-  const { workDir, config } = offlineConfig({}, "linux");
+  const { workDir, projectDir, config } = offlineConfig({}, "linux");
   const dispose = () => rmSync(workDir, { recursive: true, force: true });
   let deb: DebPlan | undefined;
   try {
     await build({
-      projectDir: projectRoot,
+      projectDir,
       targets: Platform.LINUX.createTarget(["deb"], Arch.x64),
       config: config as Configuration,
       publish: "never",

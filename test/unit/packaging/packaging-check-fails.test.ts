@@ -9,9 +9,13 @@ const { manifest, lockfile } = readProjectManifests(projectRoot);
 describe("the packaging check", () => {
   it("reports tests, fixtures and sources packed by a careless `files` setting", async () => {
     const files = [...(loadBuilderConfig().files as string[]), "test/**", "scripts/**"];
-    const pack = await packOffline({ files });
-    const problems = findPackagingProblems(readAsar(pack.asarPath), manifest, lockfile);
-    pack.dispose();
+    const pack = await packOffline({ files }, "linux", ["test", "scripts"]);
+    let problems: string[];
+    try {
+      problems = findPackagingProblems(readAsar(pack.asarPath), manifest, lockfile);
+    } finally {
+      pack.dispose();
+    }
     expect(problems).toContain("test file: test/fixtures/seed.article");
     expect(problems).toContain("source file: test/unit/packaging/asar-contents.ts");
     expect(problems).toContain("not part of the built app: scripts/make-icons.ts");
