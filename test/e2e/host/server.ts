@@ -15,6 +15,8 @@ import { TestDialogs } from "./test-dialogs";
 
 export interface HostOptions {
   rendererDir: string;
+  /// The bridge script's source (test/e2e/host/bridge.ts), bundled for the page at start.
+  bridgeSource: string;
   userDataDir: string;
   port?: number;
 }
@@ -50,7 +52,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     printPdf: printPdfWithPlaywright,
   });
   const bridge = buildSync({
-    entryPoints: [join(__dirname, "bridge.ts")],
+    entryPoints: [options.bridgeSource],
     bundle: true,
     write: false,
     format: "iife",

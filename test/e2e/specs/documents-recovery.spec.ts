@@ -33,3 +33,38 @@ test("a saved article leaves nothing to recover", async ({ copydesk, launch, wor
   const again = await launch();
   expect(await invoke(again.page, "recovery:list", {})).toEqual([]);
 });
+
+test("after a crash the window offers the recovery copy, and Restore brings the text back unsaved", async ({ copydesk, launch }) => {
+  await copydesk.setHeadline("Night shift at the port");
+  await copydesk.typeInBody("Dockers worked through the storm.");
+  await copydesk.page.waitForTimeout(2_400);
+  await copydesk.target.kill();
+
+  const again = await launch();
+  const offer = again.page.getByRole("region", { name: /can be recovered/ });
+  await expect(offer).toContainText("Untitled");
+  await expect(offer).toContainText("never saved");
+  await offer.getByRole("button", { name: "Restore Untitled" }).click();
+
+  await expect(offer).toBeHidden();
+  await expect(again.field("headline")).toHaveText("Night shift at the port");
+  await expect(again.bodyBlocks().last()).toHaveText("Dockers worked through the storm.");
+  expect(await again.page.evaluate(() => window.copydeskApp!.edited())).toBe(true);
+  await again.expectMessage(/^Restored/);
+});
+
+test("Discard removes the recovery copy for good", async ({ copydesk, launch }) => {
+  await copydesk.setHeadline("Draft to throw away");
+  await copydesk.page.waitForTimeout(2_400);
+  await copydesk.target.kill();
+
+  const again = await launch();
+  const offer = again.page.getByRole("region", { name: /can be recovered/ });
+  await offer.getByRole("button", { name: "Discard Untitled" }).click();
+  await expect(offer).toBeHidden();
+  await again.target.kill();
+
+  const third = await launch();
+  await expect(third.page.getByRole("region", { name: /can be recovered/ })).toHaveCount(0);
+  expect(await invoke(third.page, "recovery:list", {})).toEqual([]);
+});

@@ -8,6 +8,8 @@ import type { DialogAnswer, DialogRecord } from "../host/test-dialogs";
 // ask the target to answer dialogs and to restart the app.
 
 export const repoRoot = join(__dirname, "..", "..", "..");
+/// The e2e host bundled by global-setup.ts.
+export const hostBundle = join(repoRoot, ".tmp", "e2e-host", "main.cjs");
 
 export function targetName(): "chromium-host" | "electron" {
   return process.env.E2E_TARGET === "electron" ? "electron" : "chromium-host";
@@ -50,7 +52,7 @@ export interface AppTarget {
 
 /// The e2e host in its own process and a page of Debian's Chromium on it.
 export async function launchHost(userDataDir: string, browser?: Browser): Promise<AppTarget> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "test/e2e/host/main.ts"), "--user-data", userDataDir], {
+  const child = spawn(process.execPath, [hostBundle, "--root", repoRoot, "--user-data", userDataDir], {
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "inherit"],
   });
