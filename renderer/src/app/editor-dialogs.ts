@@ -5,15 +5,45 @@ import { datelineAttrs, setDateline, todayIso } from "../editor/dateline";
 import { canLink, linkAt, removeLink, setLink } from "../editor/links";
 import { addRelatedLink, relatedLinks, updateRelatedLink } from "../editor/related";
 import { imageTypes, maxImageBytes } from "../editor/assets";
-import { openForm, type FormField } from "./dialogs";
+import { openForm, type FormField, type FormSpec } from "./dialogs";
 
 // The dialogs the editor's commands open: link, related link, figure, dateline date and source.
+
+/// Opens a form for the editor: the editor's selection is kept while the dialog has the focus
+/// (the command applies to what was selected), and the editor gets the focus back afterwards.
+async function editorForm(editor: ArticleEditor, spec: FormSpec): Promise<void> {
+  const keep = (state: { doc: ArticleEditor["doc"]; selection: ArticleEditor["state"]["selection"] }) => {
+    if (editor.doc === state.doc && !editor.state.selection.eq(state.selection)) editor.view.dispatch(editor.state.tr.setSelection(state.selection));
+  };
+  const before = { doc: editor.doc, selection: editor.state.selection };
+  let after = before;
+  const done = () => (after = { doc: editor.doc, selection: editor.state.selection });
+  await openForm({
+    ...spec,
+    submit: async (values, files) => {
+      keep(before);
+      const problem = await spec.submit(values, files);
+      done();
+      return problem;
+    },
+    extra: spec.extra && {
+      label: spec.extra.label,
+      action: () => {
+        keep(before);
+        spec.extra!.action();
+        done();
+      },
+    },
+  });
+  keep(after);
+  editor.focus();
+}
 
 /// Mod-K: add, change or remove the link at the selection.
 export async function editLink(editor: ArticleEditor): Promise<void> {
   if (!canLink(editor.state)) return;
   const existing = linkAt(editor.state);
-  await openForm({
+  await editorForm(editor, {
     title: existing ? "Edit link" : "Add link",
     submitLabel: existing ? "Update link" : "Add link",
     fields: [
@@ -23,13 +53,12 @@ export async function editLink(editor: ArticleEditor): Promise<void> {
     submit: ({ href, title }) => linkHrefProblem(href) ?? (editor.run(setLink(href, title || null)) ? null : "A link cannot go here."),
     extra: existing ? { label: "Remove link", action: () => editor.run(removeLink) } : undefined,
   });
-  editor.focus();
 }
 
 /// Adds a related link (index undefined) or edits the one at `index`.
 export async function editRelatedLink(editor: ArticleEditor, index?: number): Promise<void> {
   const current = index === undefined ? null : relatedLinks(editor.state)[index];
-  await openForm({
+  await editorForm(editor, {
     title: current ? "Edit related link" : "Add related link",
     submitLabel: current ? "Update" : "Add",
     fields: [
@@ -46,7 +75,6 @@ export async function editRelatedLink(editor: ArticleEditor, index?: number): Pr
       return null;
     },
   });
-  editor.focus();
 }
 
 function readFile(file: File): Promise<string> {
@@ -70,7 +98,7 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
     { name: "alt", label: "Alt text (what the image shows)", value: (image?.attrs.alt as string | undefined) ?? "" },
   ];
   if (!figure) fields.push({ name: "caption", label: "Caption (optional)" }, { name: "credit", label: "Credit (optional)", placeholder: "e.g. © AFP" });
-  await openForm({
+  await editorForm(editor, {
     title: figure ? "Edit image" : "Insert figure",
     submitLabel: figure ? "Update image" : "Insert figure",
     fields,
@@ -93,13 +121,12 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
       return null;
     },
   });
-  editor.focus();
 }
 
 /// The dateline's date (defaulting to today) and source agency.
 export async function editDateline(editor: ArticleEditor): Promise<void> {
   const current = datelineAttrs(editor.state);
-  await openForm({
+  await editorForm(editor, {
     title: "Dateline date and source",
     submitLabel: "Apply",
     fields: [
@@ -112,5 +139,4 @@ export async function editDateline(editor: ArticleEditor): Promise<void> {
       return null;
     },
   });
-  editor.focus();
 }

@@ -78,13 +78,18 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor): 
 
   container.append(element("h2", { class: "panel-title" }, "Metadata"), form);
 
+  // An input the journalist is still changing (typed in, not yet committed) is left alone.
+  const dirty = new Set<EventTarget>();
+  form.addEventListener("input", (e) => e.target && dirty.add(e.target));
+  form.addEventListener("change", (e) => e.target && dirty.delete(e.target), true);
   const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
-    if (input.value !== value) input.value = value;
+    if (input.value !== value && !dirty.has(input)) input.value = value;
   };
   return (state) => {
     const meta = metaOf(state);
     set(slug, meta.slug);
     slug.placeholder = suggestSlug(fieldText(state.doc, "headline")) || "from the headline";
+    if (!Array.from(language.options).some((o) => o.value === meta.language)) language.append(element("option", { value: meta.language }, meta.language));
     set(language, meta.language);
     set(tags, meta.tags.join(", "));
     set(status, meta.status);

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { EditorState, type Command, type Plugin, type Transaction } from "prosemirror-state";
+import { EditorState, NodeSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
@@ -89,8 +89,12 @@ export class ArticleEditor {
     this.options.onUpdate(this.view.state, false);
   }
 
+  /// Gives the editor the keyboard focus (a selected related link takes it itself).
   focus(): void {
-    this.view.focus();
+    const { selection } = this.view.state;
+    const selected = selection instanceof NodeSelection ? (this.view.nodeDOM(selection.from) as HTMLElement | null) : null;
+    if (selected?.hasAttribute("tabindex")) selected.focus();
+    else this.view.focus();
   }
 
   destroy(): void {

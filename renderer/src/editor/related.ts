@@ -89,28 +89,35 @@ export function removeRelatedLink(index: number): Command {
   };
 }
 
-/// Moves the related link at `from` to position `to` in the list, and selects it there.
+/// Moves the related link at `from` to position `to` in the list, and selects it there. The links it
+/// passes are the ones moved, so the moved link (and its selection) stays as it is.
 export function moveRelatedLink(from: number, to: number): Command {
   return (state, dispatch) => {
     const related = state.doc.child(relatedIndex);
     if (from === to || from < 0 || to < 0 || from >= related.childCount || to >= related.childCount) return false;
     if (dispatch) {
-      const node = related.child(from);
-      const pos = relatedLinkPos(state, from);
-      const tr = closeHistory(state.tr).delete(pos, pos + node.nodeSize);
-      const at = relatedLinkPos({ doc: tr.doc } as EditorState, to);
-      tr.insert(at, node);
-      dispatch(tr.setSelection(NodeSelection.create(tr.doc, at)).scrollIntoView());
+      const passed = to < from ? [to, from - 1] : [from + 1, to];
+      const start = relatedLinkPos(state, passed[0]);
+      const end = relatedLinkPos(state, passed[1] + 1);
+      const nodes = state.doc.slice(start, end).content;
+      const tr = closeHistory(state.tr).delete(start, end);
+      const moved = tr.mapping.map(relatedLinkPos(state, from));
+      const at = to < from ? moved + related.child(from).nodeSize : moved;
+      tr.insert(at, nodes);
+      const finalPos = tr.mapping.slice(1).map(moved, to < from ? -1 : 1);
+      dispatch(tr.setSelection(NodeSelection.create(tr.doc, finalPos)).scrollIntoView());
     }
     return true;
   };
 }
 
-/// Moves the selected related link up (-1) or down (1).
+/// Moves the selected related link up (-1) or down (1); at either end it stays put (and keeps the selection).
 export function moveSelectedRelatedLink(dir: 1 | -1): Command {
   return (state, dispatch) => {
     const index = selectedRelatedIndex(state);
-    return index >= 0 && moveRelatedLink(index, index + dir)(state, dispatch);
+    if (index < 0) return false;
+    moveRelatedLink(index, index + dir)(state, dispatch);
+    return true;
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin } from "prosemirror-state";
+import { NodeSelection, Plugin, TextSelection } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from "prosemirror-view";
 import { schema } from "../../../shared/schema";
 import type { AssetStore } from "./assets";
 import { datelineAttrs, datelineSuffix } from "./dateline";
 import { fieldPos } from "./fields";
 import { metaOf } from "./meta";
-import { moveRelatedLink } from "./related";
+import { moveRelatedLink, relatedLinkPos, removeRelatedLink } from "./related";
 
 // What the document shows beyond its text: images, related links with their controls, the
 // dateline's date and agency. Their buttons call back into the app, which opens the dialogs.
@@ -68,7 +68,7 @@ function imageView(assets: AssetStore, hooks: EditorHooks): NodeViewConstructor 
 /// One related link: label, title, address, and its buttons; draggable to reorder.
 function relatedLinkView(hooks: EditorHooks): NodeViewConstructor {
   return (node, view, getPos) => {
-    const dom = el("li", { class: "related-link", draggable: "true" });
+    const dom = el("li", { class: "related-link", draggable: "true", tabindex: "-1" });
     const index = () => view.state.doc.resolve(getPos()!).index(1);
     const render = (n: PMNode) => {
       const { href, title, label } = n.attrs as { href: string; title: string; label: string | null };
@@ -80,7 +80,7 @@ function relatedLinkView(hooks: EditorHooks): NodeViewConstructor {
       );
       dom.lastElementChild!.append(
         button("Edit", () => hooks.editRelatedLink(index()), { "aria-label": `Edit related link ${title}` }),
-        button("Remove", () => view.dispatch(view.state.tr.delete(getPos()!, getPos()! + view.state.doc.nodeAt(getPos()!)!.nodeSize)), {
+        button("Remove", () => removeRelatedLink(index())(view.state, view.dispatch), {
           "aria-label": `Remove related link ${title}`,
         }),
       );
@@ -99,6 +99,17 @@ function relatedLinkView(hooks: EditorHooks): NodeViewConstructor {
       e.preventDefault();
       moveRelatedLink(from, index())(view.state, view.dispatch);
     });
+    // A selected related link holds the keyboard focus itself (the browser cannot keep a caret
+    // around it); its keys go through the editor's keymap, arrows select its neighbours.
+    dom.addEventListener("keydown", (event) => {
+      if (event.target !== dom) return;
+      if (view.someProp("handleKeyDown", (f) => f(view, event))) event.preventDefault();
+      else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+        event.preventDefault();
+        selectRelatedNeighbour(view, index(), event.key === "ArrowUp" ? -1 : 1);
+      } else return;
+      if (!(view.state.selection instanceof NodeSelection)) view.focus();
+    });
     return {
       dom,
       update(next) {
@@ -106,7 +117,14 @@ function relatedLinkView(hooks: EditorHooks): NodeViewConstructor {
         render(next);
         return true;
       },
-      stopEvent: (event) => ownEvent(event) || event.type.startsWith("drag") || event.type === "drop",
+      selectNode() {
+        dom.classList.add("ProseMirror-selectednode");
+        dom.focus();
+      },
+      deselectNode() {
+        dom.classList.remove("ProseMirror-selectednode");
+      },
+      stopEvent: (event) => ownEvent(event) || event.type.startsWith("drag") || event.type === "drop" || event.type.startsWith("key"),
       ignoreMutation: () => true,
     };
   };
@@ -119,6 +137,15 @@ const headlineView: NodeViewConstructor = () => {
   dom.append(contentDOM);
   return { dom, contentDOM };
 };
+
+/// Selects the related link before or after the one at `index`; above the first, the end of the tagline.
+function selectRelatedNeighbour(view: EditorView, index: number, dir: 1 | -1): void {
+  const count = view.state.doc.child(7).childCount;
+  const next = index + dir;
+  if (next >= count) return;
+  const selection = next < 0 ? TextSelection.create(view.state.doc, fieldPos(view.state.doc, 7) - 1) : NodeSelection.create(view.state.doc, relatedLinkPos(view.state, next));
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+}
 
 /// The node views of the article editor.
 export function nodeViews(assets: AssetStore, hooks: EditorHooks): Record<string, NodeViewConstructor> {

@@ -1,0 +1,33 @@
+import { expect, test } from "../support/fixtures";
+
+// The link editor accepts http, https and mailto only, and a plain click never navigates.
+
+test("Mod-K refuses javascript: with a clear message and accepts https", async ({ copydesk }) => {
+  const { page } = copydesk;
+  await copydesk.typeInBody("Read the report");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+K");
+  const dialog = copydesk.dialog("Add link");
+  await dialog.getByLabel("Address").fill("javascript:alert(1)");
+  await dialog.getByRole("button", { name: "Add link" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Only http, https or mailto links are allowed, not javascript:.");
+  await dialog.getByLabel("Address").fill("www.example.com");
+  await dialog.getByRole("button", { name: "Add link" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("start it with https://");
+  await dialog.getByLabel("Address").fill("https://www.example.com/report");
+  await dialog.getByRole("button", { name: "Add link" }).click();
+  await expect(dialog).toBeHidden();
+  const link = page.locator(".article-editor .body a");
+  await expect(link).toHaveAttribute("href", "https://www.example.com/report");
+  await expect(link).toHaveText("Read the report");
+
+  const url = page.url();
+  await link.click();
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(url);
+  expect(page.context().pages()).toHaveLength(1);
+
+  await page.keyboard.press("ControlOrMeta+K");
+  await copydesk.dialog("Edit link").getByRole("button", { name: "Remove link" }).click();
+  await expect(link).toHaveCount(0);
+});

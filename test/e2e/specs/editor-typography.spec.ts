@@ -1,0 +1,27 @@
+import { expect, test } from "../support/fixtures";
+
+// Smart quotes by the article's language, dashes and ellipses, undo of a replacement, and the setting.
+
+test("English quotes, apostrophes, dashes and ellipses while typing", async ({ copydesk }) => {
+  await copydesk.typeInBody(`"We'll not be sending forces," he said -- twice...`);
+  await expect(copydesk.bodyBlocks()).toHaveText(["“We’ll not be sending forces,” he said — twice…"]);
+});
+
+test("French guillemets with narrow no-break spaces once the language is French", async ({ copydesk }) => {
+  await copydesk.setMeta({ language: "fr" });
+  await copydesk.typeInBody(`Il a dit "non" à l'armée`);
+  await expect(copydesk.bodyBlocks()).toHaveText(["Il a dit «\u202fnon\u202f» à l’armée"]);
+  await expect(copydesk.page.locator(".article-editor")).toHaveAttribute("lang", "fr");
+  await expect(copydesk.page.locator(".article-editor")).toHaveAttribute("spellcheck", "true");
+});
+
+test("Backspace right after a replacement restores what was typed; the setting turns it off", async ({ copydesk }) => {
+  const { page } = copydesk;
+  await copydesk.typeInBody("a--");
+  await expect(copydesk.bodyBlocks()).toHaveText(["a—"]);
+  await page.keyboard.press("Backspace");
+  await expect(copydesk.bodyBlocks()).toHaveText(["a--"]);
+  await copydesk.setSmartQuotes(false);
+  await copydesk.typeInBody(` "b" ...`);
+  await expect(copydesk.bodyBlocks()).toHaveText([`a-- "b" ...`]);
+});
