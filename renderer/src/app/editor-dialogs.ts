@@ -15,6 +15,7 @@ async function editorForm(editor: ArticleEditor, spec: FormSpec): Promise<void> 
   const keep = (state: { doc: ArticleEditor["doc"]; selection: ArticleEditor["state"]["selection"] }) => {
     if (editor.doc === state.doc && !editor.state.selection.eq(state.selection)) editor.view.dispatch(editor.state.tr.setSelection(state.selection));
   };
+  editor.syncSelectionFromDOM();
   const before = { doc: editor.doc, selection: editor.state.selection };
   let after = before;
   const done = () => (after = { doc: editor.doc, selection: editor.state.selection });

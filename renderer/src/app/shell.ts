@@ -99,8 +99,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   });
 
+  function applyTheme(): void {
+    if (settings.theme === "system") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = settings.theme;
+  }
+
   async function setSettings(changes: Partial<Settings>): Promise<void> {
     settings = await call("settings:set", changes);
+    applyTheme();
     refreshToolbar(editor.state);
     show(`Smart quotes ${settings.smartQuotes ? "on" : "off"}.`);
   }
@@ -220,6 +226,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     edited: () => session.edited,
   };
   updateTitle();
+  applyTheme();
   refresh(editor.state);
   root.dataset.ready = "true";
   editor.focus();

@@ -2,7 +2,7 @@ import type { Node as PMNode, NodeType } from "prosemirror-model";
 import { TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { setBlockType, toggleMark, wrapIn, lift } from "prosemirror-commands";
 import { liftListItem, wrapInList } from "prosemirror-schema-list";
-import { schema, type PullquoteRole } from "../../../shared/schema";
+import { pullquoteRoles, schema, type PullquoteRole } from "../../../shared/schema";
 
 // Body block commands, in the style of prosemirror-commands: `(state, dispatch?) => boolean`.
 
@@ -86,6 +86,15 @@ export function setPullquoteRole(role: PullquoteRole): Command {
     return true;
   };
 }
+
+/// In a pull quote, switches to its next role (supporting → inline → showcase); elsewhere, makes one.
+export const pullquote: Command = (state, dispatch) => {
+  const quote = ancestorOf(state, n.pullquote);
+  if (!quote) return insertPullquote("supporting")(state, dispatch);
+  const roles = pullquoteRoles;
+  const next = roles[(roles.indexOf(quote.node.attrs.role as PullquoteRole) + 1) % roles.length];
+  return setPullquoteRole(next)(state, dispatch);
+};
 
 /// Moves to the attribution line of the quote around the selection, adding one when missing.
 export const editAttribution: Command = (state, dispatch) => {

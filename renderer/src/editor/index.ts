@@ -7,6 +7,7 @@ import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
 import { AssetStore } from "./assets";
 import type { AppHooks } from "./keymap";
 import { isRightToLeft, metaOf } from "./meta";
+import { syncSelectionFromDOM } from "./selection-sync";
 import { articlePlugins } from "./setup";
 import { nodeViews } from "./views";
 
@@ -87,6 +88,11 @@ export class ArticleEditor {
     this.view.setProps({ nodeViews: nodeViews(this.assets, this.options.hooks) });
     this.view.updateState(this.createState(doc, meta));
     this.options.onUpdate(this.view.state, false);
+  }
+
+  /// Reads the browser's selection into the editor state when it is ahead of it.
+  syncSelectionFromDOM(): void {
+    syncSelectionFromDOM(this.view);
   }
 
   /// Gives the editor the keyboard focus (a selected related link takes it itself).

@@ -8,7 +8,7 @@ import { schema } from "../../../shared/schema";
 import {
   editAttribution,
   enterInQuoteParts,
-  insertPullquote,
+  pullquote,
   setParagraph,
   setSubheading,
   toggleBlockquote,
@@ -62,7 +62,7 @@ export function articleKeymap(hooks: AppHooks): Record<string, Command> {
     "Mod-Alt-0": setParagraph,
     "Mod-Alt-2": setSubheading,
     "Mod-Alt-q": toggleBlockquote,
-    "Mod-Alt-p": insertPullquote("supporting"),
+    "Mod-Alt-p": pullquote,
     "Mod-Alt-a": editAttribution,
     "Mod-Shift-8": toggleBulletList,
     "Mod-Shift-7": toggleOrderedList,

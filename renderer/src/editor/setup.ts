@@ -15,6 +15,7 @@ import { articleKeymapPlugin, type AppHooks } from "./keymap";
 import { linkClickPlugin } from "./links";
 import { metaPlugin } from "./meta";
 import { pastePlugin } from "./paste-plugin";
+import { selectionSyncPlugin } from "./selection-sync";
 import { typographyRules } from "./typography";
 import { articleWidgetsPlugin } from "./views";
 
@@ -32,6 +33,7 @@ export interface SetupOptions {
 /// The plugins of the article editor, in the order they are consulted.
 export function articlePlugins(options: SetupOptions): Plugin[] {
   return [
+    selectionSyncPlugin(),
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
     articleKeymapPlugin(options.hooks),
     keymap(baseKeymap),

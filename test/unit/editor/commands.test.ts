@@ -5,6 +5,7 @@ import {
   enterInQuoteParts,
   insertFigure,
   insertPullquote,
+  pullquote,
   setPullquoteRole,
   setSubheading,
   toggleBlockquote,
@@ -43,6 +44,8 @@ describe("body blocks", () => {
     expect(quote.textContent).toBe("Ferries stayed in port.");
     state = run(state, setPullquoteRole("inline"));
     expect(state.doc.child(5).firstChild!.attrs.role).toBe("inline");
+    state = run(state, pullquote);
+    expect(state.doc.child(5).firstChild!.attrs.role).toBe("showcase");
     state = run(state, enterInQuoteParts);
     expect(state.selection.$from.parent.type).toBe(schema.nodes.attribution);
   });
