@@ -1,6 +1,6 @@
 // Runs `electron-builder --dir` offline: the Electron binary is replaced by a stub that carries
 // only a fuse wire, so packaging copies it, writes app.asar and flips the fuses without a download.
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -118,13 +118,29 @@ function stageProject(workDir: string, extraFolders: string[]): string {
   const stage = join(workDir, "project");
   mkdirSync(stage);
   for (const file of ["package.json", "package-lock.json"]) cpSync(join(projectRoot, file), join(stage, file));
-  for (const folder of ["node_modules", "build"]) symlinkSync(join(projectRoot, folder), join(stage, folder), "dir");
+  symlinkSync(join(projectRoot, "build"), join(stage, "build"), "dir");
+  stageNodeModules(join(projectRoot, "node_modules"), join(stage, "node_modules"));
   for (const folder of ["out", ...extraFolders]) cpSync(join(projectRoot, folder), join(stage, folder), { recursive: true });
   const page = join(stage, "out", "renderer", "index.html");
   const assets = existsSync(page) ? [...readFileSync(page, "utf8").matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((match) => `out/renderer/${match[1]}`) : [];
   const missing = [...builtEntries, ...assets].filter((entry) => !existsSync(join(stage, entry)));
   if (missing.length > 0) throw new Error(`out/ changed while it was copied (missing ${missing.join(", ")}): rerun`);
   return stage;
+}
+
+/**
+ * node_modules as a real folder of hard links (a copy where links cannot cross file systems).
+ * A symlinked node_modules would do for reading files, but `npm list`, which electron-builder
+ * asks for the production dependencies, resolves packages behind a symlink against the link's
+ * target and reports their own dependencies missing whenever it cannot trust npm's hidden
+ * lockfile (as after a fresh `npm ci` and a build, which writes node_modules/.vite).
+ */
+function stageNodeModules(from: string, to: string): void {
+  const linked = spawnSync("cp", ["-al", from, to], { stdio: "ignore" });
+  if (linked.status !== 0) {
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+  }
 }
 
 /** A temporary folder with a stub Electron and a staged project, and the config pointed at both. */
