@@ -2,7 +2,7 @@ import type { EditorState } from "prosemirror-state";
 import type { AppHandle } from "../../../shared/app-handle";
 import type { OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
-import { replaceMeta } from "../editor/meta";
+import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { element } from "./dom";
@@ -27,8 +27,13 @@ const changeReportDelay = 300;
 export async function startApp(root: HTMLElement): Promise<void> {
   root.innerHTML = "";
   const header = element("header", { class: "toolbar-band" });
+  const titlebar = element("div", { class: "titlebar" });
+  const docTitle = element("span", { class: "doc-title" });
+  const docState = element("span", { class: "doc-state" });
+  const statusChip = element("span", { class: "status-chip" });
+  titlebar.append(element("span", { class: "brand" }, "Copydesk"), docTitle, docState, statusChip);
   const top = element("div", { class: "toolbar", role: "toolbar", "aria-label": "Editing" });
-  header.append(top);
+  header.append(titlebar, top);
   const workspace = element("div", { class: "workspace" });
   const main = element("main", { class: "document" });
   const panel = element("aside", { class: "meta-panel", "aria-label": "Metadata", id: "meta-panel" });
@@ -66,6 +71,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const refreshCounts = countsDisplay(status, getEditor);
 
   function refresh(state: EditorState): void {
+    const status = metaOf(state).status;
+    if (statusChip.dataset.status !== status) {
+      statusChip.dataset.status = status;
+      statusChip.textContent = status;
+    }
     refreshToolbar(state);
     refreshMeta(state);
     refreshCounts(state);
@@ -117,6 +127,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function updateTitle(): void {
     document.title = `${session.edited ? "• " : ""}${session.title} — Copydesk`;
+    docTitle.textContent = session.title;
+    docState.textContent = session.edited ? "Edited" : session.path ? "Saved" : "";
   }
 
   function show(text: string, kind: "info" | "error" = "info"): void {

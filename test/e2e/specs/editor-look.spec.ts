@@ -20,6 +20,8 @@ test("the reference article is photographed for the README", async ({ copydesk }
   await copydesk.page.emulateMedia({ colorScheme: "light" });
   await copydesk.open(seedArticlePath);
   await expect(copydesk.field("headline")).toHaveText(/US speeds up/);
+  await copydesk.page.mouse.move(700, 600);
+  await copydesk.field("headline").click();
   await copydesk.page.locator(".document").evaluate((el) => el.scrollTo(0, 0));
   await copydesk.page.screenshot({ path: join(__dirname, "..", "..", "..", "docs", "screenshot.png") });
 });
