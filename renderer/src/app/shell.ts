@@ -2,6 +2,7 @@ import type { EditorState } from "prosemirror-state";
 import type { AppHandle } from "../../../shared/app-handle";
 import type { OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
+import { figureAt } from "../editor/commands";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
@@ -51,7 +52,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const actions: ShellActions = {
     file: (name) => run(name)(),
     editLink: () => void editLink(editor),
-    insertFigure: () => void editFigure(editor),
+    insertFigure: () => void editFigure(editor, figureAt(editor.state)?.pos),
     addRelatedLink: () => void editRelatedLink(editor),
     editDateline: () => void editDateline(editor),
     find: (replace) => find.open(replace),

@@ -86,7 +86,7 @@ export function toolbarGroups(editor: () => ArticleEditor, actions: ShellActions
         { id: "attribution", label: "Attribution", face: "— Who", title: "Attribution of the quote", shortcut: "Mod-Alt-a", run: cmd(editAttribution), enabled: can(editAttribution) },
         { id: "bullet-list", label: "Bullet list", face: "• List", title: "Bullet list", shortcut: "Mod-Shift-8", run: cmd(toggleBulletList), active: (s) => Boolean(ancestorOf(s, schema.nodes.bullet_list)), enabled: inBody },
         { id: "ordered-list", label: "Numbered list", face: "1. List", title: "Numbered list", shortcut: "Mod-Shift-7", run: cmd(toggleOrderedList), active: (s) => Boolean(ancestorOf(s, schema.nodes.ordered_list)), enabled: inBody },
-        { id: "figure", label: "Figure…", face: "▣ Figure", title: "Insert a figure", shortcut: "Mod-Alt-g", run: () => actions.insertFigure(), enabled: inBody },
+        { id: "figure", label: "Figure…", face: "▣ Figure", title: "Insert a figure (in a figure: change its image)", shortcut: "Mod-Alt-g", run: () => actions.insertFigure(), enabled: inBody },
       ],
     },
     {

@@ -1,0 +1,46 @@
+import type { Page } from "@playwright/test";
+import { join } from "node:path";
+import { leadImage } from "../../support/seed-article";
+import { expect, readArticle, test } from "../support/fixtures";
+
+// Figures: images pasted as data: URLs are stored in the article's assets, images from https
+// addresses are kept as addresses, and the alt text is edited in place.
+
+async function pasteHTML(page: Page, html: string): Promise<void> {
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
+
+test("a pasted embedded image becomes a figure whose image is saved in the article's assets", async ({ copydesk, workDir }) => {
+  const image = leadImage();
+  await copydesk.typeInBody("");
+  await pasteHTML(copydesk.page, `<figure><img src="data:image/png;base64,${image.base64}" alt="Harbour at dawn"><figcaption>The port</figcaption></figure>`);
+  const figure = copydesk.page.locator(".article-editor figure");
+  await expect(figure.locator("img")).toHaveAttribute("alt", "Harbour at dawn");
+  await expect(figure.locator("figcaption")).toHaveText("The port");
+  const path = join(workDir, "figure.article");
+  await copydesk.saveAs(path);
+  const saved = readArticle(path);
+  expect(Object.keys(saved.assets)).toEqual([image.hash]);
+  expect(JSON.stringify(saved.doc)).toContain(`"src":"asset:${image.hash}"`);
+});
+
+test("a figure from an https address, then its alt text changed with Mod-Alt-G from its caption", async ({ copydesk }) => {
+  const { page } = copydesk;
+  await copydesk.addFigure({ url: "https://images.example.com/harbour.jpg", alt: "Harbour", caption: "Ferries in port", credit: "© AFP" });
+  await expect(page.locator(".article-editor figure img")).toHaveAttribute("src", "https://images.example.com/harbour.jpg");
+  await page.locator(".article-editor figcaption").click();
+  await page.keyboard.press("ControlOrMeta+Alt+G");
+  const dialog = copydesk.dialog("Edit image");
+  await dialog.getByLabel("…or image address").fill("http://images.example.com/x.jpg");
+  await dialog.getByRole("button", { name: "Update image" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Image addresses must start with https://.");
+  await dialog.getByLabel("…or image address").fill("https://images.example.com/harbour.jpg");
+  await dialog.getByLabel("Alt text (what the image shows)").fill("Ferries moored in Lisbon harbour");
+  await dialog.getByRole("button", { name: "Update image" }).click();
+  await expect(page.locator(".article-editor figure img")).toHaveAttribute("alt", "Ferries moored in Lisbon harbour");
+  await expect(page.locator(".article-editor .credit")).toHaveText("© AFP");
+});
