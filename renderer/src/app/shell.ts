@@ -69,7 +69,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const find = findBar(main, getEditor);
   const refreshToolbar = toolbar(top, toolbarGroups(getEditor, actions));
   const refreshMeta = metaPanel(panel, getEditor);
-  const refreshCounts = countsDisplay(status, getEditor);
+  const refreshCounts = countsDisplay(status);
 
   function refresh(state: EditorState): void {
     const status = metaOf(state).status;

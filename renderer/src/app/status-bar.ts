@@ -1,5 +1,4 @@
 import type { EditorState } from "prosemirror-state";
-import type { ArticleEditor } from "../editor";
 import { countsOf, readingMinutes } from "../editor/counts";
 import { metaOf } from "../editor/meta";
 import { element } from "./dom";
@@ -7,7 +6,7 @@ import { element } from "./dom";
 // The status bar: the message line, and the story's words, characters, reading time and progress toward the word target.
 
 /// Builds the counts part of the status bar; the returned function refreshes it.
-export function countsDisplay(container: HTMLElement, _editor: () => ArticleEditor): (state: EditorState) => void {
+export function countsDisplay(container: HTMLElement): (state: EditorState) => void {
   const counts = element("div", { class: "counts", "aria-label": "Story length" });
   const words = element("span", { class: "count-words" });
   const characters = element("span", { class: "count-characters" });

@@ -1,5 +1,5 @@
 import type { Node as PMNode, ResolvedPos } from "prosemirror-model";
-import { NodeSelection, Selection, TextSelection, type Command, type EditorState } from "prosemirror-state";
+import { NodeSelection, Plugin, Selection, TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { fieldNames, schema, type FieldName } from "../../../shared/schema";
 
 // Moving between the article's fields, and keeping Enter and Backspace inside them.
@@ -114,11 +114,13 @@ export const deleteAtFieldEnd: Command = (state) => {
 /// Deleting a selection that spans several fields empties the parts of each field it covers, keeping every field.
 export const deleteAcrossFields: Command = (state, dispatch) => {
   const { $from, $to, empty } = state.selection;
-  if (empty || $from.depth === 0 || $to.depth === 0 || $from.index(0) === $to.index(0)) return false;
+  const { doc } = state;
+  const first = fieldIndexAt($from);
+  const last = Math.min($to.depth === 0 && $to.pos === doc.content.size ? doc.childCount - 1 : $to.index(0), doc.childCount - 1);
+  if (empty || (first === last && $from.depth > 0 && $to.depth > 0)) return false;
   if (dispatch) {
     const tr = state.tr;
-    const { doc } = state;
-    for (let i = $to.index(0); i >= $from.index(0); i--) {
+    for (let i = last; i >= first; i--) {
       const start = fieldPos(doc, i) + 1;
       const end = start + doc.child(i).content.size;
       const from = Math.max(start, $from.pos);
@@ -128,11 +130,24 @@ export const deleteAcrossFields: Command = (state, dispatch) => {
         tr.replaceWith(from, to, schema.nodes.paragraph.create());
       } else tr.delete(from, to);
     }
-    const cursor = Selection.near(tr.doc.resolve(tr.mapping.map($from.pos, -1)));
+    const cursor = Selection.near(tr.doc.resolve(Math.max(1, tr.mapping.map($from.pos, -1))));
     dispatch(tr.setSelection(cursor).scrollIntoView());
   }
   return true;
 };
+
+/// Typing over a selection that spans fields replaces what each field had selected, keeping every field.
+export function fieldGuardPlugin(): Plugin {
+  return new Plugin({
+    props: {
+      handleTextInput(view, _from, _to, text) {
+        if (!deleteAcrossFields(view.state, view.dispatch)) return false;
+        view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+        return true;
+      },
+    },
+  });
+}
 
 /// Selects the whole field the cursor is in; when it already is, the whole article.
 export const selectField: Command = (state, dispatch) => {

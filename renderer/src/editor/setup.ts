@@ -9,6 +9,7 @@ import type { ArticleMeta } from "../../../shared/article";
 import type { AssetStore } from "./assets";
 import { countsPlugin } from "./counts";
 import { fieldDecorationsPlugin } from "./field-decorations";
+import { fieldGuardPlugin } from "./fields";
 import { findPlugin } from "./find";
 import { markdownRules } from "./input-rules";
 import { articleKeymapPlugin, type AppHooks } from "./keymap";
@@ -34,6 +35,7 @@ export interface SetupOptions {
 export function articlePlugins(options: SetupOptions): Plugin[] {
   return [
     selectionSyncPlugin(),
+    fieldGuardPlugin(),
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
     articleKeymapPlugin(options.hooks),
     keymap(baseKeymap),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NodeSelection } from "prosemirror-state";
+import { AllSelection, NodeSelection } from "prosemirror-state";
 import { backspaceAtFieldStart, currentFieldName, deleteAcrossFields, deleteAtFieldEnd, enterInField, nextField, previousField } from "../../../renderer/src/editor/fields";
 import { fieldDecorations } from "../../../renderer/src/editor/field-decorations";
 import { apply, article, fieldStart, h2, outline, p, related, run, select, stateOf } from "./builders";
@@ -66,6 +66,12 @@ describe("keeping fields whole", () => {
     const to = fieldStart(doc, "byline") + 2;
     const state = run(select(stateOf(doc), from, to), deleteAcrossFields);
     expect(outline(state.doc).slice(0, 4)).toEqual(["kicker: World", "headline: St", "standfirst: ", "byline:  A"]);
+    state.doc.check();
+  });
+
+  it("deleting everything empties every field and keeps them all", () => {
+    const state = run(stateOf(doc).apply(stateOf(doc).tr.setSelection(new AllSelection(doc))), deleteAcrossFields);
+    expect(outline(state.doc)).toEqual(outline(article()));
     state.doc.check();
   });
 });
