@@ -34,17 +34,22 @@ export function setDateline(attrs: DatelineAttrs): Command {
 
 const apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
-/// A dateline date in the article's language: AP style in English ("Jan. 7, 2014"), Intl's medium date otherwise.
+/// A dateline date in the article's language with Intl's medium date; English months take their
+/// wire-style abbreviations ("Jan. 7, 2014", "March 3, 2014", "Sept. 30, 2014").
 export function formatDatelineDate(iso: string, language: string): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
   if (Number.isNaN(day.getTime())) return iso;
-  const locale = language || "en";
-  if (locale.toLowerCase().split("-")[0] === "en") return `${apMonths[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+  let format: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(day);
+    format = new Intl.DateTimeFormat(language || "en", { dateStyle: "medium", timeZone: "UTC" });
   } catch {
-    return day.toISOString().slice(0, 10);
+    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
   }
+  const english = format.resolvedOptions().locale.toLowerCase().startsWith("en");
+  return format
+    .formatToParts(day)
+    .map((part) => (english && part.type === "month" ? apMonths[day.getUTCMonth()] : part.value))
+    .join("");
 }
 
 /// What follows the place: ", Jan. 7, 2014 (AFP) —" (without the leading comma when there is no place).

@@ -40,7 +40,8 @@ describe("related links", () => {
 describe("dateline", () => {
   it("formats the date in the article's language", () => {
     expect(formatDatelineDate("2014-01-07", "en")).toBe("Jan. 7, 2014");
-    expect(formatDatelineDate("2014-09-30", "en-GB")).toBe("Sept. 30, 2014");
+    expect(formatDatelineDate("2014-09-30", "en-GB")).toBe("30 Sept. 2014");
+    expect(formatDatelineDate("2014-03-03", "en")).toBe("March 3, 2014");
     expect(formatDatelineDate("2014-01-07", "fr")).toBe("7 janv. 2014");
     expect(formatDatelineDate("2014-01-07", "de")).toBe("07.01.2014");
   });
