@@ -1,3 +1,4 @@
+import { redo, undo } from "prosemirror-history";
 import type { EditorState } from "prosemirror-state";
 import { articleStatuses, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
@@ -82,6 +83,13 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor): 
   const dirty = new Set<EventTarget>();
   form.addEventListener("input", (e) => e.target && dirty.add(e.target));
   form.addEventListener("change", (e) => e.target && dirty.delete(e.target), true);
+  // Undo and redo in the panel step through the article's history unless a field is mid-edit.
+  form.addEventListener("keydown", (e) => {
+    const key = e.key.toLowerCase();
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || (key !== "z" && key !== "y") || (e.target && dirty.has(e.target))) return;
+    e.preventDefault();
+    editor().run(key === "y" || e.shiftKey ? redo : undo);
+  });
   const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
     if (input.value !== value && !dirty.has(input)) input.value = value;
   };

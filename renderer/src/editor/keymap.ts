@@ -46,7 +46,7 @@ export function articleKeymap(hooks: AppHooks): Record<string, Command> {
     return true;
   };
   return {
-    "Mod-z": undo,
+    "Mod-z": chainCommands(undoInputRule, undo),
     "Mod-Shift-z": redo,
     "Mod-y": redo,
     Backspace: chainCommands(undoInputRule, deleteAcrossFields, removeSelectedRelatedLink, backspaceAtFieldStart),

@@ -28,6 +28,10 @@ test("metadata edits are undone and redone with the text, and mark the document 
   await expect(panel.getByLabel("Status")).toHaveValue("draft");
   await copydesk.redo();
   await expect(panel.getByLabel("Status")).toHaveValue("ready");
+  // In the panel too, Mod-Z steps through the article's history.
+  await panel.getByLabel("Status").focus();
+  await copydesk.undo();
+  await expect(panel.getByLabel("Status")).toHaveValue("draft");
 });
 
 test("an Arabic article is laid out right to left", async ({ copydesk }) => {

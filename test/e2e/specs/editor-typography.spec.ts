@@ -1,6 +1,7 @@
 import { expect, test } from "../support/fixtures";
 
-// Smart quotes by the article's language, dashes and ellipses, undo of a replacement, and the setting.
+// Smart quotes by the article's language, dashes and ellipses, undo of a replacement (Backspace or
+// Mod-Z right after it), and the setting.
 
 test("English quotes, apostrophes, dashes and ellipses while typing", async ({ copydesk }) => {
   await copydesk.typeInBody(`"We'll not be sending forces," he said -- twice...`);
@@ -21,6 +22,12 @@ test("Backspace right after a replacement restores what was typed; the setting t
   await expect(copydesk.bodyBlocks()).toHaveText(["a—"]);
   await page.keyboard.press("Backspace");
   await expect(copydesk.bodyBlocks()).toHaveText(["a--"]);
+  await page.keyboard.type(` "`);
+  await expect(copydesk.bodyBlocks()).toHaveText(["a-- “"]);
+  await copydesk.undo();
+  await expect(copydesk.bodyBlocks()).toHaveText([`a-- "`]);
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
   await copydesk.setSmartQuotes(false);
   await copydesk.typeInBody(` "b" ...`);
   await expect(copydesk.bodyBlocks()).toHaveText([`a-- "b" ...`]);
