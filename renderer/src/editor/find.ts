@@ -64,12 +64,18 @@ export function findMatches(doc: PMNode, pattern: RegExp): Match[] {
   return matches;
 }
 
+function decorate(doc: PMNode, matches: Match[], selectionFrom: number): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    matches.map((m) => Decoration.inline(m.from, m.to, { class: m.from === selectionFrom ? "find-match current" : "find-match" })),
+  );
+}
+
 function search(doc: PMNode, query: FindQuery, selectionFrom: number): Omit<FindState, "query"> {
   const pattern = queryPattern(query);
   if (typeof pattern === "string") return { matches: [], error: pattern, decorations: DecorationSet.empty };
   const matches = pattern ? findMatches(doc, pattern) : [];
-  const decorations = matches.map((m) => Decoration.inline(m.from, m.to, { class: m.from === selectionFrom ? "find-match current" : "find-match" }));
-  return { matches, error: null, decorations: DecorationSet.create(doc, decorations) };
+  return { matches, error: null, decorations: decorate(doc, matches, selectionFrom) };
 }
 
 /// Keeps the find query and its matches; shows them as decorations.
@@ -82,6 +88,7 @@ export function findPlugin(): Plugin<FindState> {
         const query = tr.getMeta(findKey) as FindQuery | undefined;
         if (query) return { query, ...search(tr.doc, query, state.selection.from) };
         if (!value.query.text || (!tr.docChanged && !tr.selectionSet)) return value;
+        if (!tr.docChanged) return { ...value, decorations: decorate(tr.doc, value.matches, state.selection.from) };
         return { query: value.query, ...search(tr.doc, value.query, state.selection.from) };
       },
     },

@@ -44,3 +44,24 @@ test("a figure from an https address, then its alt text changed with Mod-Alt-G f
   await expect(page.locator(".article-editor figure img")).toHaveAttribute("alt", "Ferries moored in Lisbon harbour");
   await expect(page.locator(".article-editor .credit")).toHaveText("© AFP");
 });
+
+test("an image file dropped on the story becomes a figure with its image in the assets", async ({ copydesk }) => {
+  const image = leadImage();
+  await copydesk.typeInBody("Before the picture.");
+  const paragraph = copydesk.bodyBlocks().first();
+  const box = (await paragraph.boundingBox())!;
+  await copydesk.page.evaluate(
+    ({ base64, x, y }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], "photo.png", { type: "image/png" }));
+      const target = document.querySelector(".article-editor .body p")!;
+      target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    },
+    { base64: image.base64, x: box.x + box.width - 2, y: box.y + box.height / 2 },
+  );
+  await expect(copydesk.page.locator(".article-editor figure img")).toHaveAttribute("src", /^data:image\/png;base64,/);
+  const article = await copydesk.documentJson();
+  expect(Object.keys(article.assets)).toEqual([image.hash]);
+  expect(JSON.stringify(article.doc)).toContain(`asset:${image.hash}`);
+});
