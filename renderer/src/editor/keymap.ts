@@ -1,4 +1,4 @@
-import { chainCommands, exitCode } from "prosemirror-commands";
+import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { redo, undo } from "prosemirror-history";
 import { undoInputRule } from "prosemirror-inputrules";
 import { keymap } from "prosemirror-keymap";
@@ -45,14 +45,16 @@ export function articleKeymap(hooks: AppHooks): Record<string, Command> {
     hooks.editRelatedLink(index);
     return true;
   };
+  const enter = chainCommands(enterInField, enterInQuoteParts, editSelectedRelated, splitListItem(li), baseKeymap.Enter);
   return {
     "Mod-z": chainCommands(undoInputRule, undo),
     "Mod-Shift-z": redo,
     "Mod-y": redo,
     Backspace: chainCommands(undoInputRule, deleteAcrossFields, removeSelectedRelatedLink, backspaceAtFieldStart),
     Delete: chainCommands(deleteAcrossFields, removeSelectedRelatedLink, deleteAtFieldEnd),
-    Enter: chainCommands(enterInField, enterInQuoteParts, editSelectedRelated, splitListItem(li)),
-    "Shift-Enter": exitCode,
+    Enter: enter,
+    // The schema has no line breaks: Shift-Enter acts as Enter rather than letting the browser insert one.
+    "Shift-Enter": enter,
     Tab: chainCommands(sinkListItem(li), nextField),
     "Shift-Tab": chainCommands(liftListItem(li), previousField),
     "Mod-a": selectField,
