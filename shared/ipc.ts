@@ -141,6 +141,10 @@ export const requestSchemas = {
     .strict(),
   /// Name and version for the About box.
   "app:info": z.object({}).strict(),
+  /// Open a link from the article in the system's browser or mail program (http, https, mailto only).
+  "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
+  /// The article's language changed: spell-check this window in it.
+  "spelling:set-language": z.object({ language: z.string().min(2).max(35) }).strict(),
 } as const;
 
 /// What each channel answers with when it succeeds.
@@ -162,6 +166,9 @@ export interface ResultTypes {
   "settings:get": Settings;
   "settings:set": Settings;
   "app:info": { name: string; version: string; platform: string };
+  "link:open": null;
+  /// The spell-checking languages now in use (empty where the language has no dictionary).
+  "spelling:set-language": { languages: string[] };
 }
 
 export type Channel = keyof typeof requestSchemas;

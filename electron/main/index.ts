@@ -7,7 +7,8 @@ import { registerIpc } from "./ipc";
 import { articlePathsFromArgv } from "./launch-paths";
 import { buildMenu } from "./menu";
 import { printPdfWithChromium } from "./pdf";
-import { hardenWebContents } from "./security";
+import { hardenWebContents, openExternalLink } from "./security";
+import { setSpellingLanguage } from "./spelling";
 
 // The main process: thin glue between Electron and the Electron-free services. One window per
 // document; a second launch hands its files to this instance through the single-instance lock.
@@ -55,6 +56,8 @@ if (!app.requestSingleInstanceLock()) {
       onDocumentState: (windowId, state) => tracked.update(windowId, state),
       focusWindow: (windowId) => tracked.focus(windowId),
       printPdf: printPdfWithChromium,
+      openExternal: async (href) => void (await openExternalLink(href)),
+      setSpellingLanguage,
     });
     tracked.attach(backend);
     windows = tracked;

@@ -11,6 +11,11 @@ function command(name: string): () => void {
   };
 }
 
+/// A menu item whose shortcut the page handles itself: the menu shows the keys but does not take them.
+function pageCommand(label: string, name: string, accelerator?: string): MenuItemConstructorOptions {
+  return accelerator ? { label, accelerator, registerAccelerator: false, click: command(name) } : { label, click: command(name) };
+}
+
 /// What the menu does and lists; the glue rebuilds the menu when the lists change.
 export interface MenuActions {
   newWindow: () => void;
@@ -61,18 +66,56 @@ export function buildMenu(actions: MenuActions): Menu {
     {
       label: "&Edit",
       submenu: [
-        { label: "Undo", accelerator: "CmdOrCtrl+Z", click: command("undo") },
-        { label: "Redo", accelerator: "CmdOrCtrl+Shift+Z", click: command("redo") },
+        pageCommand("Undo", "undo", "CmdOrCtrl+Z"),
+        pageCommand("Redo", "redo", "CmdOrCtrl+Shift+Z"),
         { type: "separator" },
         { role: "cut" },
         { role: "copy" },
         { role: "paste" },
         { role: "selectAll" },
+        { type: "separator" },
+        pageCommand("Find…", "find", "CmdOrCtrl+F"),
+        pageCommand("Find and Replace…", "replace", "CmdOrCtrl+Alt+F"),
+        { type: "separator" },
+        pageCommand("Smart Quotes and Dashes", "toggle-smart-quotes"),
+      ],
+    },
+    {
+      label: "F&ormat",
+      submenu: [
+        pageCommand("Bold", "toggle-bold", "CmdOrCtrl+B"),
+        pageCommand("Italic", "toggle-italic", "CmdOrCtrl+I"),
+        pageCommand("Link…", "link", "CmdOrCtrl+K"),
+        { type: "separator" },
+        pageCommand("Paragraph", "paragraph", "CmdOrCtrl+Alt+0"),
+        pageCommand("Subheading", "subheading", "CmdOrCtrl+Alt+2"),
+        pageCommand("Block Quote", "blockquote", "CmdOrCtrl+Alt+Q"),
+        pageCommand("Pull Quote", "pullquote", "CmdOrCtrl+Alt+P"),
+        pageCommand("Attribution", "attribution", "CmdOrCtrl+Alt+A"),
+        { type: "separator" },
+        pageCommand("Bulleted List", "bullet-list", "CmdOrCtrl+Shift+8"),
+        pageCommand("Numbered List", "ordered-list", "CmdOrCtrl+Shift+7"),
+      ],
+    },
+    {
+      label: "&Insert",
+      submenu: [
+        pageCommand("Figure…", "figure", "CmdOrCtrl+Alt+G"),
+        pageCommand("Related Link…", "related-link", "CmdOrCtrl+Alt+R"),
+        pageCommand("Dateline…", "dateline", "CmdOrCtrl+Alt+D"),
       ],
     },
     {
       label: "&View",
-      submenu: [{ role: "resetZoom" }, { role: "zoomIn" }, { role: "zoomOut" }, { type: "separator" }, { role: "togglefullscreen" }],
+      submenu: [
+        pageCommand("Metadata Panel", "metadata", "CmdOrCtrl+Alt+M"),
+        { type: "separator" },
+        { role: "resetZoom" },
+        { role: "zoomIn" },
+        { role: "zoomOut" },
+        { type: "separator" },
+        { role: "togglefullscreen" },
+      ],
     },
     {
       label: "&Window",

@@ -1,6 +1,6 @@
 import { app, session, shell, type WebContents } from "electron";
 import { contentSecurityPolicy } from "../../shared/csp";
-import { isWebHref } from "../../shared/urls";
+import { isSafeLinkHref } from "../../shared/urls";
 
 /// Refuses navigation, new windows and webviews in every web contents; links open in the browser only when asked.
 export function hardenWebContents(): void {
@@ -18,7 +18,7 @@ export function hardenWebContents(): void {
 
 /// Opens an http(s) or mailto link in the system's browser or mail program after checking it.
 export async function openExternalLink(href: string): Promise<boolean> {
-  if (!isWebHref(href) && !/^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(href)) return false;
+  if (!isSafeLinkHref(href)) return false;
   await shell.openExternal(href);
   return true;
 }

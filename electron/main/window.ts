@@ -1,5 +1,6 @@
 import { BrowserWindow } from "electron";
 import { join } from "node:path";
+import { attachContextMenu } from "./spelling";
 
 /// The URL the renderer is loaded from: the dev server in development, the app's own files otherwise.
 export function rendererEntry(): { url: string } | { file: string } {
@@ -29,6 +30,7 @@ export function createEditorWindow(): BrowserWindow {
     },
   });
   window.once("ready-to-show", () => window.show());
+  attachContextMenu(window);
   const entry = rendererEntry();
   if ("url" in entry) void window.loadURL(entry.url);
   else void window.loadFile(entry.file);

@@ -10,6 +10,8 @@ import {
 import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { articleFromPayload } from "./documents";
+import { languageTag } from "../../shared/meta-schema";
+import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
 import { exportToFolder, type PrintPdf } from "./exports";
 import { importFile } from "./import-files";
@@ -32,6 +34,10 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   appInfo: { name: string; version: string; platform: string };
   /// Prints the HTML export to PDF (Electron's printToPDF, or Playwright's page.pdf in e2e); without it PDF export is refused.
   printPdf?: PrintPdf;
+  /// Opens a checked link outside the app (Electron's shell.openExternal; the e2e host records it).
+  openExternal?: (href: string) => Promise<void>;
+  /// Spell-checks a window in a language (Electron's session spellchecker); answers the languages in use.
+  setSpellingLanguage?: (windowId: string, language: string) => Promise<string[]>;
 }
 
 /// The files File > Import accepts.
@@ -119,6 +125,18 @@ export class Backend {
       "settings:get": async () => this.settings.get(),
       "settings:set": async (changes) => this.settings.update(changes),
       "app:info": async () => this.options.appInfo,
+      "link:open": async ({ href }) => {
+        const problem = linkHrefProblem(href);
+        if (problem) throw new UserFacingError("invalid-request", problem);
+        if (!this.options.openExternal) throw new UserFacingError("internal", "Links cannot be opened from here.");
+        await this.options.openExternal(href.trim());
+        return null;
+      },
+      "spelling:set-language": async ({ language }, { windowId }) => {
+        const parsed = languageTag.safeParse(language);
+        if (!parsed.success) throw new UserFacingError("invalid-request", `"${language}" is not a language tag such as en or fr-FR.`);
+        return { languages: (await this.options.setSpellingLanguage?.(windowId, language)) ?? [] };
+      },
     };
   }
 }

@@ -71,8 +71,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const refreshMeta = metaPanel(panel, getEditor);
   const refreshCounts = countsDisplay(status);
 
+  let spellingLanguage = "";
   function refresh(state: EditorState): void {
-    const status = metaOf(state).status;
+    const { status, language } = metaOf(state);
+    if (language !== spellingLanguage) {
+      spellingLanguage = language;
+      void call("spelling:set-language", { language }).catch(() => undefined);
+    }
     if (statusChip.dataset.status !== status) {
       statusChip.dataset.status = status;
       statusChip.textContent = status;
@@ -88,7 +93,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     meta: session.meta,
     assets: session.assets,
     smartQuotes: () => settings.smartQuotes,
-    openLink: (href) => show(`Links open in your browser from the desktop app: ${href}`),
+    openLink: (href) =>
+      void call("link:open", { href }).then(
+        () => show(`Opened ${href} in your browser.`),
+        (e: unknown) => showError(e),
+      ),
     hooks: {
       editLink: actions.editLink,
       insertFigure: actions.insertFigure,

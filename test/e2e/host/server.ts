@@ -43,6 +43,8 @@ const maxRequestBytes = 80 * 1024 * 1024;
 /// Starts a host; resolves once it listens.
 export async function startHost(options: HostOptions): Promise<Host> {
   const dialogs = new TestDialogs();
+  /// Links the app asked the system to open, in order (the host opens nothing).
+  const openedLinks: string[] = [];
   const streams = new Map<string, Set<ServerResponse>>();
   const backend = new Backend({
     userDataDir: options.userDataDir,
@@ -50,6 +52,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     appInfo: { name: "Copydesk", version: process.env.npm_package_version ?? "test", platform: process.platform },
     notify: (windowId, event, payload) => notify(windowId, event, payload),
     printPdf: printPdfWithPlaywright,
+    openExternal: async (href) => void openedLinks.push(href),
   });
   const bridge = buildSync({
     entryPoints: [options.bridgeSource],
@@ -86,6 +89,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return send(res, 200, "application/json", "{}");
     }
     if (url.pathname === "/__test/dialogs") return send(res, 200, "application/json", JSON.stringify(dialogs.log));
+    if (url.pathname === "/__test/opened-links") return send(res, 200, "application/json", JSON.stringify(openedLinks));
     if (req.method === "POST" && url.pathname === "/__test/event") {
       const { windowId, event, payload } = JSON.parse(await body(req)) as { windowId?: string; event: string; payload: unknown };
       notify(windowId ?? null, event, payload);

@@ -31,3 +31,24 @@ test("Mod-K refuses javascript: with a clear message and accepts https", async (
   await copydesk.dialog("Edit link").getByRole("button", { name: "Remove link" }).click();
   await expect(link).toHaveCount(0);
 });
+
+test("Mod-click hands a link to the system browser through the main process, which checks it first", async ({ copydesk }) => {
+  const { page } = copydesk;
+  await copydesk.typeInBody("Read the report");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+K");
+  const dialog = copydesk.dialog("Add link");
+  await dialog.getByLabel("Address").fill("https://www.example.com/report");
+  await dialog.getByRole("button", { name: "Add link" }).click();
+  const url = page.url();
+
+  await page.locator(".article-editor .body a").click({ modifiers: ["ControlOrMeta"] });
+
+  await copydesk.expectMessage("Opened https://www.example.com/report in your browser.");
+  expect(await copydesk.target.openedLinks()).toEqual(["https://www.example.com/report"]);
+  expect(page.url()).toBe(url);
+  expect(page.context().pages()).toHaveLength(1);
+  const refused = await page.evaluate(() => window.copydesk.invoke("link:open", { href: "javascript:alert(1)" }));
+  expect(refused).toMatchObject({ ok: false, error: { code: "invalid-request" } });
+  expect(await copydesk.target.openedLinks()).toHaveLength(1);
+});

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import type { AppHandle } from "../../../shared/app-handle";
+import type { CopydeskApi } from "../../../shared/ipc";
 import type { ArticleJSON } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
 import type { AppTarget } from "./targets";
@@ -10,6 +11,7 @@ import type { AppTarget } from "./targets";
 declare global {
   interface Window {
     copydeskApp?: AppHandle;
+    copydesk: CopydeskApi;
   }
 }
 

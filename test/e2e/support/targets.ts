@@ -39,6 +39,8 @@ export interface AppTarget {
   page: Page;
   answerDialogs(...answers: DialogAnswer[]): Promise<void>;
   dialogLog(): Promise<DialogRecord[]>;
+  /// Links the app handed to the system browser or mail program, in order.
+  openedLinks(): Promise<string[]>;
   /// Chooses an application-menu item that the window carries out, e.g. "import" for File > Import.
   menuCommand(command: string): Promise<void>;
   /// Closes the window as its close button would; false when the user cancelled at the prompt.
@@ -73,6 +75,7 @@ export async function launchHost(userDataDir: string, browser?: Browser): Promis
     answerDialogs: async (...answers) => void (await post("/__test/dialogs", answers)),
     dialogLog: async () => (await fetch(new URL("/__test/dialogs", url))).json() as Promise<DialogRecord[]>,
     menuCommand: async (command) => void (await post("/__test/event", { event: "menu:command", payload: { command } })),
+    openedLinks: async () => (await fetch(new URL("/__test/opened-links", url))).json() as Promise<string[]>,
     closeWindow: async () => (await post("/__test/close-window", {})).closed === true,
     quit: async () => (await post("/__test/quit", {})).quit === true,
     async kill() {
@@ -116,7 +119,7 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
     cwd: repoRoot,
   });
   const page = await app.firstWindow();
-  await app.evaluate(({ dialog }) => {
+  await app.evaluate(({ dialog, shell }) => {
     const state = globalThis as unknown as { __answers: DialogAnswer[]; __log: DialogRecord[] };
     state.__answers = [];
     state.__log = [];
@@ -128,6 +131,9 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
     };
     const patched = dialog as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const options = (args: unknown[]) => (args.length > 1 ? args[1] : args[0]) as { title?: string; message?: string; buttons?: string[]; cancelId?: number };
+    const opened: string[] = [];
+    (globalThis as unknown as { __opened: string[] }).__opened = opened;
+    (shell as unknown as { openExternal: (url: string) => Promise<void> }).openExternal = async (url: string) => void opened.push(url);
     patched.showSaveDialog = async (...args) => {
       const a = take("save", options(args).title ?? "");
       return a?.kind === "save" ? { canceled: false, filePath: a.path } : { canceled: true, filePath: "" };
@@ -150,6 +156,9 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
         (globalThis as unknown as { __answers: DialogAnswer[] }).__answers.push(...queued);
       }, answers),
     dialogLog: () => app.evaluate(() => (globalThis as unknown as { __log: DialogRecord[] }).__log),
+    async openedLinks() {
+      return app.evaluate(() => (globalThis as unknown as { __opened?: string[] }).__opened ?? []);
+    },
     async menuCommand(command) {
       await app.evaluate(({ BrowserWindow }, name) => {
         BrowserWindow.getAllWindows()[0]?.webContents.send("copydesk:event", "menu:command", { command: name });
