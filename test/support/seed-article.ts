@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import type { Article } from "../../shared/article";
 import { schema } from "../../shared/schema";
+import { suggestSlug } from "../../shared/slug";
 
 // Builds the reference article from ../shared/fixtures/seed-article.txt, so the fixture is
 // derived from the seed text and never edited by hand. Run `npm run fixture` to rewrite it.
@@ -67,16 +68,6 @@ function dateOf(line: string): string {
   return match[1];
 }
 
-/// A slug as an editor would make it from a title.
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
 /// The seed article, every part in its place.
 export function buildSeedArticle(parts = readSeedParts()): Article {
   const n = schema.nodes;
@@ -101,14 +92,14 @@ export function buildSeedArticle(parts = readSeedParts()): Article {
     n.related.create(
       null,
       parts.related.map((r) =>
-        n.related_link.create({ href: `https://www.france24.com/en/${slugify(r.title)}`, title: r.title, label: r.label }),
+        n.related_link.create({ href: `https://www.france24.com/en/${suggestSlug(r.title)}`, title: r.title, label: r.label }),
       ),
     ),
   ]);
   return {
     meta: {
       id: "5f0c6b1e-2d4a-4c83-9a57-3e1f0b7d2c91",
-      slug: slugify(parts.headline),
+      slug: suggestSlug(parts.headline),
       language: "en",
       tags: [parts.related[0].label],
       status: "draft",

@@ -2,7 +2,8 @@ import { redo, undo } from "prosemirror-history";
 import type { EditorState } from "prosemirror-state";
 import { articleStatuses, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
-import { metaOf, setMeta, suggestSlug } from "../editor/meta";
+import { suggestSlug } from "../../../shared/slug";
+import { metaOf, setMeta } from "../editor/meta";
 import { element } from "./dom";
 
 // The metadata panel beside the article. Every change is a SetMetaStep transaction, so it is

@@ -4,6 +4,7 @@ import { Step, StepMap, StepResult } from "prosemirror-transform";
 import { closeHistory } from "prosemirror-history";
 import type { ArticleMeta } from "../../../shared/article";
 
+
 // The article's metadata lives in editor state so that changing it is a transaction like any
 // other: a SetMetaStep leaves the document alone but is recorded by the undo history (it has
 // an inverse), and it marks the document changed (the transaction has a step).
@@ -93,16 +94,6 @@ export function replaceMeta(meta: ArticleMeta): Command {
     dispatch?.(state.tr.setMeta(metaKey, meta).setMeta("addToHistory", false));
     return true;
   };
-}
-
-/// A slug as an editor would make it from a headline: lowercase ASCII words joined by hyphens.
-export function suggestSlug(headline: string): string {
-  return headline
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 /// Languages written right to left.

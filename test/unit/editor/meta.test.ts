@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { redo, undo, undoDepth } from "prosemirror-history";
-import { isRightToLeft, metaOf, replaceMeta, setMeta, suggestSlug } from "../../../renderer/src/editor/meta";
+import { suggestSlug } from "../../../shared/slug";
+import { isRightToLeft, metaOf, replaceMeta, setMeta } from "../../../renderer/src/editor/meta";
 import { apply, article, run, stateOf } from "./builders";
 
 describe("metadata in editor state", () => {
