@@ -136,7 +136,7 @@ export const deleteAcrossFields: Command = (state, dispatch) => {
   return true;
 };
 
-/// Typing over a selection that spans fields replaces what each field had selected, keeping every field.
+/// Typing over or cutting a selection that spans fields changes what each field had selected, keeping every field.
 export function fieldGuardPlugin(): Plugin {
   return new Plugin({
     props: {
@@ -144,6 +144,20 @@ export function fieldGuardPlugin(): Plugin {
         if (!deleteAcrossFields(view.state, view.dispatch)) return false;
         view.dispatch(view.state.tr.insertText(text).scrollIntoView());
         return true;
+      },
+      handleDOMEvents: {
+        // ProseMirror's own cut would delete the range in one step, pulling text from one field into another.
+        cut(view, event) {
+          const data = event.clipboardData;
+          if (!data || !deleteAcrossFields(view.state)) return false;
+          const { dom, text } = view.serializeForClipboard(view.state.selection.content());
+          event.preventDefault();
+          data.clearData();
+          data.setData("text/html", dom.innerHTML);
+          data.setData("text/plain", text);
+          deleteAcrossFields(view.state, view.dispatch);
+          return true;
+        },
       },
     },
   });

@@ -71,3 +71,24 @@ test("undo and redo step back and forth across fields", async ({ copydesk }) => 
   await expect(copydesk.bodyBlocks()).toHaveText(["Ferries stayed."]);
   await expect(copydesk.page).toHaveTitle(/^• /);
 });
+
+test("cutting a selection from the headline into the body empties what was selected in each field, moving no text between them", async ({ copydesk }) => {
+  const { page } = copydesk;
+  await copydesk.setHeadline("Storm closes harbour");
+  await copydesk.typeInBody("Ferries stayed in port.");
+  await copydesk.field("headline").click({ position: { x: 5, y: 10 } });
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.down("Shift");
+  await copydesk.bodyBlocks().last().click({ modifiers: ["Shift"] });
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.up("Shift");
+
+  await page.keyboard.press("ControlOrMeta+X");
+
+  await expect(copydesk.field("headline")).toHaveText("S");
+  await expect(copydesk.bodyBlocks()).toHaveText(["."]);
+  const fields = (await copydesk.documentJson()).doc.content as { type: string }[];
+  expect(fields.map((f) => f.type)).toEqual(["kicker", "headline", "standfirst", "byline", "dateline", "body", "tagline", "related"]);
+});
