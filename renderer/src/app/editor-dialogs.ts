@@ -98,7 +98,9 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
     { name: "url", label: "…or image address", type: "url", value: src.startsWith("https:") ? src : "", placeholder: "https://" },
     { name: "alt", label: "Alt text (what the image shows)", value: (image?.attrs.alt as string | undefined) ?? "" },
   ];
-  if (!figure) fields.push({ name: "caption", label: "Caption (optional)" }, { name: "credit", label: "Credit (optional)", placeholder: "e.g. © AFP" });
+  const has = (name: string) => figure?.node.content.content.some((child) => child.type.name === name) ?? false;
+  if (!has("caption")) fields.push({ name: "caption", label: "Caption (optional)" });
+  if (!has("credit")) fields.push({ name: "credit", label: "Credit (optional)", placeholder: "e.g. © AFP" });
   await editorForm(editor, {
     title: figure ? "Edit image" : "Insert figure",
     submitLabel: figure ? "Update image" : "Insert figure",
@@ -117,7 +119,7 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
       }
       if (!source) return "Choose an image file or give an https address.";
       if (!alt.trim()) return "Describe the image in the alt text.";
-      if (figure) editor.run(updateFigureImage(figure.pos, source, alt.trim()));
+      if (figure) editor.run(updateFigureImage(figure.pos, source, alt.trim(), { caption: caption?.trim(), credit: credit?.trim() }));
       else if (!editor.run(insertFigure({ src: source, alt: alt.trim(), caption: caption?.trim(), credit: credit?.trim() }))) return "Put the cursor in the story to insert a figure.";
       return null;
     },

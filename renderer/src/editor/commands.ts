@@ -167,12 +167,19 @@ export function insertFigure(input: FigureInput): Command {
   };
 }
 
-/// Changes the image (source and alt text) of the figure at `pos`.
-export function updateFigureImage(pos: number, src: string, alt: string): Command {
+/// Changes the image (source and alt text) of the figure at `pos`, adding the caption or credit it lacks.
+export function updateFigureImage(pos: number, src: string, alt: string, add: { caption?: string; credit?: string } = {}): Command {
   return (state, dispatch) => {
     const figure = state.doc.nodeAt(pos);
     if (figure?.type !== n.figure) return false;
-    dispatch?.(state.tr.setNodeMarkup(pos + 1, undefined, { src, alt }));
+    if (dispatch) {
+      const tr = state.tr.setNodeMarkup(pos + 1, undefined, { src, alt });
+      const has = (type: typeof n.caption) => figure.content.content.some((child) => child.type === type);
+      // The credit goes last, then the caption right after the image: inserting at the end first keeps the earlier position valid.
+      if (add.credit && !has(n.credit)) tr.insert(pos + figure.nodeSize - 1, n.credit.create(null, state.schema.text(add.credit)));
+      if (add.caption && !has(n.caption)) tr.insert(pos + 1 + figure.firstChild!.nodeSize, n.caption.create(null, state.schema.text(add.caption)));
+      dispatch(tr);
+    }
     return true;
   };
 }

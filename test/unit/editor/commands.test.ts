@@ -11,6 +11,7 @@ import {
   toggleBlockquote,
   toggleBulletList,
   toggleOrderedList,
+  updateFigureImage,
 } from "../../../renderer/src/editor/commands";
 import { linkAt, removeLink, setLink } from "../../../renderer/src/editor/links";
 import { apply, article, fieldStart, link, outline, p, posOf, run, select, stateOf } from "./builders";
@@ -66,6 +67,19 @@ describe("body blocks", () => {
     expect(state.doc.child(5).childCount).toBe(2);
     expect(state.selection.$from.parent.type).toBe(schema.nodes.paragraph);
     state.doc.check();
+  });
+
+  it("changes a figure's image and adds the caption and credit it lacked, in their places", () => {
+    const empty = article();
+    const withFigure = run(select(stateOf(empty), fieldStart(empty, "body") + 1), insertFigure({ src: "https://example.com/a.jpg", alt: "A harbour" }));
+    const figurePos = fieldStart(withFigure.doc, "body");
+    const state = run(withFigure, updateFigureImage(figurePos, "https://example.com/b.jpg", "Boats at dawn", { caption: "The harbour at dawn", credit: "© AFP" }));
+    const figure = state.doc.nodeAt(figurePos)!;
+    expect(figure.content.content.map((c) => `${c.type.name}:${c.textContent}`)).toEqual(["image:", "caption:The harbour at dawn", "credit:© AFP"]);
+    expect(figure.firstChild!.attrs).toEqual({ src: "https://example.com/b.jpg", alt: "Boats at dawn" });
+    const again = run(state, updateFigureImage(figurePos, "https://example.com/b.jpg", "Boats", { caption: "Other", credit: "Other" }));
+    expect(again.doc.nodeAt(figurePos)!.childCount).toBe(3);
+    expect(again.doc.nodeAt(figurePos)!.child(1).textContent).toBe("The harbour at dawn");
   });
 });
 
