@@ -108,6 +108,11 @@ describe("opening a malformed article file", () => {
       /^assets\.[0-9a-f]{12}…: the image is 10\.5 MB, over the 10 MB limit for an asset$/,
     ],
     [
+      "an asset whose bytes are not the image type it claims",
+      edited((f) => (f.assets[Object.keys(f.assets)[0]].data = btoa("<script>alert(1)</script>"))),
+      /^assets\.[0-9a-f]{12}…: the data is not a PNG image$/,
+    ],
+    [
       "an image pointing to a missing asset",
       edited((f) => (f.assets = {})),
       /\(image\): image refers to asset [0-9a-f]{12}…, which the file does not hold$/,
