@@ -1,5 +1,6 @@
 import type { Article, ArticleMeta, Asset } from "./article";
 import { docFromJSON } from "./doc-check";
+import { sniffImageType } from "./image-type";
 import { describeIssues, metaSchema } from "./meta-schema";
 
 // The `.article` file format: one pretty-printed UTF-8 JSON file with a stable key order.
@@ -174,33 +175,13 @@ function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: s
       errors.push(`${where}: the image is ${megabytes(bytes)}, over the ${megabytes(maxAssetBytes)} limit for an asset`);
       continue;
     }
-    if (!looksLike(type, data)) {
+    if (sniffImageType(data) !== type) {
       errors.push(`${where}: the data is not a ${type.slice("image/".length).toUpperCase()} image`);
       continue;
     }
     assets[key] = { type, data };
   }
   return { assets, errors };
-}
-
-/// Checks the first bytes of base64 data against the signature of an image type.
-function looksLike(type: string, data: string): boolean {
-  const head = atob(data.slice(0, 24));
-  const at = (offset: number, signature: string) => head.slice(offset, offset + signature.length) === signature;
-  switch (type) {
-    case "image/png":
-      return at(0, "\x89PNG\r\n\x1a\n");
-    case "image/jpeg":
-      return at(0, "\xff\xd8\xff");
-    case "image/gif":
-      return at(0, "GIF87a") || at(0, "GIF89a");
-    case "image/webp":
-      return at(0, "RIFF") && at(8, "WEBP");
-    case "image/avif":
-      return at(4, "ftypavif") || at(4, "ftypavis");
-    default:
-      return false;
-  }
 }
 
 function megabytes(bytes: number): string {

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "../../../shared/article";
+import { sniffImageType } from "../../../shared/image-type";
 import { schema } from "../../../shared/schema";
 
 // Images embedded in the article: kept by SHA-256, referenced from figures as `asset:<sha256>`.
@@ -23,13 +24,14 @@ function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-/// Splits a base64 image data: URL into its type and data, or null when it is not one we accept.
+/// Splits a base64 image data: URL into its type (read from the bytes, not the label) and data, or null when it is not one we accept.
 export function parseImageDataUrl(url: string): Asset | null {
   const match = /^data:(image\/[a-z+.-]+);base64,([A-Za-z0-9+/=\s]+)$/i.exec(url.trim());
-  if (!match || !imageTypes.includes(match[1].toLowerCase())) return null;
+  if (!match) return null;
   const data = match[2].replace(/\s+/g, "");
-  if ((data.length * 3) / 4 > maxImageBytes) return null;
-  return { type: match[1].toLowerCase(), data };
+  const type = sniffImageType(data);
+  if (!type || !imageTypes.includes(type) || (data.length * 3) / 4 > maxImageBytes) return null;
+  return { type, data };
 }
 
 /// The article's embedded images, as the editor holds them.
