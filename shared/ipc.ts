@@ -141,6 +141,8 @@ export const requestSchemas = {
     .strict(),
   /// Name and version for the About box.
   "app:info": z.object({}).strict(),
+  /// Let the user pick an image file to embed in a figure (null result when they cancel).
+  "asset:choose-image": z.object({}).strict(),
   /// Open a link from the article in the system's browser or mail program (http, https, mailto only).
   "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
   /// The article's language changed: spell-check this window in it.
@@ -166,6 +168,7 @@ export interface ResultTypes {
   "settings:get": Settings;
   "settings:set": Settings;
   "app:info": { name: string; version: string; platform: string };
+  "asset:choose-image": { name: string; type: string; data: string } | null;
   "link:open": null;
   /// The spell-checking languages now in use (empty where the language has no dictionary).
   "spelling:set-language": { languages: string[] };

@@ -14,6 +14,7 @@ import { languageTag } from "../../shared/meta-schema";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
 import { exportToFolder, type PrintPdf } from "./exports";
+import { imageFilter, readImageFile } from "./image-files";
 import { importFile } from "./import-files";
 import { SettingsStore } from "./settings";
 
@@ -125,6 +126,10 @@ export class Backend {
       "settings:get": async () => this.settings.get(),
       "settings:set": async (changes) => this.settings.update(changes),
       "app:info": async () => this.options.appInfo,
+      "asset:choose-image": async () => {
+        const path = await this.options.dialogs.chooseOpenPath({ title: "Choose image", filters: [imageFilter] });
+        return path ? readImageFile(path) : null;
+      },
       "link:open": async ({ href }) => {
         const problem = linkHrefProblem(href);
         if (problem) throw new UserFacingError("invalid-request", problem);

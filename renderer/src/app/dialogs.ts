@@ -7,12 +7,15 @@ import { element } from "./dom";
 export interface FormField {
   name: string;
   label: string;
-  type?: "text" | "url" | "date" | "datetime-local" | "number" | "file" | "select" | "email";
+  type?: "text" | "url" | "date" | "datetime-local" | "number" | "file" | "select" | "email" | "choose";
   value?: string;
   placeholder?: string;
   hint?: string;
   options?: { value: string; label: string }[];
   accept?: string;
+  /// For "choose": the button's words, and what picking does (answers the value and what to show, or null when cancelled).
+  buttonLabel?: string;
+  choose?: () => Promise<{ value: string; label: string } | null>;
 }
 
 /// What the form shows and does.
@@ -32,11 +35,38 @@ export function openForm(spec: FormSpec): Promise<boolean> {
   const form = element("form", { method: "dialog", novalidate: "" });
   form.append(element("h2", { id: "dialog-title" }, spec.title));
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const error = element("p", { class: "form-error", role: "alert" });
   for (const field of spec.fields) {
     const id = `field-${field.name}`;
     const row = element("div", { class: "form-row" });
     row.append(element("label", { for: id }, field.label));
     let input: HTMLInputElement | HTMLSelectElement;
+    if (field.type === "choose") {
+      // The label names the row, not the button, whose own words ("Choose image…") are its name.
+      row.replaceChildren(element("label", { id: `${id}-label` }, field.label));
+      input = element("input", { type: "hidden", name: field.name });
+      input.value = field.value ?? "";
+      const chosen = element("span", { class: "form-chosen", "aria-live": "polite" }, field.value ? "(current image)" : "");
+      const button = element("button", { type: "button", id, "aria-describedby": `${id}-label` }, field.buttonLabel ?? "Choose…");
+      const carrier = input;
+      button.addEventListener("click", () => {
+        button.disabled = true;
+        error.textContent = "";
+        void (field.choose?.() ?? Promise.resolve(null))
+          .then((picked) => {
+            if (!picked) return;
+            carrier.value = picked.value;
+            chosen.textContent = picked.label;
+          })
+          .catch((e: unknown) => (error.textContent = String((e as Error)?.message ?? e)))
+          .finally(() => (button.disabled = false));
+      });
+      row.append(button, chosen, input);
+      if (field.hint) row.append(element("p", { class: "form-hint" }, field.hint));
+      inputs.set(field.name, input);
+      form.append(row);
+      continue;
+    }
     if (field.type === "select") {
       input = element("select", { id, name: field.name });
       for (const option of field.options ?? []) input.append(element("option", { value: option.value }, option.label));
@@ -55,7 +85,6 @@ export function openForm(spec: FormSpec): Promise<boolean> {
     inputs.set(field.name, input);
     form.append(row);
   }
-  const error = element("p", { class: "form-error", role: "alert" });
   const actions = element("div", { class: "form-actions" });
   const cancel = element("button", { type: "button", value: "cancel" }, "Cancel");
   const ok = element("button", { type: "submit", class: "primary" }, spec.submitLabel);

@@ -4,7 +4,8 @@ import { insertFigure, updateFigureImage } from "../editor/commands";
 import { datelineAttrs, setDateline, todayIso } from "../editor/dateline";
 import { canLink, linkAt, removeLink, setLink } from "../editor/links";
 import { addRelatedLink, relatedLinks, updateRelatedLink } from "../editor/related";
-import { imageTypes, maxImageBytes } from "../editor/assets";
+import { assetScheme } from "../../../shared/article";
+import { call } from "./api";
 import { openForm, type FormField, type FormSpec } from "./dialogs";
 
 // The dialogs the editor's commands open: link, related link, figure, dateline date and source.
@@ -78,24 +79,28 @@ export async function editRelatedLink(editor: ArticleEditor, index?: number): Pr
   });
 }
 
-function readFile(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const reader = new FileReader();
-    reader.onload = () => ok(reader.result as string);
-    reader.onerror = () => fail(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
 /// Inserts a figure (image from a file or an https address, alt text, caption, credit), or changes the image of the figure at `pos`.
 export async function editFigure(editor: ArticleEditor, pos?: number): Promise<void> {
   const node = pos === undefined ? null : editor.state.doc.nodeAt(pos);
   const figure = node && pos !== undefined ? { node, pos } : null;
   const image = figure?.node.firstChild;
   const src = (image?.attrs.src as string | undefined) ?? "";
+  const initialChosen = src.startsWith(assetScheme) ? src : "";
+  const initialUrl = src.startsWith("https:") ? src : "";
   const fields: FormField[] = [
-    { name: "file", label: "Image file", type: "file", accept: imageTypes.join(","), hint: "PNG, JPEG, GIF or WebP, up to 10 MB; stored in the article." },
-    { name: "url", label: "…or image address", type: "url", value: src.startsWith("https:") ? src : "", placeholder: "https://" },
+    {
+      name: "image",
+      label: "Image file",
+      type: "choose",
+      buttonLabel: "Choose image…",
+      value: initialChosen,
+      hint: "PNG, JPEG, GIF, WebP or AVIF, up to 10 MB; stored in the article.",
+      choose: async () => {
+        const picked = await call("asset:choose-image", {});
+        return picked ? { value: await editor.assetStore.add({ type: picked.type, data: picked.data }), label: picked.name } : null;
+      },
+    },
+    { name: "url", label: "…or image address", type: "url", value: initialUrl, placeholder: "https://" },
     { name: "alt", label: "Alt text (what the image shows)", value: (image?.attrs.alt as string | undefined) ?? "" },
   ];
   const has = (name: string) => figure?.node.content.content.some((child) => child.type.name === name) ?? false;
@@ -105,15 +110,10 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
     title: figure ? "Edit image" : "Insert figure",
     submitLabel: figure ? "Update image" : "Insert figure",
     fields,
-    submit: async ({ url, alt, caption, credit }, files) => {
+    submit: async ({ image: chosen, url, alt, caption, credit }) => {
       let source = src;
-      const file = files.file;
-      if (file) {
-        if (!imageTypes.includes(file.type)) return "Choose a PNG, JPEG, GIF or WebP image.";
-        if (file.size > maxImageBytes) return "That image is larger than 10 MB.";
-        source = (await editor.assetStore.addDataUrl(await readFile(file))) ?? "";
-        if (!source) return "That image could not be read.";
-      } else if (url.trim()) {
+      if (chosen && chosen !== initialChosen) source = chosen;
+      else if (url.trim() && url.trim() !== initialUrl) {
         if (!isWebHref(url) || !/^\s*https:/i.test(url)) return "Image addresses must start with https://.";
         source = url.trim();
       }

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { leadImage } from "../../support/seed-article";
 import { expect, readArticle, test } from "../support/fixtures";
@@ -64,4 +65,28 @@ test("an image file dropped on the story becomes a figure with its image in the 
   const article = await copydesk.documentJson();
   expect(Object.keys(article.assets)).toEqual([image.hash]);
   expect(JSON.stringify(article.doc)).toContain(`asset:${image.hash}`);
+});
+
+test("an image file is chosen through the main process, which refuses a file that is not an image", async ({ copydesk, workDir }) => {
+  const fake = join(workDir, "photo.png");
+  writeFileSync(fake, "<svg onload=alert(1)>");
+  await copydesk.newBodyBlock();
+  await copydesk.toolbarButton("Figure…").click();
+  const dialog = copydesk.dialog("Insert figure");
+  await copydesk.target.answerDialogs({ kind: "open", path: fake });
+  await dialog.getByRole("button", { name: "Choose image…" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("photo.png is not a PNG, JPEG, GIF, WebP or AVIF image.");
+
+  const real = join(workDir, "harbour.png");
+  writeFileSync(real, leadImage().bytes);
+  await copydesk.target.answerDialogs({ kind: "open", path: real });
+  await dialog.getByRole("button", { name: "Choose image…" }).click();
+  await expect(dialog.locator(".form-chosen")).toHaveText("harbour.png");
+  await dialog.getByLabel("Alt text (what the image shows)").fill("Boats in the harbour");
+  await dialog.getByRole("button", { name: "Insert figure" }).click();
+  await expect(dialog).toBeHidden();
+
+  const article = await copydesk.documentJson();
+  expect(Object.values(article.assets)).toEqual([{ type: "image/png", data: leadImage().base64 }]);
+  expect((await copydesk.target.dialogLog()).filter((d) => d.kind === "open").map((d) => d.message)).toEqual(["Choose image", "Choose image"]);
 });

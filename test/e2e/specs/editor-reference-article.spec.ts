@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suggestSlug } from "../../../shared/slug";
 import { buildSeedArticle, leadImage, readSeedParts, seedArticlePath } from "../../support/seed-article";
@@ -20,9 +21,11 @@ test("the reference article written from kicker to related links equals the fixt
   await page.keyboard.press("Enter"); // the reference article has no standfirst
   await page.keyboard.type(parts.byline);
   await copydesk.setDateline("", parts.created);
+  const leadImagePath = join(workDir, "lead.png");
+  writeFileSync(leadImagePath, leadImage().bytes);
 
   await copydesk.addFigure({
-    file: { name: "lead.png", mimeType: "image/png", buffer: leadImage().bytes },
+    file: leadImagePath,
     alt: "Lead image of the story",
     credit: parts.credit,
   });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import type { AppHandle } from "../../../shared/app-handle";
 import type { CopydeskApi } from "../../../shared/ipc";
 import type { ArticleJSON } from "../../../shared/article";
@@ -134,12 +135,16 @@ export class Copydesk {
     }
   }
 
-  /// Inserts a figure at the end of the story from an image file or an https address, with alt text, caption and credit.
-  async addFigure(figure: { file?: { name: string; mimeType: string; buffer: Buffer }; url?: string; alt: string; caption?: string; credit?: string }): Promise<void> {
+  /// Inserts a figure at the end of the story from an image file (chosen in the open dialog) or an https address, with alt text, caption and credit.
+  async addFigure(figure: { file?: string; url?: string; alt: string; caption?: string; credit?: string }): Promise<void> {
     await this.newBodyBlock();
     await this.toolbarButton("Figure…").click();
     const dialog = this.dialog("Insert figure");
-    if (figure.file) await dialog.getByLabel("Image file").setInputFiles(figure.file);
+    if (figure.file) {
+      await this.target.answerDialogs({ kind: "open", path: figure.file });
+      await dialog.getByRole("button", { name: "Choose image…" }).click();
+      await expect(dialog.locator(".form-chosen")).toHaveText(basename(figure.file));
+    }
     if (figure.url) await dialog.getByLabel("…or image address").fill(figure.url);
     await dialog.getByLabel("Alt text (what the image shows)").fill(figure.alt);
     if (figure.caption) await dialog.getByLabel("Caption (optional)").fill(figure.caption);
