@@ -1,11 +1,11 @@
 import { access } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import writeFileAtomic from "write-file-atomic";
 import { parseArticleFile, serializeArticle } from "../../shared/article-file";
 import { exportRegistry } from "../../shared/export/registry";
 import { exportFormats, type ExportFormat } from "../../shared/ipc";
 import { readArticleFile } from "./article-io";
+import { writeFileDurably } from "./durable-write";
 import { UserFacingError } from "./errors";
 import { exportToFolder } from "./export-files";
 import { importFile } from "./import-files";
@@ -93,7 +93,7 @@ export async function importCommand(args: string[], out: Print, err: Print): Pro
     return 1;
   }
   try {
-    await writeFileAtomic(target, text);
+    await writeFileDurably(target, text);
   } catch (e) {
     err(`${target}: ${(e as Error).message}`);
     return 1;

@@ -1,12 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import type { Article } from "../../shared/article";
 import { checkBeforeExport } from "../../shared/export/checks";
 import { exportHtml } from "../../shared/export/html";
 import { fileStem } from "../../shared/export/parts";
 import { exportArticle, exportFormatInfo } from "../../shared/export/registry";
 import type { ExportFormat } from "../../shared/ipc";
+import { writeFileDurably } from "./durable-write";
 import { describeFsError, UserFacingError } from "./errors";
 
 // Writes an article's exports into a folder, each file atomically (a temporary file renamed
@@ -55,7 +55,7 @@ export async function exportToFolder(
     const contents = await renderExport(article, format, options.printPdf);
     const path = join(folder, exportFileName(article, format));
     try {
-      await writeFileAtomic(path, typeof contents === "string" ? contents : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength));
+      await writeFileDurably(path, contents);
     } catch (e) {
       throw describeFsError(e, "write", path);
     }
