@@ -10,6 +10,9 @@ for (const colorScheme of ["light", "dark"] as const) {
     await copydesk.page.emulateMedia({ colorScheme });
     await copydesk.open(seedArticlePath);
     await expect(copydesk.field("headline")).toHaveText("US speeds up arms sales to Iraq amid jihadist resurgence");
+    const page = await copydesk.page.evaluate(() => getComputedStyle(document.querySelector(".article-editor")!).backgroundColor);
+    const [r, g, b] = page.match(/\d+/g)!.map(Number);
+    expect((r + g + b) / 3, `page colour ${page}`)[colorScheme === "dark" ? "toBeLessThan" : "toBeGreaterThan"](128);
     const results = await new AxeBuilder({ page: copydesk.page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
