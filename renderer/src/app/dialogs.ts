@@ -7,12 +7,11 @@ import { element } from "./dom";
 export interface FormField {
   name: string;
   label: string;
-  type?: "text" | "url" | "date" | "datetime-local" | "number" | "file" | "select" | "email" | "choose";
+  type?: "text" | "url" | "date" | "datetime-local" | "number" | "select" | "email" | "choose";
   value?: string;
   placeholder?: string;
   hint?: string;
   options?: { value: string; label: string }[];
-  accept?: string;
   /// For "choose": the button's words, and what picking does (answers the value and what to show, or null when cancelled).
   buttonLabel?: string;
   choose?: () => Promise<{ value: string; label: string } | null>;
@@ -24,7 +23,7 @@ export interface FormSpec {
   submitLabel: string;
   fields: FormField[];
   /// Does the work; answers what is wrong (the dialog stays open) or null (it closes).
-  submit: (values: Record<string, string>, files: Record<string, File | null>) => Promise<string | null> | string | null;
+  submit: (values: Record<string, string>) => Promise<string | null> | string | null;
   /// An extra action such as "Remove link", closing the dialog.
   extra?: { label: string; action: () => void };
 }
@@ -74,8 +73,7 @@ export function openForm(spec: FormSpec): Promise<boolean> {
     } else {
       input = element("input", { id, name: field.name, type: field.type ?? "text", autocomplete: "off" });
       if (field.placeholder) input.placeholder = field.placeholder;
-      if (field.accept) input.setAttribute("accept", field.accept);
-      if (field.type !== "file") input.value = field.value ?? "";
+      input.value = field.value ?? "";
     }
     if (field.hint) {
       const hint = element("p", { class: "form-hint", id: `${id}-hint` }, field.hint);
@@ -101,28 +99,14 @@ export function openForm(spec: FormSpec): Promise<boolean> {
   dialog.append(form);
   document.body.append(dialog);
 
-  let settle: (submitted: boolean) => void = () => undefined;
-  const result = new Promise<boolean>((ok) => (settle = ok));
-  const close = (submitted: boolean) => {
-    dialog.close();
-    dialog.remove();
-    settle(submitted);
-  };
-  cancel.addEventListener("click", () => close(false));
-  dialog.addEventListener("cancel", (e) => {
-    e.preventDefault();
-    close(false);
-  });
+  let close: (submitted: boolean) => void = () => undefined;
+  const result = showModal(dialog, cancel, false, (finish) => (close = finish));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const values: Record<string, string> = {};
-    const files: Record<string, File | null> = {};
-    for (const [name, input] of inputs) {
-      values[name] = input.value;
-      if (input instanceof HTMLInputElement && input.type === "file") files[name] = input.files?.[0] ?? null;
-    }
+    for (const [name, input] of inputs) values[name] = input.value;
     ok.disabled = true;
-    void Promise.resolve(spec.submit(values, files))
+    void Promise.resolve(spec.submit(values))
       .then((problem) => {
         if (problem) {
           error.textContent = problem;
@@ -134,7 +118,25 @@ export function openForm(spec: FormSpec): Promise<boolean> {
         ok.disabled = false;
       });
   });
-  dialog.showModal();
   (inputs.values().next().value as HTMLElement | undefined)?.focus();
   return result;
+}
+
+/// Shows a modal <dialog> already in the page and resolves with what `finish` is called with;
+/// Escape and the cancel button resolve with `cancelled`. The dialog is removed when done.
+export function showModal<T>(dialog: HTMLDialogElement, cancel: HTMLElement, cancelled: T, start: (finish: (value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const finish = (value: T) => {
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    cancel.addEventListener("click", () => finish(cancelled));
+    dialog.addEventListener("cancel", (event) => {
+      event.preventDefault();
+      finish(cancelled);
+    });
+    start(finish);
+    dialog.showModal();
+  });
 }

@@ -22,9 +22,9 @@ async function editorForm(editor: ArticleEditor, spec: FormSpec): Promise<void> 
   const done = () => (after = { doc: editor.doc, selection: editor.state.selection });
   await openForm({
     ...spec,
-    submit: async (values, files) => {
+    submit: async (values) => {
       keep(before);
-      const problem = await spec.submit(values, files);
+      const problem = await spec.submit(values);
       done();
       return problem;
     },

@@ -3,6 +3,7 @@ import { checkBeforeExport } from "../../../shared/export/checks";
 import { exportFormatDescriptions } from "../../../shared/export/formats";
 import type { ExportFormat, Settings } from "../../../shared/ipc";
 import { call } from "./api";
+import { showModal } from "./dialogs";
 import { element } from "./dom";
 
 // File > Export: pick formats, see what must be fixed first and what is only a warning, then
@@ -65,17 +66,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   dialog.append(form);
   document.body.append(dialog);
 
-  return new Promise<string[] | null>((resolve) => {
-    const close = (files: string[] | null) => {
-      dialog.close();
-      dialog.remove();
-      resolve(files);
-    };
-    cancel.addEventListener("click", () => close(null));
-    dialog.addEventListener("cancel", (event) => {
-      event.preventDefault();
-      close(null);
-    });
+  const result = showModal<string[] | null>(dialog, cancel, null, (close) => {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const chosen = [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
@@ -93,9 +84,9 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
         },
       );
     });
-    dialog.showModal();
-    (boxes.values().next().value as HTMLInputElement | undefined)?.focus();
   });
+  (boxes.values().next().value as HTMLInputElement | undefined)?.focus();
+  return result;
 }
 
 function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
