@@ -5,7 +5,7 @@ import { schema } from "./schema";
 export const articleStatuses = ["draft", "ready", "approved"] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 
-/// Everything about an article that is not its text (ARTICLE-MODEL.md, "Metadata").
+/// Everything about an article that is not its text (docs/article-model.md, "Metadata").
 export interface ArticleMeta {
   id: string;
   slug: string;

@@ -6,11 +6,11 @@ import type { Article } from "../../shared/article";
 import { schema } from "../../shared/schema";
 import { suggestSlug } from "../../shared/slug";
 
-// Builds the reference article from ../shared/fixtures/seed-article.txt, so the fixture is
+// Builds the reference article from test/fixtures/seed-article.txt, so the fixture is
 // derived from the seed text and never edited by hand. Run `npm run fixture` to rewrite it.
 
-/// Where the shared seed text lives (shared/ sits beside the repository).
-export const seedTextPath = join(__dirname, "..", "..", "..", "shared", "fixtures", "seed-article.txt");
+/// The seed text: the news page the reference article is taken from.
+export const seedTextPath = join(__dirname, "..", "fixtures", "seed-article.txt");
 /// The generated fixture.
 export const seedArticlePath = join(__dirname, "..", "fixtures", "seed.article");
 

@@ -18,7 +18,7 @@ import { readSeedParts, seedArticlePath } from "../../support/seed-article";
 import { missingWord, textsInOrder } from "./article-views";
 import { validateNinjs, validateNitf } from "./standards";
 
-// The reference article through every exporter, checked against ARTICLE-MODEL.md's mapping table.
+// The reference article through every exporter, checked against the mapping table of docs/article-model.md.
 
 function seed(): Article {
   const result = parseArticleFile(readFileSync(seedArticlePath));

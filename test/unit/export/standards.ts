@@ -5,9 +5,9 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-// Validators of the official schemas (../shared/standards), offline: xmllint for NITF, ajv for ninjs.
+// Validators of the official schemas (test/fixtures/standards), offline: xmllint for NITF, ajv for ninjs.
 
-const standards = join(__dirname, "..", "..", "..", "..", "shared", "standards");
+const standards = join(__dirname, "..", "..", "fixtures", "standards");
 export const nitfXsd = join(standards, "nitf", "nitf-3-6.xsd");
 
 /// Validates many NITF documents with one xmllint run; returns xmllint's complaints (empty when all validate).

@@ -5,7 +5,7 @@ import { fieldNode, fieldText } from "../../../shared/article";
 import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { buildSeedArticle, readSeedParts, seedArticlePath, seedTextPath } from "../../support/seed-article";
 
-// test/fixtures/seed.article holds every part of the seed page (ARTICLE-MODEL.md, last table),
+// test/fixtures/seed.article holds every part of the seed page (docs/article-model.md, last table),
 // with the seed's exact text, and is what `npm run fixture` generates from it.
 
 const seedText = readFileSync(seedTextPath, "utf8");
