@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ArticleJSON, ArticleMeta } from "./article";
+import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -51,6 +51,27 @@ export interface SavedDocument {
   title: string;
   /// The metadata as written (Save sets `updated`).
   meta: ArticleMeta;
+  /// The window's revision that was written: later edits are still unsaved.
+  revision: number;
+}
+
+/// The window's article as it stands, sent when it saves or exports, and when main asks for it
+/// (close, quit, recovery). Images are not repeated: main holds every image the window added
+/// (`asset:add`) or opened, and `assets` carries only images main has not got.
+export interface ArticlePayload {
+  meta: ArticleMeta;
+  doc: Record<string, unknown>;
+  assets?: Record<string, Asset>;
+}
+
+/// What a window answers when main asks for its article.
+export interface DocumentSnapshot {
+  handle: DocumentHandle;
+  /// Counts the window's edits; the one that was saved last is `savedRevision`.
+  revision: number;
+  /// True when the window has edits that are not in the file.
+  edited: boolean;
+  article: ArticlePayload;
 }
 
 /// A recovery copy found at start-up.
@@ -61,6 +82,15 @@ export interface RecoveryEntry {
   /// When the copy was written (ISO 8601).
   savedAt: string;
   words: number;
+}
+
+/// An image main accepted for a document: the key figures refer to (`asset:<key>`) and what the window shows.
+export interface AddedAsset {
+  key: string;
+  type: string;
+  data: string;
+  /// The file name, when it came from a file.
+  name: string;
 }
 
 /// A file in the recent-files list.
@@ -92,7 +122,11 @@ export const defaultSettings: Settings = {
 };
 
 const handle = z.string().min(1).max(200);
-const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown() }).strict();
+/// Base64 of the largest image an article may embed (10 MB), with room for line breaks.
+const maxAssetBase64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 1024;
+const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional() }).strict();
+const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const requestId = z.string().min(1).max(100);
 const absolutePath = z.string().min(1).max(4096);
 
 /// The runtime shape of each channel's request.
@@ -102,11 +136,18 @@ export const requestSchemas = {
   /// Open a file: the given path, or the one the user picks (null result when they cancel).
   "document:open": z.object({ path: absolutePath.optional() }).strict(),
   /// Save to the document's file (asks for one when untitled; null when the user cancels).
-  "document:save": z.object({ handle, article }).strict(),
+  "document:save": z.object({ handle, article, revision }).strict(),
   /// Save under a new name the user picks (null when they cancel).
-  "document:save-as": z.object({ handle, article }).strict(),
-  /// The renderer's text changed: keeps the recovery copy and the edited state current.
-  "document:changed": z.object({ handle, article, edited: z.boolean() }).strict(),
+  "document:save-as": z.object({ handle, article, revision }).strict(),
+  /// The window's edit count and edited state changed (no article: main asks for it when it needs it).
+  "document:state": z.object({ handle, revision, edited: z.boolean() }).strict(),
+  /// The window's answer to `document:snapshot-request`: its article, or null when it no longer has that document.
+  "document:snapshot": z
+    .object({
+      requestId,
+      snapshot: z.object({ handle, revision, edited: z.boolean(), article }).strict().nullable(),
+    })
+    .strict(),
   /// The window is done with the document (a recovery copy of unsaved changes is removed).
   "document:close": z.object({ handle }).strict(),
   /// Read the document's file again, dropping local changes; same handle.
@@ -141,8 +182,10 @@ export const requestSchemas = {
     .strict(),
   /// Name and version for the About box.
   "app:info": z.object({}).strict(),
-  /// Let the user pick an image file to embed in a figure (null result when they cancel).
-  "asset:choose-image": z.object({}).strict(),
+  /// Let the user pick an image file to embed in a figure (null result when they cancel); main keeps it for the document.
+  "asset:choose-image": z.object({ handle }).strict(),
+  /// An image entering the document (paste, drop): main checks it and keeps it, so it never crosses again.
+  "asset:add": z.object({ handle, data: z.string().min(1).max(maxAssetBase64) }).strict(),
   /// Open a link from the article in the system's browser or mail program (http, https, mailto only).
   "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
   /// The article's language changed: spell-check this window in it.
@@ -155,7 +198,8 @@ export interface ResultTypes {
   "document:open": OpenedDocument | null;
   "document:save": SavedDocument | null;
   "document:save-as": SavedDocument | null;
-  "document:changed": null;
+  "document:state": null;
+  "document:snapshot": null;
   "document:close": null;
   "document:reload": OpenedDocument;
   "document:import": OpenedDocument | null;
@@ -168,7 +212,8 @@ export interface ResultTypes {
   "settings:get": Settings;
   "settings:set": Settings;
   "app:info": { name: string; version: string; platform: string };
-  "asset:choose-image": { name: string; type: string; data: string } | null;
+  "asset:choose-image": AddedAsset | null;
+  "asset:add": AddedAsset;
   "link:open": null;
   /// The spell-checking languages now in use (empty where the language has no dictionary).
   "spelling:set-language": { languages: string[] };
@@ -185,9 +230,11 @@ export const channels = Object.keys(requestSchemas) as Channel[];
 export interface EventTypes {
   /// A menu item or shortcut handled by the renderer, e.g. "save", "toggle-bold".
   "menu:command": { command: string };
-  /// The open file changed on disk; `reloaded` when main reloaded it (no local changes, or the user chose
-  /// "Reload from Disk" when saving), null when the window keeps its changes (or the file was moved or deleted).
-  "document:changed-on-disk": { handle: DocumentHandle; reloaded: OpenedDocument | null; message: string };
+  /// The open file changed on disk. "changed": another program wrote it (the window reloads when it has no
+  /// edits, and asks otherwise); "reload": the user chose Reload from Disk; "missing": moved or deleted.
+  "document:changed-on-disk": { handle: DocumentHandle; change: "changed" | "reload" | "missing"; message: string };
+  /// Main needs the window's article (close, quit, recovery copy): answer with `document:snapshot`.
+  "document:snapshot-request": { requestId: string; handle: DocumentHandle };
   /// Main opened a document in this window (from a menu, a drop or the command line).
   "document:opened": OpenedDocument;
 }

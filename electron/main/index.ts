@@ -1,7 +1,7 @@
 import { app, Menu } from "electron";
 import { Backend } from "../services/backend";
 import { articleFilter } from "../services/dialogs";
-import { DocumentWindows } from "./document-windows";
+import { ElectronWindows } from "./document-windows";
 import { electronDialogs } from "./electron-dialogs";
 import { registerIpc } from "./ipc";
 import { articlePathsFromArgv } from "./launch-paths";
@@ -18,9 +18,9 @@ const pendingFiles: string[] = articlePathsFromArgv(process.argv.slice(1), proce
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let windows: DocumentWindows | null = null;
+  let backend: Backend | null = null;
   const openFile = (path: string) => {
-    if (windows) void windows.openFile(path);
+    if (backend) void backend.windows.openFile(path);
     else pendingFiles.push(path);
   };
   app.on("open-file", (event, path) => {
@@ -30,15 +30,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on("second-instance", (_event, argv, workingDirectory) => {
     const files = articlePathsFromArgv(argv.slice(1), workingDirectory);
     if (files.length) files.forEach(openFile);
-    else windows?.create();
+    else backend?.windows.open();
   });
   app.on("window-all-closed", () => {
     if (process.platform !== "darwin") app.quit();
   });
   app.on("before-quit", (event) => {
-    if (!windows || windows.quitting) return;
+    if (!backend || backend.windows.quitAgreed) return;
     event.preventDefault();
-    void windows.confirmQuit().then((ok) => ok && app.quit());
+    void backend.windows.requestQuit().then((ok) => ok && app.quit());
   });
   void app.whenReady().then(() => start());
 
@@ -47,34 +47,35 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents();
     const dialogs = electronDialogs();
     let refreshMenu = () => undefined as void;
-    const tracked = new DocumentWindows(() => refreshMenu());
-    const backend = new Backend({
+    const shell = new ElectronWindows();
+    const services = new Backend({
       userDataDir: app.getPath("userData"),
       dialogs,
+      windows: shell,
+      onWindowsChange: () => refreshMenu(),
       appInfo: { name: "Copydesk", version: app.getVersion(), platform: process.platform },
-      notify: (windowId, event, payload) => tracked.send(windowId, event, payload),
-      onDocumentState: (windowId, state) => tracked.update(windowId, state),
-      focusWindow: (windowId) => tracked.focus(windowId),
+      notify: (windowId, event, payload) => shell.send(windowId, event, payload),
       printPdf: printPdfWithChromium,
       openExternal: async (href) => void (await openExternalLink(href)),
       setSpellingLanguage,
     });
-    tracked.attach(backend);
-    windows = tracked;
-    registerIpc(backend);
+    shell.attach(services.windows);
+    backend = services;
+    registerIpc(services);
+    const lifecycle = services.windows;
 
-    const recent = backend.documents.recent;
+    const recent = services.documents.recent;
     let recentFiles = [] as Awaited<ReturnType<typeof recent.list>>;
     refreshMenu = () =>
       Menu.setApplicationMenu(
         buildMenu({
-          newWindow: () => tracked.create(),
+          newWindow: () => lifecycle.open(),
           open: () => void dialogs.chooseOpenPath({ title: "Open article", filters: [articleFilter] }).then((path) => path && openFile(path)),
           openRecent: openFile,
           clearRecent: () => void recent.clear().then(() => app.clearRecentDocuments()),
-          focusWindow: (id) => tracked.focus(id),
+          focusWindow: (id) => shell.focus(id),
           recentFiles,
-          windows: tracked.entries(),
+          windows: lifecycle.entries(),
         }),
       );
     recent.onChange((files) => {
@@ -90,9 +91,9 @@ if (!app.requestSingleInstanceLock()) {
 
     const files = pendingFiles.splice(0);
     if (files.length) files.forEach(openFile);
-    else tracked.create();
+    else lifecycle.open();
     app.on("activate", () => {
-      if (tracked.count === 0) tracked.create();
+      if (shell.count === 0) lifecycle.open();
     });
   }
 }

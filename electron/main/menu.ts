@@ -1,6 +1,6 @@
 import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from "electron";
 import type { RecentFile } from "../../shared/ipc";
-import type { WindowEntry } from "./document-windows";
+import type { WindowEntry } from "../services/window-lifecycle";
 import { sendEvent } from "./ipc";
 
 /// Sends a command to the focused editor window (the renderer owns the document).

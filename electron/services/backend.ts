@@ -3,13 +3,13 @@ import {
   isChannel,
   parseRequest,
   type Channel,
+  type DocumentSnapshot,
   type IpcResult,
   type RequestOf,
   type ResultOf,
 } from "../../shared/ipc";
 import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
-import { articleFromPayload } from "./documents";
 import { languageTag } from "../../shared/meta-schema";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
@@ -17,6 +17,7 @@ import { exportToFolder, type PrintPdf } from "./exports";
 import { imageFilter, readImageFile } from "./image-files";
 import { importFile } from "./import-files";
 import { SettingsStore } from "./settings";
+import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
 
 export { suggestedFileName } from "./document-service";
 
@@ -29,9 +30,13 @@ export interface CallContext {
 }
 
 /// What the backend needs from its host (the Electron glue or the e2e host).
-export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" | "userDataDir"> {
+export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" | "userDataDir" | "onDocumentState" | "focusWindow"> {
   userDataDir: string;
   dialogs: Dialogs;
+  /// The app's windows (Electron's, or the e2e host's pages).
+  windows: WindowShell;
+  /// Called when the list of windows or a window's title changes (the Window menu).
+  onWindowsChange?: () => void;
   appInfo: { name: string; version: string; platform: string };
   /// Prints the HTML export to PDF (Electron's printToPDF, or Playwright's page.pdf in e2e); without it PDF export is refused.
   printPdf?: PrintPdf;
@@ -49,11 +54,17 @@ type Handlers = { [C in Channel]: (request: RequestOf<C>, context: CallContext) 
 /// The main process's services behind the IPC contract.
 export class Backend {
   readonly documents: DocumentService;
+  readonly windows: WindowLifecycle;
   readonly settings: SettingsStore;
   private readonly handlers: Handlers;
 
   constructor(private readonly options: BackendOptions) {
-    this.documents = new DocumentService(options);
+    this.documents = new DocumentService({
+      ...options,
+      onDocumentState: (windowId, state) => this.windows.documentState(windowId, state),
+      focusWindow: (windowId) => options.windows.focus(windowId),
+    });
+    this.windows = new WindowLifecycle(options.windows, this.documents, options.dialogs, options.onWindowsChange);
     this.settings = new SettingsStore(options.userDataDir);
     this.handlers = this.createHandlers();
   }
@@ -84,10 +95,14 @@ export class Backend {
     return {
       "document:new": async (_request, { windowId }) => docs.create(windowId),
       "document:open": async ({ path }, { windowId }) => docs.open(windowId, path),
-      "document:save": async ({ handle, article }, { windowId }) => docs.save(windowId, handle, articleFromPayload(article)),
-      "document:save-as": async ({ handle, article }, { windowId }) => docs.save(windowId, handle, articleFromPayload(article), true),
-      "document:changed": async ({ handle, article, edited }, { windowId }) => {
-        await docs.changed(windowId, handle, articleFromPayload(article), edited);
+      "document:save": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision),
+      "document:save-as": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision, true),
+      "document:state": async ({ handle, revision, edited }, { windowId }) => {
+        await docs.report(windowId, handle, revision, edited);
+        return null;
+      },
+      "document:snapshot": async ({ requestId, snapshot }, { windowId }) => {
+        docs.answerSnapshot(windowId, requestId, snapshot as DocumentSnapshot | null);
         return null;
       },
       "document:close": async ({ handle }, { windowId }) => {
@@ -102,8 +117,8 @@ export class Backend {
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
         return docs.adoptImported(windowId, result.article);
       },
-      "export:run": async ({ article, formats, folder }) => {
-        const parsed = articleFromPayload(article);
+      "export:run": async ({ handle, article, formats, folder }, { windowId }) => {
+        const parsed = docs.store.articleFrom(docs.store.get(windowId, handle), article);
         const settings = await this.settings.get();
         const target =
           folder ?? (await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined }));
@@ -126,10 +141,14 @@ export class Backend {
       "settings:get": async () => this.settings.get(),
       "settings:set": async (changes) => this.settings.update(changes),
       "app:info": async () => this.options.appInfo,
-      "asset:choose-image": async () => {
+      "asset:choose-image": async ({ handle }, { windowId }) => {
+        docs.store.get(windowId, handle);
         const path = await this.options.dialogs.chooseOpenPath({ title: "Choose image", filters: [imageFilter] });
-        return path ? readImageFile(path) : null;
+        if (!path) return null;
+        const image = await readImageFile(path);
+        return { ...docs.addAsset(windowId, handle, image.data), name: image.name };
       },
+      "asset:add": async ({ handle, data }, { windowId }) => ({ ...docs.addAsset(windowId, handle, data), name: "" }),
       "link:open": async ({ href }) => {
         const problem = linkHrefProblem(href);
         if (problem) throw new UserFacingError("invalid-request", problem);

@@ -1,17 +1,28 @@
 import { basename, dirname, extname, join } from "node:path";
 import { fieldText, type Article } from "../../shared/article";
-import type { DocumentHandle, EventName, EventTypes, OpenedDocument, RecoveryEntry, SavedDocument } from "../../shared/ipc";
+import type {
+  DocumentHandle,
+  DocumentSnapshot,
+  EventName,
+  EventTypes,
+  OpenedDocument,
+  RecoveryEntry,
+  SavedDocument,
+} from "../../shared/ipc";
 import { titleFor } from "./article-io";
 import { articleFilter, type Dialogs } from "./dialogs";
-import { DocumentStore, type OpenDocument } from "./documents";
+import { DocumentStore, type OpenDocument, type UncheckedArticle } from "./documents";
 import type { FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
-import { askAboutConflict, askBeforeClosing } from "./prompts";
+import { askAboutConflict, askBeforeClosing, askCloseUnanswered } from "./prompts";
 import { RecentFiles } from "./recent-files";
-import { RecoveryStore, type RecoveryTiming } from "./recovery";
+import { RecoveryStore, type RecoveryInfo, type RecoveryTiming } from "./recovery";
+import { SnapshotRequests } from "./snapshots";
 
 // The document lifecycle behind the IPC channels and the window glue: open, save (with the
 // conflict check), recovery copies, the disk watcher, and the questions asked on close and quit.
+// The window owns the article: it sends it with Save and Export, reports only its edit count as
+// it types, and is asked for the article whenever main must act on it (close, quit, recovery).
 
 /// Sends an event to one window (the Electron glue uses webContents.send, the e2e host its event stream).
 export type Notify = <E extends EventName>(windowId: string, event: E, payload: EventTypes[E]) => void;
@@ -38,6 +49,8 @@ export interface DocumentServiceOptions {
   /// How often the open files are checked for changes by other programs, in ms (0: never).
   watchIntervalMs?: number;
   recoveryTiming?: RecoveryTiming;
+  /// How long a window has to hand over its article before main gives up (default 10 s).
+  snapshotTimeoutMs?: number;
 }
 
 /// Open, save, recover and watch documents for every window.
@@ -45,6 +58,7 @@ export class DocumentService {
   readonly store: DocumentStore;
   readonly recovery: RecoveryStore;
   readonly recent: RecentFiles;
+  readonly snapshots: SnapshotRequests;
   private readonly busy = new Set<DocumentHandle>();
   private readonly noticed = new Map<DocumentHandle, string>();
   private readonly watchTimer: ReturnType<typeof setInterval> | null;
@@ -54,6 +68,7 @@ export class DocumentService {
     this.store = new DocumentStore(options.fileSystem);
     this.recovery = new RecoveryStore(options.userDataDir, options.recoveryTiming, (e) => console.error("Recovery copy failed:", e));
     this.recent = new RecentFiles(options.userDataDir);
+    this.snapshots = new SnapshotRequests(options.notify, options.snapshotTimeoutMs);
     const interval = options.watchIntervalMs ?? 1000;
     this.watchTimer = interval > 0 ? setInterval(() => void this.checkDisk(), interval) : null;
     this.watchTimer?.unref?.();
@@ -89,9 +104,11 @@ export class DocumentService {
     return opened;
   }
 
-  /// Saves to the document's file, or to one the user picks (untitled, Save As, Save as Copy); null when cancelled.
-  async save(windowId: string, handle: DocumentHandle, article: Article, as = false): Promise<SavedDocument | null> {
+  /// Saves the window's article (at its edit count `revision`) to the document's file, or to one the user
+  /// picks (untitled, Save As, Save as Copy); null when cancelled.
+  async save(windowId: string, handle: DocumentHandle, payload: UncheckedArticle, revision: number, as = false): Promise<SavedDocument | null> {
     const doc = this.store.get(windowId, handle);
+    const article = this.store.articleFrom(doc, payload);
     if (this.busy.has(handle)) throw new UserFacingError("conflict", "This document is already being saved.");
     this.busy.add(handle);
     try {
@@ -103,7 +120,7 @@ export class DocumentService {
           const choice = await askAboutConflict(this.options.dialogs, titleFor(doc.path));
           if (choice === "cancel") return null;
           if (choice === "reload") {
-            await this.reloadFromDisk(doc, `Reloaded ${titleFor(doc.path)} from disk; your changes were dropped.`);
+            this.tell(doc, "reload", `Reloaded ${titleFor(doc.path)} from disk; your changes were dropped.`);
             return null;
           }
           if (choice === "copy") target = await this.askSavePath(article, copyName(target));
@@ -114,18 +131,37 @@ export class DocumentService {
       if (other && other !== doc) {
         throw new UserFacingError("conflict", `${titleFor(target)} is open in another window. Close it there first, or choose another name.`);
       }
-      return await this.write(doc, article, target);
+      return await this.write(doc, article, revision, target);
     } finally {
       this.busy.delete(handle);
     }
   }
 
-  /// Records the window's latest text: schedules the recovery copy, or removes it when the document matches its file again.
-  async changed(windowId: string, handle: DocumentHandle, article: Article, edited: boolean): Promise<void> {
-    const doc = this.store.markChanged(windowId, handle, article, edited);
-    if (edited) this.recovery.schedule(doc.recoveryId, article, { path: doc.path, title: titleFor(doc.path), disk: doc.disk });
+  /// The window's edit count and edited state: schedules the recovery copy (the article is asked for when it
+  /// is due), or removes the copy when the document matches its file again.
+  async report(windowId: string, handle: DocumentHandle, revision: number, edited: boolean): Promise<void> {
+    const wasEdited = this.store.get(windowId, handle).edited;
+    const doc = this.store.report(windowId, handle, revision, edited);
+    if (doc.edited) this.recovery.schedule(doc.recoveryId, () => this.recoveryContent(doc));
     else await this.recovery.remove(doc.recoveryId);
-    this.emit(doc);
+    if (wasEdited !== doc.edited) this.emit(doc);
+  }
+
+  /// Asks the window for its article; null when it no longer has that document.
+  snapshot(windowId: string, handle: DocumentHandle): Promise<DocumentSnapshot | null> {
+    const doc = this.store.get(windowId, handle);
+    return this.snapshots.request(windowId, handle, titleFor(doc.path));
+  }
+
+  /// A window's answer to `snapshot`.
+  answerSnapshot(windowId: string, requestId: string, snapshot: DocumentSnapshot | null): void {
+    this.snapshots.answer(windowId, requestId, snapshot);
+  }
+
+  /// Keeps an image the window added, so it never has to cross again.
+  addAsset(windowId: string, handle: DocumentHandle, data: string): { key: string; type: string; data: string } {
+    const { key, asset } = this.store.addAsset(windowId, handle, data);
+    return { key, ...asset };
   }
 
   /// Reads the document's file again, dropping local changes.
@@ -150,7 +186,13 @@ export class DocumentService {
 
   /// Closes every document of a window that has gone.
   async closeWindow(windowId: string): Promise<void> {
+    this.snapshots.forget(windowId);
     for (const doc of this.store.ownedBy(windowId)) await this.close(windowId, doc.handle);
+  }
+
+  /// Tells a window that main opened a document in it (a file from the menu, a drop, the command line).
+  notifyOpened(windowId: string, opened: OpenedDocument): void {
+    this.options.notify?.(windowId, "document:opened", opened);
   }
 
   /// Recovery copies left by a crash (not those of documents open now).
@@ -177,17 +219,25 @@ export class DocumentService {
     await this.recovery.remove(id);
   }
 
-  /// Asks Save / Don't Save / Cancel for each changed document of a window; true when the window may close.
+  /// Asks the window for its article, then Save / Don't Save / Cancel when it has unsaved changes;
+  /// true when the window may close.
   async confirmClose(windowId: string): Promise<boolean> {
     for (const doc of this.store.ownedBy(windowId)) {
-      if (!doc.edited) continue;
+      let snapshot: DocumentSnapshot | null;
+      try {
+        snapshot = await this.snapshot(windowId, doc.handle);
+      } catch (e) {
+        if (await askCloseUnanswered(this.options.dialogs, titleFor(doc.path), (e as Error).message)) continue;
+        return false;
+      }
+      if (!snapshot?.edited) continue;
       this.options.focusWindow?.(windowId);
       const choice = await askBeforeClosing(this.options.dialogs, titleFor(doc.path));
       if (choice === "cancel") return false;
       if (choice === "discard") continue;
       try {
-        const saved = doc.latest ? await this.save(windowId, doc.handle, doc.latest) : null;
-        if (!saved && doc.edited) return false;
+        const saved = await this.save(windowId, doc.handle, snapshot.article, snapshot.revision);
+        if (!saved) return false;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         await this.options.dialogs.tell({ message: "The article was not saved.", detail: message, kind: "error" });
@@ -232,40 +282,43 @@ export class DocumentService {
     this.noticed.set(doc.handle, key);
     const title = titleFor(doc.path);
     if (state === "missing") {
-      return this.tell(doc, null, `${title} was moved or deleted by another program. Save will write it again where it was.`);
+      return this.tell(doc, "missing", `${title} was moved or deleted by another program. Save will write it again where it was.`);
     }
-    if (doc.edited) {
-      return this.tell(doc, null, `${title} was changed by another program. Your changes are kept; Save will ask which version to keep.`);
-    }
-    try {
-      await this.reloadFromDisk(doc, `${title} was changed by another program and has been reloaded.`);
-    } catch (e) {
-      this.tell(doc, null, `${title} was changed by another program, but the new version cannot be opened: ${(e as Error).message}`);
-    }
+    // The window decides: it reloads when it has no edits, and asks the journalist otherwise.
+    this.tell(doc, "changed", `${title} was changed by another program.`);
   }
 
-  private async reloadFromDisk(doc: OpenDocument, message: string): Promise<void> {
-    const reloaded = await this.reload(doc.owner, doc.handle);
-    this.tell(doc, reloaded, message);
+  private tell(doc: OpenDocument, change: EventTypes["document:changed-on-disk"]["change"], message: string): void {
+    this.options.notify?.(doc.owner, "document:changed-on-disk", { handle: doc.handle, change, message });
   }
 
-  private tell(doc: OpenDocument, reloaded: OpenedDocument | null, message: string): void {
-    this.options.notify?.(doc.owner, "document:changed-on-disk", { handle: doc.handle, reloaded, message });
+  /// What the recovery copy is written from: the window's article, asked for now.
+  private async recoveryContent(doc: OpenDocument): Promise<{ article: Article; info: RecoveryInfo } | null> {
+    if (!this.store.has(doc.handle)) return null;
+    const snapshot = await this.snapshots.request(doc.owner, doc.handle, titleFor(doc.path));
+    if (!snapshot?.edited) return null;
+    return { article: this.store.articleFrom(doc, snapshot.article), info: this.recoveryInfo(doc) };
   }
 
-  private async write(doc: OpenDocument, article: Article, target: string): Promise<SavedDocument> {
-    const changesBefore = doc.changes;
+  private recoveryInfo(doc: OpenDocument): RecoveryInfo {
+    return { path: doc.path, title: titleFor(doc.path), disk: doc.disk };
+  }
+
+  private async write(doc: OpenDocument, article: Article, revision: number, target: string): Promise<SavedDocument> {
     try {
       const saved = await this.store.save(doc.owner, doc.handle, article, target);
-      if (!doc.edited) await this.recovery.remove(doc.recoveryId);
+      // The window goes on typing while main writes: only what it had at `revision` is saved.
+      if (revision >= doc.revision) {
+        doc.edited = false;
+        await this.recovery.remove(doc.recoveryId);
+      }
       this.noticed.delete(doc.handle);
       await this.recent.add(saved.path);
       this.emit(doc);
-      return saved;
+      return { handle: doc.handle, path: saved.path, title: titleFor(saved.path), meta: saved.meta, revision };
     } catch (e) {
-      if (doc.changes === changesBefore) this.store.markChanged(doc.owner, doc.handle, article, true);
-      this.recovery.schedule(doc.recoveryId, doc.latest ?? article, { path: doc.path, title: titleFor(doc.path), disk: doc.disk });
-      await this.recovery.flush(doc.recoveryId);
+      await this.recovery.keep(doc.recoveryId, article, this.recoveryInfo(doc)).catch((error: unknown) => console.error("Recovery copy failed:", error));
+      doc.edited = true;
       this.emit(doc);
       throw e;
     }

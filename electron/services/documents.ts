@@ -1,16 +1,21 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { articleToJSON, createArticle, type Article } from "../../shared/article";
-import type { DocumentHandle, OpenedDocument, SavedDocument } from "../../shared/ipc";
-import { readArticleFile, titleFor, writeArticleFile } from "./article-io";
+import type { Node as PMNode } from "prosemirror-model";
+import { articleToJSON, assetScheme, createArticle, type Article, type Asset } from "../../shared/article";
+import { assetTypes, maxAssetBytes } from "../../shared/article-file";
+import { sniffImageType } from "../../shared/image-type";
+import type { ArticlePayload, DocumentHandle, OpenedDocument } from "../../shared/ipc";
+import { schema } from "../../shared/schema";
+import { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
 import { readSnapshot, realFileSystem, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
 
 export { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
 
 // The open documents of the main process: which file each handle stands for, what was last
-// read from or written to that file, and whether the window has changes not yet saved.
+// read from or written to that file, and the images the window has added. The article itself
+// belongs to the window: main asks for it when it must act on it (see snapshots.ts).
 
 /// One open document, as the main process tracks it.
 export interface OpenDocument {
@@ -20,18 +25,22 @@ export interface OpenDocument {
   path: string | null;
   /// What the file held when last read or written; null while untitled.
   disk: DiskSnapshot | null;
-  /// True when the window has changes not in the file.
+  /// Whether the window last said it has changes not in the file (for the title and menus only:
+  /// decisions ask the window).
   edited: boolean;
-  /// The article as the window last reported it (null until it reports a change).
-  latest: Article | null;
+  /// The window's edit count as it last reported it.
+  revision: number;
+  /// Every image the document has had: from its file, and each one the window added.
+  readonly assets: Map<string, Asset>;
   /// Identity that no save may change.
   readonly id: string;
   readonly created: string;
   /// The name of this document's recovery copy.
   readonly recoveryId: string;
-  /// Counts the window's change reports, so a save knows whether edits arrived while it wrote.
-  changes: number;
 }
+
+/// An article as a window sent it, before it is checked.
+export type UncheckedArticle = ArticlePayload | { meta: unknown; doc: unknown; assets?: unknown };
 
 /// How the file compares with what was last read or written.
 export type DiskState = "unchanged" | "changed" | "missing";
@@ -71,31 +80,47 @@ export class DocumentStore {
       path: options.path,
       disk: options.disk,
       edited: options.edited,
-      latest: options.edited ? options.article : null,
+      revision: 0,
+      assets: new Map(Object.entries(options.article.assets)),
       id: options.article.meta.id,
       created: options.article.meta.created,
       recoveryId: options.recoveryId ?? randomUUID(),
-      changes: 0,
     };
     this.documents.set(doc.handle, doc);
     return openedFrom(doc, options.article);
   }
 
   /// Writes the article to `target` (default: the document's own file), sets `meta.updated`, keeps id and created.
-  async save(owner: string, handle: DocumentHandle, article: Article, target?: string): Promise<SavedDocument> {
+  async save(owner: string, handle: DocumentHandle, article: Article, target?: string): Promise<{ path: string; meta: Article["meta"] }> {
     const doc = this.get(owner, handle);
     const path = target ?? doc.path;
     if (!path) throw new UserFacingError("invalid-request", "This document has no file yet: use Save As.");
     const meta = { ...article.meta, id: doc.id, created: doc.created, updated: new Date().toISOString() };
-    const saved: Article = { ...article, meta };
-    const changesBefore = doc.changes;
-    doc.disk = await writeArticleFile(path, saved, this.fs);
+    doc.disk = await writeArticleFile(path, { ...article, meta }, this.fs);
     doc.path = path;
-    if (doc.changes === changesBefore || (doc.latest !== null && doc.latest.doc.eq(article.doc))) {
-      doc.edited = false;
-      doc.latest = null;
+    return { path, meta };
+  }
+
+  /// The article a window sent, checked, with the document's images filled in: the images its
+  /// figures refer to, from what main holds and from any the window sent along.
+  articleFrom(doc: OpenDocument, payload: UncheckedArticle): Article {
+    const sent = payload.assets;
+    if (sent !== undefined && (typeof sent !== "object" || sent === null || Array.isArray(sent))) {
+      throw new UserFacingError("invalid-article", "The article could not be saved: it is not valid.", ["assets: not an object"]);
     }
-    return { handle, path, title: titleFor(path), meta };
+    const known = { ...Object.fromEntries(doc.assets), ...(sent as Record<string, Asset> | undefined) };
+    const article = articleFromPayload({ meta: payload.meta, doc: payload.doc, assets: known });
+    for (const [key, asset] of Object.entries(article.assets)) if (!doc.assets.has(key)) doc.assets.set(key, asset);
+    return { ...article, assets: referencedAssets(article.doc, article.assets) };
+  }
+
+  /// Keeps an image for a document (paste, drop, a chosen file): checked by its bytes, keyed by their SHA-256.
+  addAsset(owner: string, handle: DocumentHandle, data: string): { key: string; asset: Asset } {
+    const doc = this.get(owner, handle);
+    const asset = checkedImage(data);
+    const key = createHash("sha256").update(Buffer.from(asset.data, "base64")).digest("hex");
+    doc.assets.set(key, asset);
+    return { key, asset };
   }
 
   /// Reads the document's file again, replacing what the window has; the handle stays the same.
@@ -105,7 +130,7 @@ export class DocumentStore {
     const { article, migratedFrom, disk } = await readArticleFile(doc.path);
     doc.disk = disk;
     doc.edited = migratedFrom !== null;
-    doc.latest = null;
+    for (const [key, asset] of Object.entries(article.assets)) doc.assets.set(key, asset);
     return { ...openedFrom(doc, article), migratedFrom };
   }
 
@@ -124,12 +149,11 @@ export class DocumentStore {
     return { state: "unchanged", current };
   }
 
-  /// Records what the window reported: its article and whether it differs from the file.
-  markChanged(owner: string, handle: DocumentHandle, article: Article, edited: boolean): OpenDocument {
+  /// Records what the window reported: its edit count and whether it differs from the file.
+  report(owner: string, handle: DocumentHandle, revision: number, edited: boolean): OpenDocument {
     const doc = this.get(owner, handle);
-    doc.edited = edited;
-    doc.latest = edited ? article : null;
-    doc.changes += 1;
+    doc.revision = Math.max(doc.revision, revision);
+    if (revision >= doc.revision) doc.edited = edited;
     return doc;
   }
 
@@ -162,12 +186,46 @@ export class DocumentStore {
     return doc;
   }
 
+  /// True while that document is open.
+  has(handle: DocumentHandle): boolean {
+    return this.documents.has(handle);
+  }
+
   /// The document behind a handle, checked against the window asking.
   get(owner: string, handle: DocumentHandle): OpenDocument {
     const doc = this.documents.get(handle);
     if (!doc || doc.owner !== owner) throw new UserFacingError("unknown-document", "That document is not open in this window.");
     return doc;
   }
+}
+
+/// The images a document's figures refer to, by key, in key order.
+export function referencedAssets(doc: PMNode, assets: Record<string, Asset>): Record<string, Asset> {
+  const used: Record<string, Asset> = {};
+  doc.descendants((node) => {
+    if (node.type !== schema.nodes.image) return !node.isTextblock;
+    const src = String(node.attrs.src);
+    const key = src.startsWith(assetScheme) ? src.slice(assetScheme.length) : "";
+    if (assets[key]) used[key] = assets[key];
+    return false;
+  });
+  return Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/// An image as base64, refused with a clear message unless its bytes are an image type an article embeds, within the size limit.
+function checkedImage(base64: string): Asset {
+  const data = base64.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
+    throw new UserFacingError("invalid-request", "That image could not be added: its data is not base64.");
+  }
+  if ((data.length / 4) * 3 > maxAssetBytes + 2) {
+    throw new UserFacingError("invalid-request", `That image could not be added: it is over the ${maxAssetBytes / (1024 * 1024)} MB limit.`);
+  }
+  const type = sniffImageType(data);
+  if (!type || !(assetTypes as readonly string[]).includes(type)) {
+    throw new UserFacingError("invalid-request", `That image could not be added: only ${assetTypes.map((t) => t.slice(6).toUpperCase()).join(", ")} images can be embedded.`);
+  }
+  return { type, data };
 }
 
 function openedFrom(doc: OpenDocument, article: Article): OpenedDocument {

@@ -44,3 +44,15 @@ export async function askBeforeClosing(dialogs: Dialogs, title: string): Promise
   });
   return (["save", "discard", "cancel"] as const)[answer] ?? "cancel";
 }
+
+/// Asks whether to close a window that did not hand over its article; true to close it anyway.
+export async function askCloseUnanswered(dialogs: Dialogs, title: string, reason: string): Promise<boolean> {
+  const answer = await dialogs.ask({
+    message: `“${title}” is not responding.`,
+    detail: `${reason} Close it anyway, or cancel and try again?`,
+    buttons: ["Close Anyway", "Cancel"],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  return answer === 0;
+}

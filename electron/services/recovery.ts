@@ -1,14 +1,16 @@
 import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../../shared/article";
 import { articleFromFileJSON, serializeArticle } from "../../shared/article-file";
 import type { RecoveryEntry } from "../../shared/ipc";
+import { wordCount } from "../../shared/word-count";
 import { writeFileDurably, type DiskSnapshot } from "./durable-write";
 import { UserFacingError } from "./errors";
 
 // Recovery copies: every edit reaches user-data/recovery/<id>.json at most two seconds after it
-// was made, written atomically, so a crash loses at most the last two seconds of typing.
+// was made, written atomically, so a crash loses at most the last two seconds of typing. The
+// window tells main that it has edits; when a copy is due, main asks the window for its article
+// (the loader given to `schedule`) and writes what it gets.
 
 /// What a recovery copy holds besides the article.
 export interface RecoveryInfo {
@@ -31,14 +33,20 @@ export interface RecoveryTiming {
   maxDelayMs: number;
 }
 
+/// A copy is written after 0.75 s without edits, and at most 1.5 s after the first unwritten one,
+/// which leaves room for asking the window and writing within the promised two seconds.
+export const defaultRecoveryTiming: RecoveryTiming = { quietMs: 750, maxDelayMs: 1500 };
+
 const recoveryFormat = "copydesk.recovery";
 const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/// What a copy is written from, fetched when it is due; null when there is nothing to keep any more.
+export type RecoveryLoader = () => Promise<{ article: Article; info: RecoveryInfo } | null>;
 
 interface Pending {
   timer: ReturnType<typeof setTimeout>;
   firstAt: number;
-  article: Article;
-  info: RecoveryInfo;
+  load: RecoveryLoader;
 }
 
 /// The recovery folder: debounced writes, listing, reading and removing copies.
@@ -49,14 +57,14 @@ export class RecoveryStore {
 
   constructor(
     userDataDir: string,
-    private readonly timing: RecoveryTiming = { quietMs: 1000, maxDelayMs: 2000 },
+    private readonly timing: RecoveryTiming = defaultRecoveryTiming,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {
     this.folder = join(userDataDir, "recovery");
   }
 
   /// Notes an edit; the copy is written after a pause in typing, and never later than `maxDelayMs` after the first unwritten edit.
-  schedule(id: string, article: Article, info: RecoveryInfo): void {
+  schedule(id: string, load: RecoveryLoader): void {
     checkId(id);
     const now = Date.now();
     const previous = this.pending.get(id);
@@ -64,7 +72,7 @@ export class RecoveryStore {
     const firstAt = previous?.firstAt ?? now;
     const due = Math.min(now + this.timing.quietMs, firstAt + this.timing.maxDelayMs);
     const timer = setTimeout(() => void this.flush(id), Math.max(0, due - now));
-    this.pending.set(id, { timer, firstAt, article, info });
+    this.pending.set(id, { timer, firstAt, load });
   }
 
   /// Writes a scheduled copy now; resolves when it is on disk.
@@ -73,7 +81,19 @@ export class RecoveryStore {
     if (!pending) return this.queues.get(id)?.then(() => undefined);
     clearTimeout(pending.timer);
     this.pending.delete(id);
-    await this.enqueue(id, () => this.write(id, pending.article, pending.info)).catch(this.onError);
+    await this.enqueue(id, async () => {
+      const content = await pending.load();
+      if (content) await this.write(id, content.article, content.info);
+    }).catch(this.onError);
+  }
+
+  /// Writes a copy of this article now (a save failed: its words must survive).
+  async keep(id: string, article: Article, info: RecoveryInfo): Promise<void> {
+    checkId(id);
+    const pending = this.pending.get(id);
+    if (pending) clearTimeout(pending.timer);
+    this.pending.delete(id);
+    await this.enqueue(id, () => this.write(id, article, info));
   }
 
   /// Writes every scheduled copy now.
@@ -154,11 +174,6 @@ export class RecoveryStore {
   private fileOf(id: string): string {
     return join(this.folder, `${id}.json`);
   }
-}
-
-/// The number of words in an article's text, all fields included.
-export function wordCount(doc: PMNode): number {
-  return doc.textBetween(0, doc.content.size, " ", " ").split(/\s+/).filter(Boolean).length;
 }
 
 function checkId(id: string): void {

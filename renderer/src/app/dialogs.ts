@@ -21,6 +21,10 @@ export interface FormField {
 export interface FormSpec {
   title: string;
   submitLabel: string;
+  /// The cancel button's words (default "Cancel").
+  cancelLabel?: string;
+  /// A sentence under the title.
+  message?: string;
   fields: FormField[];
   /// Does the work; answers what is wrong (the dialog stays open) or null (it closes).
   submit: (values: Record<string, string>) => Promise<string | null> | string | null;
@@ -33,6 +37,7 @@ export function openForm(spec: FormSpec): Promise<boolean> {
   const dialog = element("dialog", { class: "form-dialog", "aria-labelledby": "dialog-title" });
   const form = element("form", { method: "dialog", novalidate: "" });
   form.append(element("h2", { id: "dialog-title" }, spec.title));
+  if (spec.message) form.append(element("p", { class: "form-message" }, spec.message));
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   const error = element("p", { class: "form-error", role: "alert" });
   for (const field of spec.fields) {
@@ -84,7 +89,7 @@ export function openForm(spec: FormSpec): Promise<boolean> {
     form.append(row);
   }
   const actions = element("div", { class: "form-actions" });
-  const cancel = element("button", { type: "button", value: "cancel" }, "Cancel");
+  const cancel = element("button", { type: "button", value: "cancel" }, spec.cancelLabel ?? "Cancel");
   const ok = element("button", { type: "submit", class: "primary" }, spec.submitLabel);
   if (spec.extra) {
     const extra = element("button", { type: "button", class: "danger" }, spec.extra.label);

@@ -5,7 +5,6 @@ import { datelineAttrs, setDateline, todayIso } from "../editor/dateline";
 import { canLink, linkAt, removeLink, setLink } from "../editor/links";
 import { addRelatedLink, relatedLinks, updateRelatedLink } from "../editor/related";
 import { assetScheme } from "../../../shared/article";
-import { call } from "./api";
 import { openForm, type FormField, type FormSpec } from "./dialogs";
 
 // The dialogs the editor's commands open: link, related link, figure, dateline date and source.
@@ -96,8 +95,8 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
       value: initialChosen,
       hint: "PNG, JPEG, GIF, WebP or AVIF, up to 10 MB; stored in the article.",
       choose: async () => {
-        const picked = await call("asset:choose-image", {});
-        return picked ? { value: await editor.assetStore.add({ type: picked.type, data: picked.data }), label: picked.name } : null;
+        const picked = await editor.assetStore.choose();
+        return picked ? { value: picked.src, label: picked.name } : null;
       },
     },
     { name: "url", label: "…or image address", type: "url", value: initialUrl, placeholder: "https://" },

@@ -1,7 +1,7 @@
-import type { Article, ArticleJSON } from "../../../shared/article";
+import type { Article } from "../../../shared/article";
 import { checkBeforeExport } from "../../../shared/export/checks";
 import { exportFormatDescriptions } from "../../../shared/export/formats";
-import type { ExportFormat, Settings } from "../../../shared/ipc";
+import type { ArticlePayload, ExportFormat, Settings } from "../../../shared/ipc";
 import { call } from "./api";
 import { showModal } from "./dialogs";
 import { element } from "./dom";
@@ -14,7 +14,7 @@ import { element } from "./dom";
 export interface ExportContext {
   handle: () => string;
   article: () => Article;
-  articleJSON: () => ArticleJSON;
+  articleJSON: () => ArticlePayload;
   settings: () => Promise<Settings>;
 }
 

@@ -1,11 +1,12 @@
 import type { EditorState } from "prosemirror-state";
 import type { AppHandle } from "../../../shared/app-handle";
-import type { OpenedDocument, Settings } from "../../../shared/ipc";
+import type { EventTypes, OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { figureAt } from "../editor/commands";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
+import { openForm } from "./dialogs";
 import { element } from "./dom";
 import { editDateline, editFigure, editLink, editRelatedLink } from "./editor-dialogs";
 import { exportAgain, openExportDialog, type ExportContext } from "./export-dialog";
@@ -21,8 +22,6 @@ declare global {
     copydeskApp?: AppHandle;
   }
 }
-
-const changeReportDelay = 300;
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -46,7 +45,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   let settings: Settings = await call("settings:get", {});
   let session = new DocumentSession(await call("document:new", {}));
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
   const getEditor = () => editor;
 
   const actions: ShellActions = {
@@ -92,6 +90,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
     doc: session.doc,
     meta: session.meta,
     assets: session.assets,
+    assetHost: {
+      add: async (asset) => {
+        const added = await call("asset:add", { handle: session.handle, data: asset.data });
+        session.mainHolds(added.key);
+        return added.key;
+      },
+      choose: async () => {
+        const chosen = await call("asset:choose-image", { handle: session.handle });
+        if (!chosen) return null;
+        session.mainHolds(chosen.key);
+        return { key: chosen.key, asset: { type: chosen.type, data: chosen.data }, name: chosen.name };
+      },
+    },
     smartQuotes: () => settings.smartQuotes,
     openLink: (href) =>
       void call("link:open", { href }).then(
@@ -110,12 +121,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     onUpdate: (state, docChanged) => {
       refresh(state);
       if (!docChanged) return;
-      if (!session.edited) {
-        session.edited = true;
-        updateTitle();
-      }
-      clearTimeout(reportTimer);
-      reportTimer = setTimeout(reportChange, changeReportDelay);
+      const wasEdited = session.edited;
+      session.changed();
+      if (!wasEdited) updateTitle();
     },
   });
 
@@ -131,12 +139,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     show(`Smart quotes ${settings.smartQuotes ? "on" : "off"}.`);
   }
 
-  function reportChange(): void {
-    void call("document:changed", { handle: session.handle, article: editor.article(), edited: session.edited }).catch(showError);
-  }
-
   function updateTitle(): void {
-    document.title = `${session.edited ? "• " : ""}${session.title} — Copydesk`;
+    document.title = session.windowTitle;
     docTitle.textContent = session.title;
     docState.textContent = session.edited ? "Edited" : session.path ? "Saved" : "";
   }
@@ -156,6 +160,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function load(opened: OpenedDocument, note?: string): void {
     const previous = session.handle;
+    session.dispose();
     session = new DocumentSession(opened);
     editor.setArticle(session.doc, session.meta, session.assets);
     updateTitle();
@@ -166,7 +171,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function save(as: boolean): Promise<void> {
     const saved = await session.save(editor.article(), as);
     if (saved) {
-      editor.run(replaceMeta(saved.meta));
+      // The file has the new `updated` time; keep any metadata changed while it was written.
+      editor.run(replaceMeta({ ...editor.meta, updated: saved.meta.updated }));
       show(`Saved ${session.path}.`);
     }
     updateTitle();
@@ -181,7 +187,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const exportContext: ExportContext = {
     handle: () => session.handle,
-    articleJSON: () => editor.article(),
+    articleJSON: () => session.payload(editor.article()),
     article: () => {
       const json = editor.article();
       return { meta: json.meta, doc: editor.state.doc, assets: json.assets };
@@ -235,11 +241,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   window.copydesk.on("menu:command", ({ command }) => (commands[command] ? run(command)() : menu[command]?.()));
   window.copydesk.on("document:opened", (opened) => load(opened));
-  window.copydesk.on("document:changed-on-disk", ({ handle, reloaded, message: text }) => {
-    if (handle !== session.handle) return;
-    if (reloaded) load(reloaded, text);
-    else show(text, "error");
+  window.copydesk.on("document:snapshot-request", ({ requestId, handle }) => {
+    const snapshot = handle === session.handle ? session.snapshot(editor.article()) : null;
+    void call("document:snapshot", { requestId, snapshot }).catch(showError);
   });
+  window.copydesk.on("document:changed-on-disk", (change) => {
+    if (change.handle === session.handle) void diskChanged(change).catch(showError);
+  });
+
+  /// Another program changed the file: reload when there is nothing to lose, otherwise ask.
+  async function diskChanged({ handle, change, message: text }: EventTypes["document:changed-on-disk"]): Promise<void> {
+    if (change === "missing") return show(text, "error");
+    if (change === "changed" && session.edited) {
+      const wanted = await askLoadFromDisk(session.title, text);
+      if (!wanted || session.handle !== handle) return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
+    }
+    const revision = session.revision;
+    const reloaded = await call("document:reload", { handle });
+    if (session.handle !== handle) return;
+    if (session.revision !== revision && !(await askLoadFromDisk(session.title, text))) {
+      return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
+    }
+    load(reloaded, change === "reload" ? text : `${text} It has been reloaded.`);
+  }
 
   window.copydeskApp = {
     articleJSON: () => editor.article(),
@@ -257,4 +281,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
     restored: (opened) => load(opened, `Restored ${opened.title}. It is not saved yet.`),
     failed: showError,
   }).catch(showError);
+}
+
+/// Asks whether to drop the window's edits for the version another program wrote; true to load it.
+function askLoadFromDisk(title: string, message: string): Promise<boolean> {
+  return openForm({
+    title: `“${title}” changed on disk`,
+    message: `${message} You have changes that are not saved. Load the version on disk and drop them, or keep yours?`,
+    submitLabel: "Load Version on Disk",
+    cancelLabel: "Keep My Version",
+    fields: [],
+    submit: () => null,
+  });
 }

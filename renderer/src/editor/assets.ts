@@ -34,19 +34,41 @@ export function parseImageDataUrl(url: string): Asset | null {
   return { type, data };
 }
 
+/// Where images go when they enter the article: the main process checks and keeps each one once
+/// (`asset:add`, `asset:choose-image`), so it never crosses again. Without one (unit tests) the
+/// editor keys images itself.
+export interface AssetHost {
+  /// Main keeps the image; answers its key.
+  add(asset: Asset): Promise<string>;
+  /// Main lets the user pick an image file and keeps it; null when cancelled.
+  choose(): Promise<{ key: string; asset: Asset; name: string } | null>;
+}
+
 /// The article's embedded images, as the editor holds them.
 export class AssetStore {
   private readonly assets = new Map<string, Asset>();
 
-  constructor(initial: Record<string, Asset> = {}) {
+  constructor(
+    initial: Record<string, Asset> = {},
+    private readonly host?: AssetHost,
+  ) {
     for (const [hash, asset] of Object.entries(initial)) this.assets.set(hash, asset);
   }
 
   /// Stores an image and answers the `src` a figure uses for it.
   async add(asset: Asset): Promise<string> {
-    const hash = await sha256Hex(base64ToBytes(asset.data));
+    const hash = this.host ? await this.host.add(asset) : await sha256Hex(base64ToBytes(asset.data));
     this.assets.set(hash, asset);
     return assetScheme + hash;
+  }
+
+  /// Lets the user pick an image file; answers the `src` and the file's name, or null when cancelled.
+  async choose(): Promise<{ src: string; name: string } | null> {
+    if (!this.host) return null;
+    const chosen = await this.host.choose();
+    if (!chosen) return null;
+    this.assets.set(chosen.key, chosen.asset);
+    return { src: assetScheme + chosen.key, name: chosen.name };
   }
 
   /// Stores the image of a data: URL; null when it is not an accepted image.

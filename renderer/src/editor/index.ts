@@ -4,7 +4,7 @@ import { EditorView } from "prosemirror-view";
 import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
-import { AssetStore } from "./assets";
+import { AssetStore, type AssetHost } from "./assets";
 import type { AppHooks } from "./keymap";
 import { isRightToLeft, metaOf } from "./meta";
 import { syncSelectionFromDOM } from "./selection-sync";
@@ -16,6 +16,8 @@ export interface EditorOptions {
   doc: PMNode;
   meta: ArticleMeta;
   assets: Record<string, Asset>;
+  /// Where new images go (the main process); without it the editor keeps them itself.
+  assetHost?: AssetHost;
   hooks: AppHooks;
   smartQuotes: () => boolean;
   openLink: (href: string) => void;
@@ -31,7 +33,7 @@ export class ArticleEditor {
   private assets: AssetStore;
 
   constructor(place: HTMLElement, private readonly options: EditorOptions) {
-    this.assets = new AssetStore(options.assets);
+    this.assets = new AssetStore(options.assets, options.assetHost);
     this.view = new EditorView(place, {
       state: this.createState(options.doc, options.meta),
       nodeViews: nodeViews(this.assets, options.hooks),
@@ -84,7 +86,7 @@ export class ArticleEditor {
 
   /// Replaces the article (open, reload), with a fresh undo history.
   setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>): void {
-    this.assets = new AssetStore(assets);
+    this.assets = new AssetStore(assets, this.options.assetHost);
     this.view.setProps({ nodeViews: nodeViews(this.assets, this.options.hooks) });
     this.view.updateState(this.createState(doc, meta));
     this.options.onUpdate(this.view.state, false);

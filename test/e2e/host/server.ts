@@ -6,12 +6,15 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { Backend } from "../../../electron/services/backend";
 import { contentSecurityPolicy } from "../../../shared/csp";
+import { UserFacingError } from "../../../electron/services/errors";
+import type { WindowShell } from "../../../electron/services/window-lifecycle";
+import { ScriptedDialogs, type DialogAnswer } from "../../support/scripted-dialogs";
 import { closePdfPrinter, printPdfWithPlaywright } from "./pdf";
-import type { DialogAnswer } from "./test-dialogs";
-import { TestDialogs } from "./test-dialogs";
 
 // The e2e host: serves the built renderer to Chromium on 127.0.0.1 and answers the IPC contract
 // over HTTP with the main process's own Backend. Dialogs are answered by what the test queued.
+// Each page is a window: it announces itself with its event stream, and the window lifecycle
+// (close and quit prompts, titles) is main's own WindowLifecycle, driven through __test routes.
 
 export interface HostOptions {
   rendererDir: string;
@@ -23,7 +26,7 @@ export interface HostOptions {
 
 export interface Host {
   url: string;
-  dialogs: TestDialogs;
+  dialogs: ScriptedDialogs;
   backend: Backend;
   close(): Promise<void>;
 }
@@ -42,13 +45,30 @@ const maxRequestBytes = 80 * 1024 * 1024;
 
 /// Starts a host; resolves once it listens.
 export async function startHost(options: HostOptions): Promise<Host> {
-  const dialogs = new TestDialogs();
+  const dialogs = new ScriptedDialogs();
   /// Links the app asked the system to open, in order (the host opens nothing).
   const openedLinks: string[] = [];
   const streams = new Map<string, Set<ServerResponse>>();
+  /// Each window's title as main sets it, and the windows main closed.
+  const titles = new Map<string, string>();
+  const closedWindows = new Set<string>();
+  const pages: WindowShell = {
+    create: () => {
+      throw new UserFacingError("internal", "The e2e host cannot open windows: the test opens pages.");
+    },
+    focus: () => undefined,
+    destroy: (id) => {
+      closedWindows.add(id);
+      void backend.windows.closed(id);
+    },
+    setTitle: (id, title) => void titles.set(id, title),
+    focusedId: () => [...streams.keys()].at(-1) ?? null,
+  };
   const backend = new Backend({
     userDataDir: options.userDataDir,
     dialogs,
+    windows: pages,
+    snapshotTimeoutMs: Number(process.env.COPYDESK_SNAPSHOT_TIMEOUT_MS ?? 10_000),
     appInfo: { name: "Copydesk", version: process.env.npm_package_version ?? "test", platform: process.platform },
     notify: (windowId, event, payload) => notify(windowId, event, payload),
     printPdf: printPdfWithPlaywright,
@@ -80,6 +100,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const set = streams.get(windowId) ?? new Set();
       streams.set(windowId, set);
       set.add(res);
+      backend.windows.track(windowId);
       req.on("close", () => set.delete(res));
       return;
     }
@@ -96,16 +117,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return send(res, 200, "application/json", "{}");
     }
     if (req.method === "POST" && url.pathname === "/__test/close-window") {
-      // What the window's close button does in the app: ask about unsaved changes, then close.
+      // The window's close button: main's lifecycle asks the page for its article, then about unsaved changes.
       const windowId = url.searchParams.get("window") ?? [...streams.keys()].at(-1) ?? "";
-      const closed = await backend.documents.confirmClose(windowId);
-      if (closed) await backend.documents.closeWindow(windowId);
+      const closed = await backend.windows.requestClose(windowId);
       return send(res, 200, "application/json", JSON.stringify({ closed }));
     }
     if (req.method === "POST" && url.pathname === "/__test/quit") {
-      // What File > Quit does: ask about each changed window in turn; Cancel stops the quit.
-      const quit = await backend.documents.confirmQuit([...streams.keys()]);
+      // File > Quit: main's lifecycle asks about each window in turn; Cancel stops the quit.
+      const quit = await backend.windows.requestQuit();
       return send(res, 200, "application/json", JSON.stringify({ quit }));
+    }
+    if (url.pathname === "/__test/windows") {
+      const windows = [...streams.keys()].map((id) => ({ id, title: titles.get(id) ?? null, closed: closedWindows.has(id) }));
+      return send(res, 200, "application/json", JSON.stringify(windows));
     }
     return serveStatic(url.pathname, res);
   }

@@ -1,7 +1,7 @@
 import { buildSync } from "esbuild";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { electronBinary, hostBundle, targetName } from "./targets";
+import { dialogsBundle, electronBinary, hostBundle, targetName } from "./targets";
 
 /// Checks once, before any spec, that the chosen target can run at all.
 export default function globalSetup(): void {
@@ -19,6 +19,18 @@ export default function globalSetup(): void {
       target: "node20",
       format: "cjs",
       packages: "external",
+      logLevel: "error",
+    });
+  }
+  if (targetName() === "electron") {
+    // The scripted dialogs, loaded into Electron's main process by the target.
+    buildSync({
+      entryPoints: [join(root, "test", "support", "scripted-dialogs.ts")],
+      outfile: dialogsBundle,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
       logLevel: "error",
     });
   }

@@ -2,7 +2,7 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DialogAnswer, DialogRecord } from "../host/test-dialogs";
+import type { DialogAnswer, DialogRecord } from "../../support/scripted-dialogs";
 
 // Where the app under test runs. Specs never look at this: they use the page objects, which
 // ask the target to answer dialogs and to restart the app.
@@ -10,6 +10,8 @@ import type { DialogAnswer, DialogRecord } from "../host/test-dialogs";
 export const repoRoot = join(__dirname, "..", "..", "..");
 /// The e2e host bundled by global-setup.ts.
 export const hostBundle = join(repoRoot, ".tmp", "e2e-host", "main.cjs");
+/// The scripted dialogs, bundled by global-setup.ts for the Electron target's main process.
+export const dialogsBundle = join(repoRoot, ".tmp", "e2e-host", "scripted-dialogs.cjs");
 
 export function targetName(): "chromium-host" | "electron" {
   return process.env.E2E_TARGET === "electron" ? "electron" : "chromium-host";
@@ -119,43 +121,22 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
     cwd: repoRoot,
   });
   const page = await app.firstWindow();
-  await app.evaluate(({ dialog, shell }) => {
-    const state = globalThis as unknown as { __answers: DialogAnswer[]; __log: DialogRecord[] };
-    state.__answers = [];
-    state.__log = [];
-    const take = (kind: DialogRecord["kind"], message: string) => {
-      const next = state.__answers[0];
-      const ok = next && (next.kind === kind || next.kind === "cancel");
-      state.__log.push({ kind, message, answered: Boolean(ok) });
-      return ok ? state.__answers.shift() : undefined;
-    };
-    const patched = dialog as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const options = (args: unknown[]) => (args.length > 1 ? args[1] : args[0]) as { title?: string; message?: string; buttons?: string[]; cancelId?: number };
-    const opened: string[] = [];
-    (globalThis as unknown as { __opened: string[] }).__opened = opened;
-    (shell as unknown as { openExternal: (url: string) => Promise<void> }).openExternal = async (url: string) => void opened.push(url);
-    patched.showSaveDialog = async (...args) => {
-      const a = take("save", options(args).title ?? "");
-      return a?.kind === "save" ? { canceled: false, filePath: a.path } : { canceled: true, filePath: "" };
-    };
-    patched.showOpenDialog = async (...args) => {
-      const a = take(options(args).title?.toLowerCase().includes("folder") ? "folder" : "open", options(args).title ?? "");
-      return a && "path" in a ? { canceled: false, filePaths: [a.path] } : { canceled: true, filePaths: [] };
-    };
-    patched.showMessageBox = async (...args) => {
-      const o = options(args);
-      const a = take("ask", o.message ?? "");
-      if (a?.kind !== "ask") return { response: o.cancelId ?? 0, checkboxChecked: false };
-      return { response: typeof a.button === "number" ? a.button : (o.buttons ?? []).indexOf(a.button), checkboxChecked: false };
-    };
-  });
+  // The same scripted dialogs as the host's, loaded into the main process; links are recorded, not opened.
+  await app.evaluate(({ dialog, shell }, bundle) => {
+    const load = (process as unknown as { mainModule: { require: (path: string) => unknown } }).mainModule.require;
+    const { installInElectron } = load(bundle) as typeof import("../../support/scripted-dialogs");
+    const state = globalThis as unknown as { __dialogs: unknown; __opened: string[] };
+    state.__dialogs = installInElectron(dialog as never);
+    state.__opened = [];
+    (shell as unknown as { openExternal: (url: string) => Promise<void> }).openExternal = async (url: string) => void state.__opened.push(url);
+  }, dialogsBundle);
   return {
     page,
     answerDialogs: (...answers) =>
       app.evaluate((_electron, queued) => {
-        (globalThis as unknown as { __answers: DialogAnswer[] }).__answers.push(...queued);
+        (globalThis as unknown as { __dialogs: { queue(...a: DialogAnswer[]): void } }).__dialogs.queue(...queued);
       }, answers),
-    dialogLog: () => app.evaluate(() => (globalThis as unknown as { __log: DialogRecord[] }).__log),
+    dialogLog: () => app.evaluate(() => (globalThis as unknown as { __dialogs: { log: DialogRecord[] } }).__dialogs.log),
     async openedLinks() {
       return app.evaluate(() => (globalThis as unknown as { __opened?: string[] }).__opened ?? []);
     },

@@ -9,7 +9,7 @@ import { parseArticleFile } from "../../../shared/article-file";
 import { schema } from "../../../shared/schema";
 import { Backend } from "../../../electron/services/backend";
 import { exportFileName, exportToFolder } from "../../../electron/services/exports";
-import { TestDialogs } from "../../e2e/host/test-dialogs";
+import { ScriptedDialogs } from "../../support/scripted-dialogs";
 import { readSeedParts, seedArticlePath } from "../../support/seed-article";
 import { launchChromium, playwrightPrinter } from "./chromium";
 
@@ -85,7 +85,7 @@ describe("exportToFolder", () => {
 });
 
 describe("the export:run channel", () => {
-  const dialogs = new TestDialogs();
+  const dialogs = new ScriptedDialogs();
   const userDataDir = mkdtempSync(join(tmpdir(), "copydesk-export-backend-"));
   const backend = new Backend({ userDataDir, dialogs, appInfo: { name: "Copydesk", version: "0", platform: "linux" }, printPdf: async () => new Uint8Array([37, 80, 68, 70]) });
   afterAll(async () => {

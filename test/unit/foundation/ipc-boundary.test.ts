@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { channels, requestSchemas } from "../../../shared/ipc";
 import { Backend } from "../../../electron/services/backend";
-import { TestDialogs } from "../../e2e/host/test-dialogs";
+import { ScriptedDialogs } from "../../support/scripted-dialogs";
 import { seedArticlePath } from "../../support/seed-article";
 
 // Whatever arrives over IPC, the backend answers with a typed value: bad channels, bad payloads
 // and bad articles get a message, never an exception.
 
 const userDataDir = mkdtempSync(join(tmpdir(), "copydesk-ipc-"));
-const dialogs = new TestDialogs();
+const dialogs = new ScriptedDialogs();
 const backend = new Backend({ userDataDir, dialogs, appInfo: { name: "Copydesk", version: "0.0.0", platform: "linux" } });
 const context = { windowId: "window-1" };
 afterAll(() => backend.dispose());

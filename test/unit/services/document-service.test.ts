@@ -6,7 +6,7 @@ import { parseArticleFile, serializeArticle } from "../../../shared/article-file
 import type { EventTypes } from "../../../shared/ipc";
 import { DocumentService } from "../../../electron/services/document-service";
 import { realFileSystem } from "../../../electron/services/durable-write";
-import { article, QueuedDialogs, tempFolder } from "./helpers";
+import { article, ScriptedDialogs, tempFolder } from "./helpers";
 
 // The document lifecycle against real files: saving keeps identity, the conflict check asks
 // the three questions and each does what it says, a deleted file is recreated, the watcher
@@ -14,14 +14,14 @@ import { article, QueuedDialogs, tempFolder } from "./helpers";
 
 let dir: string;
 let cleanup: () => void;
-let dialogs: QueuedDialogs;
+let dialogs: ScriptedDialogs;
 let events: { windowId: string; payload: EventTypes["document:changed-on-disk"] }[];
 let docs: DocumentService;
 const win = "window-1";
 
 beforeEach(() => {
   ({ dir, cleanup } = tempFolder());
-  dialogs = new QueuedDialogs();
+  dialogs = new ScriptedDialogs();
   events = [];
   docs = new DocumentService({
     userDataDir: join(dir, "user-data"),

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createArticle, type Article } from "../../../shared/article";
 import { schema } from "../../../shared/schema";
-import type { Dialogs } from "../../../electron/services/dialogs";
 
 // Builders and fakes shared by the service tests: temporary folders, articles with a headline
 // and body text, and dialogs answered from a queue.
@@ -38,49 +37,4 @@ export function temporaryFiles(dir: string): string[] {
   return readdirSync(dir).filter((name) => name.startsWith(".") && name.endsWith(".tmp"));
 }
 
-/// One recorded dialog.
-export interface AskedDialog {
-  kind: "save" | "open" | "folder" | "ask" | "tell";
-  message: string;
-  buttons?: string[];
-}
-
-/// Dialogs answered from a queue: a path for file dialogs, a button label for questions; an empty queue cancels.
-export class QueuedDialogs implements Dialogs {
-  readonly answers: string[] = [];
-  readonly asked: AskedDialog[] = [];
-
-  /// Queues answers, in order.
-  answer(...answers: string[]): this {
-    this.answers.push(...answers);
-    return this;
-  }
-
-  async chooseSavePath(options: { title: string }): Promise<string | null> {
-    this.asked.push({ kind: "save", message: options.title });
-    return this.answers.shift() ?? null;
-  }
-
-  async chooseOpenPath(options: { title: string }): Promise<string | null> {
-    this.asked.push({ kind: "open", message: options.title });
-    return this.answers.shift() ?? null;
-  }
-
-  async chooseFolder(options: { title: string }): Promise<string | null> {
-    this.asked.push({ kind: "folder", message: options.title });
-    return this.answers.shift() ?? null;
-  }
-
-  async ask(options: { message: string; buttons: string[]; cancelId: number }): Promise<number> {
-    this.asked.push({ kind: "ask", message: options.message, buttons: options.buttons });
-    const label = this.answers.shift();
-    if (label === undefined) return options.cancelId;
-    const index = options.buttons.indexOf(label);
-    if (index < 0) throw new Error(`No button "${label}" in "${options.message}" (${options.buttons.join(", ")})`);
-    return index;
-  }
-
-  async tell(options: { message: string; detail?: string }): Promise<void> {
-    this.asked.push({ kind: "tell", message: `${options.message} ${options.detail ?? ""}`.trim() });
-  }
-}
+export { ScriptedDialogs } from "../../support/scripted-dialogs";

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fieldText } from "../../../shared/article";
 import { Backend } from "../../../electron/services/backend";
 import { RecoveryStore } from "../../../electron/services/recovery";
-import { article, QueuedDialogs, tempFolder } from "./helpers";
+import { article, ScriptedDialogs, tempFolder } from "./helpers";
 
 // Recovery copies: written at most two seconds after an edit (after a one-second pause in
 // typing), removed on save and on close, listed and restored after a crash.
@@ -69,7 +69,7 @@ describe("the recovery debounce", () => {
 });
 
 describe("recovery through the backend", () => {
-  const backend = (dialogs = new QueuedDialogs()) =>
+  const backend = (dialogs = new ScriptedDialogs()) =>
     new Backend({
       userDataDir: join(dir, "user-data"),
       dialogs,
@@ -103,7 +103,7 @@ describe("recovery through the backend", () => {
   });
 
   it("saving or closing without saving removes the copy; discard removes a listed one", async () => {
-    const dialogs = new QueuedDialogs();
+    const dialogs = new ScriptedDialogs();
     const b = backend(dialogs);
     const folder = join(dir, "user-data", "recovery");
     const first = await call<{ handle: string }>(b, "document:new", {});
