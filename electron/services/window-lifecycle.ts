@@ -120,7 +120,8 @@ export class WindowLifecycle {
   async openFile(path: string): Promise<void> {
     const existing = this.documents.store.findByPath(path);
     if (existing) return this.shell.focus(existing.owner);
-    const id = this.emptyFocusedWindow() ?? this.open();
+    const reused = this.emptyFocusedWindow();
+    const id = reused ?? this.open();
     const tracked = this.windows.get(id);
     if (!tracked) return;
     await tracked.ready;
@@ -130,7 +131,12 @@ export class WindowLifecycle {
     } catch (e) {
       const error = e as Error & { details?: string[] };
       await this.dialogs.tell({ message: error.message, detail: error.details?.join("\n"), kind: "error" });
-      if (!tracked.state) this.shell.destroy(id);
+      // A window opened only for this file goes again; one that was there stays.
+      if (!reused) {
+        tracked.mayClose = true;
+        await this.documents.closeWindow(id);
+        this.shell.destroy(id);
+      }
     }
   }
 

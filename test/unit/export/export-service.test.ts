@@ -10,6 +10,7 @@ import { schema } from "../../../shared/schema";
 import { Backend } from "../../../electron/services/backend";
 import { exportFileName, exportToFolder } from "../../../electron/services/exports";
 import { ScriptedDialogs } from "../../support/scripted-dialogs";
+import { FakeWindows } from "../services/fake-windows";
 import { readSeedParts, seedArticlePath } from "../../support/seed-article";
 import { launchChromium, playwrightPrinter } from "./chromium";
 
@@ -87,17 +88,31 @@ describe("exportToFolder", () => {
 describe("the export:run channel", () => {
   const dialogs = new ScriptedDialogs();
   const userDataDir = mkdtempSync(join(tmpdir(), "copydesk-export-backend-"));
-  const backend = new Backend({ userDataDir, dialogs, appInfo: { name: "Copydesk", version: "0", platform: "linux" }, printPdf: async () => new Uint8Array([37, 80, 68, 70]) });
+  const windows = new FakeWindows();
+  const backend = new Backend({
+    userDataDir,
+    dialogs,
+    windows,
+    notify: windows.notify,
+    appInfo: { name: "Copydesk", version: "0", platform: "linux" },
+    printPdf: async () => new Uint8Array([37, 80, 68, 70]),
+  });
+  windows.attach({ backend });
   afterAll(async () => {
     await backend.dispose();
     rmSync(userDataDir, { recursive: true, force: true });
   });
   const context = { windowId: "w1" };
+  let h1 = "";
+  beforeAll(async () => {
+    const opened = await backend.handle("document:new", {}, context);
+    if (opened.ok) h1 = (opened.value as { handle: string }).handle;
+  });
 
   it("exports to the folder the user picks and remembers it with the formats", async () => {
     const out = join(folder, "picked");
     dialogs.queue({ kind: "folder", path: out });
-    const result = await backend.handle("export:run", { handle: "h1", article: articleToJSON(seed()), formats: ["nitf", "pdf"] }, context);
+    const result = await backend.handle("export:run", { handle: h1, article: articleToJSON(seed()), formats: ["nitf", "pdf"] }, context);
     expect(result).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.nitf\.xml$/), expect.stringMatching(/\.pdf$/)] } });
     expect(readdirSync(out)).toHaveLength(2);
     const settings = await backend.handle("settings:get", {}, context);
@@ -106,8 +121,8 @@ describe("the export:run channel", () => {
 
   it("answers null when the user cancels the folder, and a typed error for an invalid article", async () => {
     dialogs.queue({ kind: "cancel" });
-    expect(await backend.handle("export:run", { handle: "h1", article: articleToJSON(seed()), formats: ["html"] }, context)).toEqual({ ok: true, value: null });
-    const bad = await backend.handle("export:run", { handle: "h1", article: { meta: {}, doc: {}, assets: {} }, formats: ["html"], folder }, context);
+    expect(await backend.handle("export:run", { handle: h1, article: articleToJSON(seed()), formats: ["html"] }, context)).toEqual({ ok: true, value: null });
+    const bad = await backend.handle("export:run", { handle: h1, article: { meta: {}, doc: {}, assets: {} }, formats: ["html"], folder }, context);
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid-article" } });
   });
 });

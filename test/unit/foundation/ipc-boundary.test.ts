@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { channels, requestSchemas } from "../../../shared/ipc";
 import { Backend } from "../../../electron/services/backend";
 import { ScriptedDialogs } from "../../support/scripted-dialogs";
+import { FakeWindows } from "../services/fake-windows";
 import { seedArticlePath } from "../../support/seed-article";
 
 // Whatever arrives over IPC, the backend answers with a typed value: bad channels, bad payloads
@@ -12,7 +13,9 @@ import { seedArticlePath } from "../../support/seed-article";
 
 const userDataDir = mkdtempSync(join(tmpdir(), "copydesk-ipc-"));
 const dialogs = new ScriptedDialogs();
-const backend = new Backend({ userDataDir, dialogs, appInfo: { name: "Copydesk", version: "0.0.0", platform: "linux" } });
+const windows = new FakeWindows();
+const backend = new Backend({ userDataDir, dialogs, windows, notify: windows.notify, appInfo: { name: "Copydesk", version: "0.0.0", platform: "linux" } });
+windows.attach({ backend });
 const context = { windowId: "window-1" };
 afterAll(() => backend.dispose());
 
@@ -45,7 +48,7 @@ describe("the IPC boundary", () => {
     if (!opened.ok) throw new Error(opened.error.message);
     const { handle, article } = opened.value as { handle: string; article: { meta: object; doc: object; assets: object } };
     const bad = { ...article, meta: { ...article.meta, created: "soon" } };
-    const result = await backend.handle("document:save", { handle, article: bad }, context);
+    const result = await backend.handle("document:save", { handle, article: bad, revision: 1 }, context);
     expect(result).toEqual({
       ok: false,
       error: expect.objectContaining({ code: "invalid-article", details: ["meta.created: not an ISO 8601 date-time"] }),
