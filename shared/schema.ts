@@ -1,4 +1,5 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
+import { fieldMarks, fieldNames, type FieldName } from "./fields";
 
 // The article schema of ARTICLE-MODEL.md: a fixed sequence of field nodes, then the body.
 // Field nodes are `isolating` so editing commands never merge one field into another.
@@ -7,26 +8,16 @@ import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosem
 export const pullquoteRoles = ["supporting", "inline", "showcase"] as const;
 export type PullquoteRole = (typeof pullquoteRoles)[number];
 
-/// The order of the top-level field nodes; every one is always present.
-export const fieldNames = [
-  "kicker",
-  "headline",
-  "standfirst",
-  "byline",
-  "dateline",
-  "body",
-  "tagline",
-  "related",
-] as const;
-export type FieldName = (typeof fieldNames)[number];
+export { fieldNames, type FieldName } from "./fields";
 
-const plainField = (tag: string, className: string): NodeSpec => ({
+/// A field of text, with the marks its description allows.
+const textField = (name: FieldName, tag: string): NodeSpec => ({
   content: "text*",
-  marks: "",
+  marks: fieldMarks(name),
   isolating: true,
   defining: true,
-  parseDOM: [{ tag: `${tag}.${className}`, preserveWhitespace: false }],
-  toDOM: () => [tag, { class: className }, 0],
+  parseDOM: [{ tag: `${tag}.${name}`, preserveWhitespace: false }],
+  toDOM: () => [tag, { class: name }, 0],
 });
 
 const bodyDOM: DOMOutputSpec = ["div", { class: "body" }, 0];
@@ -49,30 +40,20 @@ export const nodes = {
   doc: { content: fieldNames.join(" ") },
 
   /// Section label above the headline, e.g. "Middle East".
-  kicker: plainField("p", "kicker"),
+  kicker: textField("kicker", "p"),
 
   /// The main headline: one line of plain text.
-  headline: { ...plainField("h1", "headline"), parseDOM: [{ tag: "h1" }] },
+  headline: { ...textField("headline", "h1"), parseDOM: [{ tag: "h1" }] },
 
   /// The summary (dek) under the headline: text with emphasis and links.
-  standfirst: {
-    content: "text*",
-    marks: "strong em link",
-    isolating: true,
-    defining: true,
-    parseDOM: [{ tag: "p.standfirst" }],
-    toDOM: () => ["p", { class: "standfirst" }, 0],
-  },
+  standfirst: { ...textField("standfirst", "p"), parseDOM: [{ tag: "p.standfirst" }] },
 
   /// Who wrote it, e.g. "Text by FRANCE 24".
-  byline: plainField("p", "byline"),
+  byline: textField("byline", "p"),
 
   /// The place the story was filed from; date and agency are attributes.
   dateline: {
-    content: "text*",
-    marks: "",
-    isolating: true,
-    defining: true,
+    ...textField("dateline", "p"),
     attrs: {
       date: { default: null, validate: "string|null" },
       source: { default: null, validate: "string|null" },
@@ -103,7 +84,7 @@ export const nodes = {
   /// A paragraph of body text.
   paragraph: {
     content: "text*",
-    marks: "strong em link",
+    marks: fieldMarks("body"),
     group: "block",
     parseDOM: [{ tag: "p" }],
     toDOM: () => paragraphDOM,
@@ -233,7 +214,7 @@ export const nodes = {
   },
 
   /// The closing source credit, e.g. "(FRANCE 24 with AFP)".
-  tagline: plainField("p", "tagline"),
+  tagline: textField("tagline", "p"),
 
   /// Links to related stories at the end of the article.
   related: { content: "related_link*", isolating: true, parseDOM: [{ tag: "ul.related" }], toDOM: () => relatedDOM },

@@ -1,17 +1,10 @@
 import type { Article } from "../article";
 import { assetScheme } from "../article";
+import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
 import { articleParts, figureParts } from "./parts";
 
-// What to fix before an export, and what only deserves a warning (ARTICLE-MODEL.md limits).
-
-/// Headline length above which a warning is given.
-export const headlineSoftLimit = 70;
-/// Headline length above which export is refused.
-export const headlineHardLimit = 120;
-/// Standfirst length above which a warning is given.
-export const standfirstSoftLimit = 160;
-/// Kicker length above which a warning is given.
-export const kickerSoftLimit = 40;
+// What to fix before an export, and what only deserves a warning: the field rules of
+// shared/fields.ts (required fields, length limits), then figures, embargo and links.
 
 /// The outcome of the pre-export check: errors block the export, warnings do not.
 export interface ExportCheck {
@@ -19,25 +12,26 @@ export interface ExportCheck {
   warnings: string[];
 }
 
+/// The field rules: a required field left empty is an error, a length over a limit an error or a warning.
+function checkFields(article: Article, errors: string[], warnings: string[]): void {
+  article.doc.forEach((field) => {
+    const name = field.type.name as FieldName;
+    const { label, limits, required } = fields[name];
+    if (!field.isTextblock) return;
+    const length = fieldLength(field.textContent);
+    const what = label.toLowerCase();
+    if (required && length === 0) errors.push(`The article has no ${what}.`);
+    else if (limits && lengthLevel(name, length) === "error") errors.push(`The ${what} is ${length} characters long; the limit is ${limits.error}.`);
+    else if (limits && lengthLevel(name, length) === "warn") warnings.push(`The ${what} is ${length} characters long; aim for ${limits.warn} or fewer.`);
+  });
+}
+
 /// Checks an article before export; `now` is when the export happens.
 export function checkBeforeExport(article: Article, now: Date = new Date()): ExportCheck {
   const parts = articleParts(article);
   const errors: string[] = [];
   const warnings: string[] = [];
-  const headline = parts.headline.trim();
-  if (headline === "") errors.push("The article has no headline.");
-  else if (headline.length > headlineHardLimit) {
-    errors.push(`The headline is ${headline.length} characters long; the limit is ${headlineHardLimit}.`);
-  } else if (headline.length > headlineSoftLimit) {
-    warnings.push(`The headline is ${headline.length} characters long; aim for ${headlineSoftLimit} or fewer.`);
-  }
-  const standfirst = parts.standfirst.textContent.trim();
-  if (standfirst.length > standfirstSoftLimit) {
-    warnings.push(`The standfirst is ${standfirst.length} characters long; aim for ${standfirstSoftLimit} or fewer.`);
-  }
-  if (parts.kicker.length > kickerSoftLimit) {
-    warnings.push(`The kicker is ${parts.kicker.length} characters long; aim for ${kickerSoftLimit} or fewer.`);
-  }
+  checkFields(article, errors, warnings);
   let figureNumber = 0;
   parts.body.descendants((node) => {
     if (node.type.name !== "figure") return true;

@@ -1,32 +1,29 @@
 import type { EditorState } from "prosemirror-state";
 import { Plugin } from "prosemirror-state";
 import { Decoration, DecorationSet } from "prosemirror-view";
-import { schema, type FieldName } from "../../../shared/schema";
-import { lengthLevel, lengthLimits } from "./counts";
-import { fieldLabels, placeholders } from "./fields";
+import { fieldLength, fields, lengthLevel, type FieldName } from "../../../shared/fields";
+import { schema } from "../../../shared/schema";
 
 // Every top-level field gets its accessible name and role, a placeholder while empty, and the
-// short fields a length meter against ARTICLE-MODEL.md's limits.
+// fields with length limits a meter, all from the field descriptions in shared/fields.ts.
 // Only the eight top-level fields (and the body's first block) are visited, never the text.
 
-const multiLine = new Set<FieldName>(["standfirst", "body"]);
-
-function fieldAttrs(name: FieldName, length: number): Record<string, string> {
-  const empty = length === 0;
-  const attrs: Record<string, string> = { "aria-label": fieldLabels[name], "data-field": name };
-  const limit = lengthLimits[name];
-  if (limit) {
-    attrs["data-meter"] = `${length}/${limit.warn}`;
+function fieldAttrs(field: { name: FieldName; text: string | null }): Record<string, string> {
+  const { name, text } = field;
+  const description = fields[name];
+  const attrs: Record<string, string> = { "aria-label": description.label, "data-field": name };
+  if (description.limits && text !== null) {
+    const length = fieldLength(text);
+    attrs["data-meter"] = `${length}/${description.limits.warn}`;
     attrs["data-level"] = lengthLevel(name, length);
   }
   if (name !== "related") {
     attrs.role = "textbox";
-    attrs["aria-multiline"] = multiLine.has(name) ? "true" : "false";
+    attrs["aria-multiline"] = description.oneLine ? "false" : "true";
   }
-  const placeholder = placeholders[name];
-  if (empty && placeholder) {
+  if (text === "" && description.placeholder) {
     attrs.class = "empty";
-    attrs["data-placeholder"] = placeholder;
+    attrs["data-placeholder"] = description.placeholder;
   }
   return attrs;
 }
@@ -36,9 +33,9 @@ export function fieldDecorations(state: EditorState): DecorationSet {
   const decorations: Decoration[] = [];
   state.doc.forEach((field, offset) => {
     const name = field.type.name as FieldName;
-    decorations.push(Decoration.node(offset, offset + field.nodeSize, fieldAttrs(name, field.isTextblock ? field.content.size : -1)));
+    decorations.push(Decoration.node(offset, offset + field.nodeSize, fieldAttrs({ name, text: field.isTextblock ? field.textContent : null })));
     if (field.type === schema.nodes.body && field.childCount === 1 && field.firstChild!.type === schema.nodes.paragraph && field.firstChild!.content.size === 0) {
-      decorations.push(Decoration.node(offset + 1, offset + 1 + field.firstChild!.nodeSize, { class: "empty", "data-placeholder": placeholders.paragraph! }));
+      decorations.push(Decoration.node(offset + 1, offset + 1 + field.firstChild!.nodeSize, { class: "empty", "data-placeholder": fields.body.placeholder! }));
     }
   });
   return DecorationSet.create(state.doc, decorations);

@@ -4,29 +4,6 @@ import { fieldNames, schema, type FieldName } from "../../../shared/schema";
 
 // Moving between the article's fields, and keeping Enter and Backspace inside them.
 
-/// What each field is called, for placeholders, accessible names and messages.
-export const fieldLabels: Record<FieldName, string> = {
-  kicker: "Kicker",
-  headline: "Headline",
-  standfirst: "Standfirst",
-  byline: "Byline",
-  dateline: "Dateline",
-  body: "Story",
-  tagline: "Tagline",
-  related: "Related links",
-};
-
-/// What an empty field shows.
-export const placeholders: Partial<Record<FieldName | "paragraph", string>> = {
-  kicker: "Kicker, e.g. Middle East",
-  headline: "Headline",
-  standfirst: "Standfirst: the story in a sentence or two",
-  byline: "Byline, e.g. Text by FRANCE 24",
-  dateline: "Dateline place, e.g. WASHINGTON",
-  tagline: "Tagline, e.g. (FRANCE 24 with AFP)",
-  paragraph: "Write the story…",
-};
-
 /// The index among the top-level fields of the field holding this position.
 export function fieldIndexAt($pos: ResolvedPos): number {
   return $pos.depth === 0 ? Math.min($pos.index(0), fieldNames.length - 1) : $pos.index(0);
