@@ -1,7 +1,8 @@
 import type { Article } from "../article";
+import { wordCount } from "../word-count";
 import { escapeXml, jsonForScript } from "./escape";
 import { bodyHtml, inlineHtml } from "./html-body";
-import { articleParts, bodyTexts, datelineLabel, hasDateline, wireDate, wordsOf, type ArticleParts } from "./parts";
+import { articleParts, datelineLabel, hasDateline, wireDate, type ArticleParts } from "./parts";
 
 // HTML export: one standalone page with its CSS and images inside, semantic markup, and a
 // schema.org NewsArticle block in JSON-LD. Metadata schema.org has no word for goes in
@@ -33,7 +34,6 @@ export function newsArticleJsonLd(article: Article, parts: ArticleParts = articl
   parts.body.descendants((node) => {
     if (node.type.name === "image" && /^https:/i.test(node.attrs.src as string)) images.push(node.attrs.src as string);
   });
-  const words = bodyTexts(parts.body).reduce((sum, text) => sum + wordsOf(text).length, 0);
   const ld: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -43,7 +43,7 @@ export function newsArticleJsonLd(article: Article, parts: ArticleParts = articl
     dateCreated: meta.created,
     datePublished: meta.embargo ?? meta.created,
     dateModified: meta.updated,
-    wordCount: words,
+    wordCount: wordCount(article.doc),
   };
   if (parts.standfirst.textContent) ld.description = parts.standfirst.textContent;
   if (parts.byline) ld.author = { "@type": "Person", name: parts.byline };

@@ -1,7 +1,8 @@
 import type { Article } from "../article";
+import { articleCounts } from "../word-count";
 import { escapeXml } from "./escape";
 import { bodyHtml, inlineHtml } from "./html-body";
-import { articleParts, bodyTexts, wordsOf } from "./parts";
+import { articleParts } from "./parts";
 
 // ninjs 2.2 export (IPTC News in JSON), valid against ninjs-schema_2.2.json. The body and the
 // tagline travel as one HTML body; related links are text associations.
@@ -17,7 +18,7 @@ export function asDateTime(value: string | null): string | null {
 export function ninjsObject(article: Article): Record<string, unknown> {
   const parts = articleParts(article);
   const { meta } = article;
-  const texts = bodyTexts(parts.body);
+  const counts = articleCounts(article.doc);
   const html = [bodyHtml(parts.body, article), parts.tagline ? `<p class="tagline">${escapeXml(parts.tagline)}</p>` : ""]
     .filter(Boolean)
     .join("\n");
@@ -34,8 +35,8 @@ export function ninjsObject(article: Article): Record<string, unknown> {
       {
         role: "main",
         contenttype: "text/html",
-        wordcount: texts.reduce((sum, t) => sum + wordsOf(t).length, 0),
-        charcount: texts.reduce((sum, t) => sum + [...t].length, 0),
+        wordcount: counts.words,
+        charcount: counts.characters,
         value: html,
       },
     ],

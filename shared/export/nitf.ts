@@ -1,10 +1,12 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
+import { wordCount } from "../word-count";
 import { escapeXml } from "./escape";
 import { articleParts, figureParts, hasDateline, imageURI, type ArticleParts } from "./parts";
 
 // NITF 3.6 export, valid against the IPTC XML Schema (namespace http://iptc.org/std/NITF/2006-10-18/).
 // NITF has no bold: strong text is `<em class="strong">`. Pull quotes are `bq class="pullquote"`.
+// The word count (shared/word-count.ts) is `pubdata@item-length` with `unit-of-measure="word"`.
 
 /// The NITF 3.6 namespace; the root element must declare it as the default namespace.
 export const nitfNamespace = "http://iptc.org/std/NITF/2006-10-18/";
@@ -85,7 +87,7 @@ function headNitf(article: Article, parts: ArticleParts): string {
     meta.tags.length > 0 ? `<key-list>${meta.tags.map((t) => `<keyword key="${escapeXml(t)}"/>`).join("")}</key-list>` : "",
     `<du-key${attr("key", meta.slug)} version="1"/>`,
   ].join("");
-  const pubdata = parts.kicker ? `<pubdata type="web"${attr("position.section", parts.kicker)}/>` : "";
+  const pubdata = `<pubdata type="web"${attr("position.section", parts.kicker)} item-length="${wordCount(article.doc)}" unit-of-measure="word"/>`;
   return `<head><title>${escapeXml(parts.headline)}</title><docdata management-status="${meta.status === "approved" ? "usable" : "withheld"}">${docdata}</docdata>${pubdata}</head>`;
 }
 

@@ -105,24 +105,6 @@ export function imageURI(article: Article, src: string): string | null {
   return src === "" ? null : src;
 }
 
-/// The words of a text, split on white space.
-export function wordsOf(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
-}
-
-/// The running text of the body: every textblock's text, one per entry.
-export function bodyTexts(body: PMNode): string[] {
-  const texts: string[] = [];
-  body.descendants((node) => {
-    if (node.isTextblock) {
-      texts.push(node.textContent);
-      return false;
-    }
-    return true;
-  });
-  return texts;
-}
-
 /// A file name stem from the slug, else from the headline, else "article".
 export function fileStem(article: Article): string {
   if (article.meta.slug) return article.meta.slug;

@@ -1,10 +1,12 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
+import { wordCount } from "../word-count";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 
 // Plain-text export in wire-copy style: kicker, headline, standfirst, byline, then the story
 // with the dateline leading its first paragraph ("WASHINGTON, Jan. 7, 2014 (AFP) - …"),
-// the tagline as the story's last line and the related links after it.
+// the tagline as the story's last line, the related links after it, and last the word count
+// ("Words: 523", as shared/word-count.ts counts them), as wire headers carry it.
 
 type BlockText = (node: PMNode, indent: string) => string[];
 
@@ -62,6 +64,7 @@ export function exportText(article: Article): string {
     const links = parts.related.map((link) => `- ${link.label ? `${link.label}: ` : ""}${link.title} <${link.href}>`);
     sections.push(["Related:", ...links].join("\n"));
   }
+  sections.push(`Words: ${wordCount(article.doc)}`);
   return `${sections.join("\n\n")}\n`;
 }
 

@@ -1,6 +1,7 @@
 import { bench, describe } from "vitest";
 import { EditorState } from "prosemirror-state";
-import { countText, countsPlugin } from "../../renderer/src/editor/counts";
+import { countsPlugin } from "../../renderer/src/editor/counts";
+import { countText } from "../../shared/word-count";
 import { schema } from "../../shared/schema";
 import { emptyDoc } from "../../shared/article";
 

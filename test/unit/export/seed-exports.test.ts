@@ -13,6 +13,7 @@ import { exportRegistry } from "../../../shared/export/registry";
 import { exportText } from "../../../shared/export/text";
 import { exportFormats } from "../../../shared/ipc";
 import { schema } from "../../../shared/schema";
+import { wordCount } from "../../../shared/word-count";
 import { parseHtmlInNode } from "../../../electron/services/import-files";
 import { readSeedParts, seedArticlePath } from "../../support/seed-article";
 import { missingWord, textsInOrder } from "./article-views";
@@ -86,7 +87,7 @@ describe("the reference article", () => {
     const xml = exportNitf(withDateline());
     expect(validateNitf([xml, exportNitf(article)])).toEqual([]);
     expect(xml).toContain(`<title>${parts.headline}</title>`);
-    expect(xml).toContain(`<pubdata type="web" position.section="${parts.kicker}"/>`);
+    expect(xml).toContain(`<pubdata type="web" position.section="${parts.kicker}" item-length="${wordCount(withDateline().doc)}" unit-of-measure="word"/>`);
     expect(xml).toContain(`<doc-id id-string="${article.meta.id}"/>`);
     expect(xml).toContain(`<date.release norm="20140108T060000Z"/>`);
     expect(xml).toContain(`<key-list><keyword key="IRAQ"/></key-list>`);
