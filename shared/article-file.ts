@@ -1,5 +1,6 @@
 import type { Article, ArticleMeta, Asset } from "./article";
 import { docFromJSON } from "./doc-check";
+import { assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";
 import { describeIssues, metaSchema } from "./meta-schema";
 
@@ -11,10 +12,8 @@ export const articleFormat = "copydesk.article";
 export const currentVersion = 1;
 /// Largest file opened, in bytes.
 export const maxFileBytes = 50 * 1024 * 1024;
-/// Largest embedded asset, in bytes (decoded).
-export const maxAssetBytes = 10 * 1024 * 1024;
-/// Image types an article may embed.
-export const assetTypes = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/avif"] as const;
+/// Image types and the size limit of embedded assets: the asset policy's.
+export { assetTypes, maxAssetBytes };
 
 /// A step that turns a file of version N into version N + 1, on the parsed JSON.
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
@@ -162,15 +161,15 @@ function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: s
     const { type, data } = asset as Record<string, unknown>;
     const extra = Object.keys(asset).filter((k) => k !== "type" && k !== "data");
     if (extra.length > 0) errors.push(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}`);
-    if (typeof type !== "string" || !(assetTypes as readonly string[]).includes(type)) {
+    if (typeof type !== "string" || !isAssetType(type)) {
       errors.push(`${where}: type ${JSON.stringify(type)} is not an image type Copydesk embeds (${assetTypes.join(", ")})`);
       continue;
     }
-    if (typeof data !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
+    if (typeof data !== "string" || !isBase64(data)) {
       errors.push(`${where}: data is not base64`);
       continue;
     }
-    const bytes = (data.length / 4) * 3 - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
+    const bytes = base64Bytes(data);
     if (bytes > maxAssetBytes) {
       errors.push(`${where}: the image is ${megabytes(bytes)}, over the ${megabytes(maxAssetBytes)} limit for an asset`);
       continue;
@@ -182,10 +181,6 @@ function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: s
     assets[key] = { type, data };
   }
   return { assets, errors };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
 function fail(message: string): { ok: false; errors: string[] } {

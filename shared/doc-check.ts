@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "./article";
+import { imageOrigin, isStoredImageSrc } from "./asset-policy";
 import { fieldNames, schema } from "./schema";
 import { isSafeLinkHref, isWebHref } from "./urls";
 
@@ -109,10 +110,10 @@ function checkMarks(marks: unknown, parent: string, where: string, errors: strin
 
 function checkImageSrc(src: unknown, where: string, errors: string[], assets: Record<string, Asset>): void {
   if (typeof src !== "string") return void errors.push(`${where}: image has no src`);
-  if (src.startsWith(assetScheme)) {
+  if (src === "" || isStoredImageSrc(src, assets)) return;
+  if (imageOrigin(src) === "asset") {
     const key = src.slice(assetScheme.length);
-    if (!(key in assets)) errors.push(`${where}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
-    return;
+    return void errors.push(`${where}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
   }
-  if (src !== "" && !/^https:\/\//i.test(src)) errors.push(`${where}: image src ${quoted(src)} is neither https nor an embedded asset`);
+  errors.push(`${where}: image src ${quoted(src)} is neither https nor an embedded asset`);
 }

@@ -1,5 +1,7 @@
-/// The image type that base64 data really is, from its first bytes (PNG, JPEG, GIF, WebP, AVIF), or null.
-export function sniffImageType(base64: string): string | null {
+import type { ImageType } from "./asset-policy";
+
+/// The image type that base64 data really is, from its first bytes (the types of shared/asset-policy.ts), or null.
+export function sniffImageType(base64: string): ImageType | null {
   let head: string;
   try {
     head = atob(base64.slice(0, 24));

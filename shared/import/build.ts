@@ -1,5 +1,6 @@
-import { assetTypes, articleFromJSON, maxAssetBytes } from "../article-file";
-import { articleStatuses, type Article, type ArticleMeta, type Asset } from "../article";
+import { articleFromJSON } from "../article-file";
+import { articleStatuses, assetScheme, type Article, type ArticleMeta, type Asset } from "../article";
+import { assetFromDataUrl } from "../asset-policy";
 import { metaSchema } from "../meta-schema";
 import { isSafeLinkHref, isWebHref } from "../urls";
 import { base64ToBytes } from "../export/image-size";
@@ -110,22 +111,13 @@ interface Subtle {
   digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
 }
 
-/// Turns a `data:` image URI into an embedded asset; returns its `asset:` src, or null when it is not an image Copydesk embeds.
+/// Turns a `data:` image URI into an embedded asset; returns its `asset:` src, or null when the asset policy refuses it.
 export async function assetFromDataUri(uri: string, assets: Record<string, Asset>): Promise<string | null> {
-  const match = /^data:([a-z]+\/[a-z0-9.+-]+)(?:;[^,;]*)*;base64,([A-Za-z0-9+/\s]*={0,2})$/i.exec(uri.trim());
-  if (!match) return null;
-  const type = match[1].toLowerCase();
-  const data = match[2].replace(/\s+/g, "");
-  if (!(assetTypes as readonly string[]).includes(type) || data.length % 4 !== 0 || (data.length / 4) * 3 > maxAssetBytes + 2) return null;
+  const asset = assetFromDataUrl(uri);
+  if (!asset) return null;
   const subtle = (globalThis.crypto as unknown as { subtle: Subtle }).subtle;
-  const digest = new Uint8Array(await subtle.digest("SHA-256", base64ToBytes(data)));
+  const digest = new Uint8Array(await subtle.digest("SHA-256", base64ToBytes(asset.data)));
   const hash = Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-  assets[hash] = { type, data };
-  return `asset:${hash}`;
-}
-
-/// True for an image src an article may hold: https, or an asset it embeds.
-export function isKeptImageSrc(src: string, assets: Record<string, Asset>): boolean {
-  if (src.startsWith("asset:")) return src.slice(6) in assets;
-  return /^https:\/\/[^/\s]+/i.test(src) && !/\s/.test(src);
+  assets[hash] = asset;
+  return `${assetScheme}${hash}`;
 }

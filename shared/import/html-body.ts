@@ -2,7 +2,8 @@ import { DOMParser as PMDOMParser, type Node as PMNode, type ParseRule, type Tag
 import { schema } from "../schema";
 import { isSafeLinkHref } from "../urls";
 import type { Asset } from "../article";
-import { isKeptImageSrc, type NodeJSON } from "./build";
+import { isStoredImageSrc } from "../asset-policy";
+import type { NodeJSON } from "./build";
 import type { HtmlElement } from "./html-dom";
 
 // Reads body HTML into body blocks with ProseMirror's DOM parser, using the schema's rules plus
@@ -25,7 +26,7 @@ function importRules(assets: Record<string, Asset>): TagParseRule[] {
       priority: 60,
       getAttrs: (dom) => {
         const src = (dom as unknown as HtmlElement).getAttribute("src") ?? "";
-        return isKeptImageSrc(src, assets) ? { src, alt: (dom as unknown as HtmlElement).getAttribute("alt") ?? "" } : false;
+        return isStoredImageSrc(src, assets) ? { src, alt: (dom as unknown as HtmlElement).getAttribute("alt") ?? "" } : false;
       },
     },
     {

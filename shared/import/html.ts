@@ -1,4 +1,5 @@
 import type { Asset } from "../article";
+import { imageOrigin } from "../asset-policy";
 import { assetFromDataUri, buildArticle, collapse, type ImportedParts, type ImportResult } from "./build";
 import { importParser, parseInto } from "./html-body";
 import { all, type HtmlDocument, type HtmlElement, type ParseHtml } from "./html-dom";
@@ -39,7 +40,7 @@ function copydeskMeta(document: HtmlDocument): ImportedParts["meta"] {
 async function prepare(document: HtmlDocument, assets: Record<string, Asset>): Promise<void> {
   for (const img of all(document, "img[src]")) {
     const src = img.getAttribute("src") ?? "";
-    if (!src.startsWith("data:")) continue;
+    if (imageOrigin(src) !== "data") continue;
     const asset = await assetFromDataUri(src, assets);
     if (asset) img.setAttribute("src", asset);
     else img.remove();

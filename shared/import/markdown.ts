@@ -4,7 +4,8 @@ import type { Node as PMNode } from "prosemirror-model";
 import { parse as parseYaml } from "yaml";
 import type { Asset } from "../article";
 import { datelineLabel } from "../export/parts";
-import { assetFromDataUri, buildArticle, collapse, isKeptImageSrc, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
+import { imageOrigin, isStoredImageSrc } from "../asset-policy";
+import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
 
 // Markdown import: YAML front matter for the metadata (and, from Copydesk's own export, the
 // plain fields), CommonMark through prosemirror-markdown for the rest. The first level-one
@@ -66,8 +67,8 @@ class Converter {
 
   async image(node: PMNode): Promise<NodeJSON | null> {
     let src = str(node.attrs.src);
-    if (src.startsWith("data:")) src = (await assetFromDataUri(src, this.assets)) ?? "";
-    if (!isKeptImageSrc(src, this.assets)) {
+    if (imageOrigin(src) === "data") src = (await assetFromDataUri(src, this.assets)) ?? "";
+    if (!isStoredImageSrc(src, this.assets)) {
       this.warnings.push(`An image (${JSON.stringify(str(node.attrs.alt).slice(0, 40))}) was left out: only https and embedded images are kept.`);
       return null;
     }

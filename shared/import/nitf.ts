@@ -1,5 +1,6 @@
 import type { Asset } from "../article";
-import { assetFromDataUri, buildArticle, collapse, isKeptImageSrc, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
+import { imageOrigin, isStoredImageSrc } from "../asset-policy";
+import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
 import { childElements, findElement, parseXml, textOf, type XmlElement } from "./xml-tree";
 
 // NITF import (3.x; the 3.6 elements Copydesk writes and the common ones other systems write).
@@ -43,8 +44,8 @@ class NitfReader {
   async figure(media: XmlElement): Promise<NodeJSON[]> {
     const reference = findElement(media, "media-reference");
     let src = reference?.attrs.source ?? "";
-    if (src.startsWith("data:")) src = (await assetFromDataUri(src, this.assets)) ?? "";
-    if (!isKeptImageSrc(src, this.assets)) {
+    if (imageOrigin(src) === "data") src = (await assetFromDataUri(src, this.assets)) ?? "";
+    if (!isStoredImageSrc(src, this.assets)) {
       this.warnings.push("A picture was left out: only https and embedded images are kept.");
       return [];
     }

@@ -1,10 +1,10 @@
-import { isWebHref, linkHrefProblem } from "../../../shared/urls";
+import { imageOrigin, imageTypeNames, maxAssetSize } from "../../../shared/asset-policy";
+import { linkHrefProblem } from "../../../shared/urls";
 import type { ArticleEditor } from "../editor";
 import { insertFigure, updateFigureImage } from "../editor/commands";
 import { datelineAttrs, setDateline, todayIso } from "../editor/dateline";
 import { canLink, linkAt, removeLink, setLink } from "../editor/links";
 import { addRelatedLink, relatedLinks, updateRelatedLink } from "../editor/related";
-import { assetScheme } from "../../../shared/article";
 import { openForm, type FormField, type FormSpec } from "./dialogs";
 
 // The dialogs the editor's commands open: link, related link, figure, dateline date and source.
@@ -84,8 +84,8 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
   const figure = node && pos !== undefined ? { node, pos } : null;
   const image = figure?.node.firstChild;
   const src = (image?.attrs.src as string | undefined) ?? "";
-  const initialChosen = src.startsWith(assetScheme) ? src : "";
-  const initialUrl = src.startsWith("https:") ? src : "";
+  const initialChosen = imageOrigin(src) === "asset" ? src : "";
+  const initialUrl = imageOrigin(src) === "https" ? src : "";
   const fields: FormField[] = [
     {
       name: "image",
@@ -93,7 +93,7 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
       type: "choose",
       buttonLabel: "Choose image…",
       value: initialChosen,
-      hint: "PNG, JPEG, GIF, WebP or AVIF, up to 10 MB; stored in the article.",
+      hint: `${imageTypeNames}, up to ${maxAssetSize}; stored in the article.`,
       choose: async () => {
         const picked = await editor.assetStore.choose();
         return picked ? { value: picked.src, label: picked.name } : null;
@@ -113,7 +113,7 @@ export async function editFigure(editor: ArticleEditor, pos?: number): Promise<v
       let source = src;
       if (chosen && chosen !== initialChosen) source = chosen;
       else if (url.trim() && url.trim() !== initialUrl) {
-        if (!isWebHref(url) || !/^\s*https:/i.test(url)) return "Image addresses must start with https://.";
+        if (imageOrigin(url.trim()) !== "https") return "Image addresses must start with https://.";
         source = url.trim();
       }
       if (!source) return "Choose an image file or give an https address.";

@@ -1,15 +1,10 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "../../../shared/article";
-import { sniffImageType } from "../../../shared/image-type";
+import { assetFromDataUrl } from "../../../shared/asset-policy";
 import { schema } from "../../../shared/schema";
 
 // Images embedded in the article: kept by SHA-256, referenced from figures as `asset:<sha256>`.
-
-/// Image types an article may embed.
-export const imageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
-
-/// Largest image accepted into an article, in bytes.
-export const maxImageBytes = 10 * 1024 * 1024;
+// Which images are accepted is the asset policy's (shared/asset-policy.ts).
 
 /// The SHA-256 of some bytes, in hex.
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -22,16 +17,6 @@ function base64ToBytes(base64: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-/// Splits a base64 image data: URL into its type (read from the bytes, not the label) and data, or null when it is not one we accept.
-export function parseImageDataUrl(url: string): Asset | null {
-  const match = /^data:(image\/[a-z+.-]+);base64,([A-Za-z0-9+/=\s]+)$/i.exec(url.trim());
-  if (!match) return null;
-  const data = match[2].replace(/\s+/g, "");
-  const type = sniffImageType(data);
-  if (!type || !imageTypes.includes(type) || (data.length * 3) / 4 > maxImageBytes) return null;
-  return { type, data };
 }
 
 /// Where images go when they enter the article: the main process checks and keeps each one once
@@ -73,7 +58,7 @@ export class AssetStore {
 
   /// Stores the image of a data: URL; null when it is not an accepted image.
   async addDataUrl(url: string): Promise<string | null> {
-    const asset = parseImageDataUrl(url);
+    const asset = assetFromDataUrl(url);
     return asset ? this.add(asset) : null;
   }
 

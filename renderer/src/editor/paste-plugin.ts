@@ -2,8 +2,9 @@ import { Slice } from "prosemirror-model";
 import { Plugin, TextSelection } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import { fieldNode } from "../../../shared/article";
+import { isAssetType, maxAssetBytes } from "../../../shared/asset-policy";
 import { schema } from "../../../shared/schema";
-import { imageTypes, maxImageBytes, type AssetStore } from "./assets";
+import type { AssetStore } from "./assets";
 import { figureNode } from "./commands";
 import { fieldPos } from "./fields";
 import { dataImageSources, flattenForField, parseSlice, replaceImageSources, sanitizeHTML, takeHeadline, takesBlocks, textToSlice } from "./paste";
@@ -50,8 +51,9 @@ async function insertImageFiles(view: EditorView, files: File[], assets: AssetSt
   view.dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(at + 1))).scrollIntoView());
 }
 
+/// The files of a paste or drop that may be images the asset policy accepts (their bytes decide when they are read).
 function imageFiles(data: DataTransfer | null): File[] {
-  return Array.from(data?.files ?? []).filter((f) => imageTypes.includes(f.type) && f.size <= maxImageBytes);
+  return Array.from(data?.files ?? []).filter((f) => isAssetType(f.type) && f.size <= maxAssetBytes);
 }
 
 /// Handles what comes from the clipboard or a drop: sanitized HTML, plain text, image files.

@@ -1,7 +1,7 @@
 import { DOMParser as PMDOMParser, Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema } from "../../../shared/schema";
-import { isSafeLinkHref, isWebHref } from "../../../shared/urls";
-import { parseImageDataUrl } from "./assets";
+import { assetFromDataUrl, imageOrigin } from "../../../shared/asset-policy";
+import { isSafeLinkHref } from "../../../shared/urls";
 
 // Pasted and dropped HTML, mapped onto the article schema. The HTML is parsed in an inert
 // document (nothing runs, nothing loads), stripped down to an allow-list of elements and
@@ -13,8 +13,10 @@ const dropped = new Set(
 const keptAttributes: Record<string, string[]> = { a: ["href", "title"], img: ["src", "alt"], ol: ["start"], aside: ["class", "data-role"], p: ["class"], small: ["class"] };
 const keptClasses = new Set(["pullquote", "pullquote-text", "credit"]);
 
+/// The asset policy's rule for a pasted image: an https address, or a data: URL of an image it accepts (made an asset on insert).
 function imageSourceAllowed(src: string): boolean {
-  return isWebHref(src) ? /^\s*https:/i.test(src) : parseImageDataUrl(src) !== null;
+  const origin = imageOrigin(src);
+  return origin === "https" || (origin === "data" && assetFromDataUrl(src) !== null);
 }
 
 /// Removes everything hostile or foreign from parsed HTML, in place: scripts, styles, frames, forms,
@@ -36,7 +38,11 @@ export function sanitizeTree(root: Element): void {
       else el.removeAttribute("class");
     }
     if (tag === "a" && !isSafeLinkHref(el.getAttribute("href") ?? "")) el.replaceWith(...Array.from(el.childNodes));
-    if (tag === "img" && !imageSourceAllowed(el.getAttribute("src") ?? "")) el.remove();
+    if (tag === "img") {
+      const src = (el.getAttribute("src") ?? "").trim();
+      if (imageSourceAllowed(src)) el.setAttribute("src", src);
+      else el.remove();
+    }
   }
 }
 
@@ -114,7 +120,7 @@ export function flattenForField(slice: Slice, $pos: ResolvedPos): Slice {
 export function dataImageSources(slice: Slice): string[] {
   const sources: string[] = [];
   slice.content.descendants((node) => {
-    if (node.type === schema.nodes.image && (node.attrs.src as string).startsWith("data:")) sources.push(node.attrs.src as string);
+    if (node.type === schema.nodes.image && imageOrigin(node.attrs.src as string) === "data") sources.push(node.attrs.src as string);
   });
   return sources;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseImageDataUrl } from "../../../renderer/src/editor/assets";
+import { assetFromDataUrl } from "../../../shared/asset-policy";
 import { sniffImageType } from "../../../shared/image-type";
 import { leadImage } from "../../support/seed-article";
 
@@ -29,7 +29,7 @@ describe("image types from the bytes", () => {
 
   it("takes a pasted image's type from its bytes, whatever its data: URL says", () => {
     const jpeg = b64([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
-    expect(parseImageDataUrl(`data:image/png;base64,${jpeg}`)).toEqual({ type: "image/jpeg", data: jpeg });
-    expect(parseImageDataUrl(`data:image/png;base64,${b64("<svg onload=alert(1)>")}`)).toBeNull();
+    expect(assetFromDataUrl(`data:image/png;base64,${jpeg}`)).toEqual({ type: "image/jpeg", data: jpeg });
+    expect(assetFromDataUrl(`data:image/png;base64,${b64("<svg onload=alert(1)>")}`)).toBeNull();
   });
 });
