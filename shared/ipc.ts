@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ArticleJSON, ArticleMeta, Asset } from "./article";
+import type { CommandId } from "./commands";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -228,8 +229,8 @@ export const channels = Object.keys(requestSchemas) as Channel[];
 
 /// Messages the main process sends to a window.
 export interface EventTypes {
-  /// A menu item or shortcut handled by the renderer, e.g. "save", "toggle-bold".
-  "menu:command": { command: string };
+  /// A menu item the renderer runs, by its id in the command table (shared/commands.ts); checked where it is received.
+  "menu:command": { command: CommandId };
   /// The open file changed on disk. "changed": another program wrote it (the window reloads when it has no
   /// edits, and asks otherwise); "reload": the user chose Reload from Disk; "missing": moved or deleted.
   "document:changed-on-disk": { handle: DocumentHandle; change: "changed" | "reload" | "missing"; message: string };

@@ -1,9 +1,12 @@
 import type { EditorState } from "prosemirror-state";
+import { keysOf, type KeyScope, type RendererCommandId } from "../../../shared/commands";
 import type { ArticleEditor } from "../editor";
-import { currentMatchIndex, emptyQuery, findNext, findStateOf, replaceAll, replaceMatch, setFindQuery, type FindQuery } from "../editor/find";
-import { element } from "./dom";
+import { currentMatchIndex, emptyQuery, findStateOf, setFindQuery, type FindQuery } from "../editor/find";
+import type { CommandRunner } from "./command-runner";
+import { element, shortcutLabel } from "./dom";
 
-// The find and replace bar above the article (Mod-F, Mod-Alt-F).
+// The find and replace bar above the article (Mod-F, Mod-Alt-F). Its keys and buttons run the
+// commands of the table (next and previous match, replace, close).
 
 /// The bar's controls: open it (with or without the replace row), close it, refresh it from a state.
 export interface FindBar {
@@ -13,7 +16,7 @@ export interface FindBar {
 }
 
 /// Builds the find bar in `container` (hidden until opened).
-export function findBar(container: HTMLElement, editor: () => ArticleEditor): FindBar {
+export function findBar(container: HTMLElement, editor: () => ArticleEditor, commands: CommandRunner): FindBar {
   const bar = element("div", { class: "find-bar", role: "search", hidden: "", "aria-label": "Find and replace" });
   const find = element("input", { type: "search", id: "find-text", placeholder: "Find", autocomplete: "off", "aria-label": "Find" });
   const replace = element("input", { type: "text", id: "replace-text", placeholder: "Replace with", autocomplete: "off", "aria-label": "Replace with" });
@@ -28,17 +31,19 @@ export function findBar(container: HTMLElement, editor: () => ArticleEditor): Fi
   const wholeWord = option("Whole word", "wholeWord");
   const regex = option("Regex", "regex");
   const count = element("span", { class: "find-count", role: "status", "aria-live": "polite" });
-  const btn = (label: string, title: string, action: () => void) => {
-    const b = element("button", { type: "button", title }, label);
-    b.addEventListener("click", action);
+  // A button running a command, its tooltip naming the command's key in the bar.
+  const btn = (label: string, title: string, id: RendererCommandId, scope: KeyScope) => {
+    const key = keysOf(id, commands.platform, scope)[0];
+    const b = element("button", { type: "button", title: key ? `${title} (${shortcutLabel(key)})` : title }, label);
+    b.addEventListener("click", () => commands.run(id));
     return b;
   };
   const run = (command: Parameters<ArticleEditor["run"]>[0]) => editor().run(command);
-  const previous = btn("Previous", "Previous match (Shift+Enter)", () => run(findNext(-1)));
-  const next = btn("Next", "Next match (Enter)", () => run(findNext(1)));
-  const replaceOne = btn("Replace", "Replace this match", () => run(replaceMatch));
-  const replaceEvery = btn("Replace all", "Replace every match (one undo step)", () => run(replaceAll));
-  const close = btn("Close", "Close (Escape)", () => hide());
+  const previous = btn("Previous", "Previous match", "find-previous", "find-box");
+  const next = btn("Next", "Next match", "find-next", "find-box");
+  const replaceOne = btn("Replace", "Replace this match", "replace-one", "replace-box");
+  const replaceEvery = btn("Replace all", "Replace every match (one undo step)", "replace-all", "replace-box");
+  const close = btn("Close", "Close", "close-find", "find-bar");
   const replaceRow = element("div", { class: "find-row replace-row" });
   replaceRow.append(replace, replaceOne, replaceEvery);
   const findRow = element("div", { class: "find-row" });
@@ -60,16 +65,8 @@ export function findBar(container: HTMLElement, editor: () => ArticleEditor): Fi
   find.addEventListener("input", update);
   replace.addEventListener("input", update);
   bar.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") {
-      e.preventDefault();
-      hide();
-    } else if (e.key === "Enter" && e.target === find) {
-      e.preventDefault();
-      run(findNext(e.shiftKey ? -1 : 1));
-    } else if (e.key === "Enter" && e.target === replace) {
-      e.preventDefault();
-      run(e.altKey || e.ctrlKey || e.metaKey ? replaceAll : replaceMatch);
-    }
+    const scopes: KeyScope[] = e.target === find ? ["find-box", "find-bar"] : e.target === replace ? ["replace-box", "find-bar"] : ["find-bar"];
+    if (commands.handleKey(e, scopes)) e.preventDefault();
   });
 
   return {

@@ -1,9 +1,9 @@
-import { redo, undo } from "prosemirror-history";
 import type { EditorState } from "prosemirror-state";
 import { articleStatuses, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
 import { suggestSlug } from "../../../shared/slug";
 import { metaOf, setMeta } from "../editor/meta";
+import type { CommandRunner } from "./command-runner";
 import { element } from "./dom";
 
 // The metadata panel beside the article. Every change is a SetMetaStep transaction, so it is
@@ -35,7 +35,7 @@ export function embargoInputValue(iso: string | null): string {
 }
 
 /// Builds the panel; the returned function refreshes it from an editor state.
-export function metaPanel(container: HTMLElement, editor: () => ArticleEditor): (state: EditorState) => void {
+export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, commands: CommandRunner): (state: EditorState) => void {
   const form = element("form", { class: "meta-form", "aria-label": "Article metadata" });
   form.addEventListener("submit", (e) => e.preventDefault());
   const row = (label: string, input: HTMLElement, id: string, extra?: HTMLElement) => {
@@ -86,10 +86,8 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor): 
   form.addEventListener("change", (e) => e.target && dirty.delete(e.target), true);
   // Undo and redo in the panel step through the article's history unless a field is mid-edit.
   form.addEventListener("keydown", (e) => {
-    const key = e.key.toLowerCase();
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || (key !== "z" && key !== "y") || (e.target && dirty.has(e.target))) return;
-    e.preventDefault();
-    editor().run(key === "y" || e.shiftKey ? redo : undo);
+    if (e.target && dirty.has(e.target)) return;
+    if (commands.handleKey(e, ["editor"], ["undo", "redo"])) e.preventDefault();
   });
   const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
     if (input.value !== value && !dirty.has(input)) input.value = value;

@@ -1,8 +1,10 @@
 import type { EditorState } from "prosemirror-state";
 import type { AppHandle } from "../../../shared/app-handle";
+import { platformOf } from "../../../shared/keys";
 import type { EventTypes, OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { figureAt } from "../editor/commands";
+import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
@@ -15,7 +17,9 @@ import { findBar } from "./find-bar";
 import { metaPanel } from "./meta-panel";
 import { countsDisplay } from "./status-bar";
 import { toolbar } from "./toolbar";
-import { menuCommands, toolbarGroups, type ShellActions } from "./toolbar-items";
+import { toolbarGroups } from "./toolbar-items";
+import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
+import { commandRunner } from "./command-runner";
 
 declare global {
   interface Window {
@@ -48,12 +52,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const getEditor = () => editor;
 
   const actions: ShellActions = {
-    file: (name) => run(name)(),
+    file: (id) => run(id)(),
     editLink: () => void editLink(editor),
     insertFigure: () => void editFigure(editor, figureAt(editor.state)?.pos),
     addRelatedLink: () => void editRelatedLink(editor),
+    editRelatedLink: (index) => void editRelatedLink(editor, index),
     editDateline: () => void editDateline(editor),
     find: (replace) => find.open(replace),
+    closeFind: () => find.close(),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
     smartQuotes: () => settings.smartQuotes,
     toggleMetadata: () => {
@@ -64,9 +70,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
     metadataShown: () => !panel.hidden,
   };
 
-  const find = findBar(main, getEditor);
-  const refreshToolbar = toolbar(top, toolbarGroups(getEditor, actions));
-  const refreshMeta = metaPanel(panel, getEditor);
+  const platform = platformOf(navigator.platform);
+  const bindings = commandBindings(actions);
+  const commands = commandRunner(bindings, getEditor, platform);
+  const find = findBar(main, getEditor, commands);
+  const refreshToolbar = toolbar(top, toolbarGroups(bindings, commands));
+  const refreshMeta = metaPanel(panel, getEditor, commands);
   const refreshCounts = countsDisplay(status);
 
   let spellingLanguage = "";
@@ -109,14 +118,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
         () => show(`Opened ${href} in your browser.`),
         (e: unknown) => showError(e),
       ),
+    keys: articleKeymap(bindingCommands(bindings), platform),
     hooks: {
-      editLink: actions.editLink,
-      insertFigure: actions.insertFigure,
-      find: actions.find,
       addRelatedLink: actions.addRelatedLink,
       editDateline: actions.editDateline,
       editFigure: (pos) => void editFigure(editor, pos),
-      editRelatedLink: (index) => void editRelatedLink(editor, index),
+      editRelatedLink: actions.editRelatedLink,
     },
     onUpdate: (state, docChanged) => {
       refresh(state);
@@ -181,7 +188,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   /// True (and says so) when replacing this window's article would drop unsaved changes.
   function unsavedWorkInTheWay(): boolean {
     if (!session.edited) return false;
-    show("This article has unsaved changes: save it first, or use File > Open to open another article in a new window.", "error");
+    show("This article has unsaved changes: save it first, or open the other article from a new window (File > New).", "error");
     return true;
   }
 
@@ -201,7 +208,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files) show(`Exported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.join(", ")}`);
   }
 
-  const commands: Record<string, () => Promise<void>> = {
+  const fileCommands: Record<FileCommandId, () => Promise<void>> = {
     save: () => save(false),
     "save-as": () => save(true),
     open: async () => {
@@ -217,29 +224,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     export: () => exportArticle(false),
     "export-again": () => exportArticle(true),
   };
-  const run = (name: string) => () => void (commands[name]?.() ?? Promise.resolve()).catch(showError);
-  const menu = menuCommands(getEditor, actions);
+  const run = (id: FileCommandId) => () => void fileCommands[id]().catch(showError);
 
-  const shortcuts: [RegExp, () => void][] = [
-    [/^Mod-Shift-s$/i, run("save-as")],
-    [/^Mod-s$/i, run("save")],
-    [/^Mod-o$/i, run("open")],
-    [/^Mod-e$/i, run("export")],
-    [/^Mod-Shift-e$/i, run("export-again")],
-    [/^Mod-Alt-m$/i, actions.toggleMetadata],
-    [/^Mod-Alt-f$/i, () => actions.find(true)],
-    [/^Mod-f$/i, () => actions.find(false)],
-  ];
+  // The window's own keys (File, Find, Metadata…) work wherever the focus is; the editor's keymap and the find bar take theirs first.
   document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
-    const name = `Mod-${event.altKey ? "Alt-" : ""}${event.shiftKey ? "Shift-" : ""}${event.code.replace(/^Key/, "").toLowerCase()}`;
-    const match = shortcuts.find(([pattern]) => pattern.test(name));
-    if (!match) return;
-    event.preventDefault();
-    match[1]();
+    if (!event.defaultPrevented && commands.handleKey(event, ["window"])) event.preventDefault();
   });
-
-  window.copydesk.on("menu:command", ({ command }) => (commands[command] ? run(command)() : menu[command]?.()));
+  window.copydesk.on("menu:command", ({ command }) => commands.runFromMenu(command));
   window.copydesk.on("document:opened", (opened) => load(opened));
   window.copydesk.on("document:snapshot-request", ({ requestId, handle }) => {
     const snapshot = handle === session.handle ? session.snapshot(editor.article()) : null;

@@ -5,11 +5,10 @@ import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
 import { AssetStore, type AssetHost } from "./assets";
-import type { AppHooks } from "./keymap";
 import { isRightToLeft, metaOf } from "./meta";
 import { syncSelectionFromDOM } from "./selection-sync";
 import { articlePlugins } from "./setup";
-import { nodeViews } from "./views";
+import { nodeViews, type EditorHooks } from "./views";
 
 /// What the app shell gives the editor.
 export interface EditorOptions {
@@ -18,7 +17,9 @@ export interface EditorOptions {
   assets: Record<string, Asset>;
   /// Where new images go (the main process); without it the editor keeps them itself.
   assetHost?: AssetHost;
-  hooks: AppHooks;
+  hooks: EditorHooks;
+  /// The editor's keys (`articleKeymap`, generated from the command table).
+  keys: Record<string, Command>;
   smartQuotes: () => boolean;
   openLink: (href: string) => void;
   /// Called after every transaction; `docChanged` when the article (text or metadata) changed.
@@ -114,7 +115,7 @@ export class ArticleEditor {
       doc,
       plugins: [
         ...(this.options.plugins ?? []),
-        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink }),
+        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink }),
       ],
     });
   }

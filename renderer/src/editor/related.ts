@@ -1,4 +1,4 @@
-import { NodeSelection, type Command, type EditorState } from "prosemirror-state";
+import { NodeSelection, TextSelection, type Command, type EditorState } from "prosemirror-state";
 import { closeHistory } from "prosemirror-history";
 import { schema } from "../../../shared/schema";
 import { isWebHref } from "../../../shared/urls";
@@ -126,3 +126,17 @@ export const removeSelectedRelatedLink: Command = (state, dispatch) => {
   const index = selectedRelatedIndex(state);
   return index >= 0 && removeRelatedLink(index)(state, dispatch);
 };
+
+/// Selects the related link before (-1) or after (1) the selected one; above the first, the end of
+/// the tagline; below the last, nothing moves (the key is still taken).
+export function selectRelatedNeighbour(dir: 1 | -1): Command {
+  return (state, dispatch) => {
+    const index = selectedRelatedIndex(state);
+    if (index < 0) return false;
+    const next = index + dir;
+    if (next >= state.doc.child(relatedIndex).childCount) return true;
+    const selection = next < 0 ? TextSelection.create(state.doc, relatedStart(state) - 2) : NodeSelection.create(state.doc, relatedLinkPos(state, next));
+    dispatch?.(state.tr.setSelection(selection).scrollIntoView());
+    return true;
+  };
+}

@@ -4,7 +4,7 @@ import { gapCursor } from "prosemirror-gapcursor";
 import { history } from "prosemirror-history";
 import { inputRules } from "prosemirror-inputrules";
 import { keymap } from "prosemirror-keymap";
-import type { Plugin } from "prosemirror-state";
+import type { Command, Plugin } from "prosemirror-state";
 import type { ArticleMeta } from "../../../shared/article";
 import type { AssetStore } from "./assets";
 import { countsPlugin } from "./counts";
@@ -12,19 +12,20 @@ import { fieldDecorationsPlugin } from "./field-decorations";
 import { fieldGuardPlugin } from "./fields";
 import { findPlugin } from "./find";
 import { markdownRules } from "./input-rules";
-import { articleKeymapPlugin, type AppHooks } from "./keymap";
 import { linkClickPlugin } from "./links";
 import { metaPlugin } from "./meta";
 import { pastePlugin } from "./paste-plugin";
 import { selectionSyncPlugin } from "./selection-sync";
 import { typographyRules } from "./typography";
-import { articleWidgetsPlugin } from "./views";
+import { articleWidgetsPlugin, type EditorHooks } from "./views";
 
 /// What the editor's plugins need from the app.
 export interface SetupOptions {
   meta: ArticleMeta;
   assets: AssetStore;
-  hooks: AppHooks;
+  hooks: EditorHooks;
+  /// The editor's keys (`articleKeymap`, generated from the command table).
+  keys: Record<string, Command>;
   /// Whether smart quotes and dashes apply (asked on every keystroke).
   smartQuotes: () => boolean;
   /// Opens a link's address outside the app (Mod-click).
@@ -37,7 +38,7 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
     selectionSyncPlugin(),
     fieldGuardPlugin(),
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
-    articleKeymapPlugin(options.hooks),
+    keymap(options.keys),
     keymap(baseKeymap),
     history(),
     metaPlugin(options.meta),

@@ -1,12 +1,14 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { NodeSelection, Plugin, TextSelection } from "prosemirror-state";
+import { NodeSelection, Plugin } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from "prosemirror-view";
+import { shownKey } from "../../../shared/commands";
+import { ariaKey, platformOf } from "../../../shared/keys";
 import { schema } from "../../../shared/schema";
 import type { AssetStore } from "./assets";
 import { datelineAttrs, datelineSuffix } from "./dateline";
 import { fieldPos } from "./fields";
 import { metaOf } from "./meta";
-import { moveRelatedLink, relatedLinkPos, removeRelatedLink } from "./related";
+import { moveRelatedLink, removeRelatedLink } from "./related";
 
 // What the document shows beyond its text: images, related links with their controls, the
 // dateline's date and agency. Their buttons call back into the app, which opens the dialogs.
@@ -100,14 +102,10 @@ function relatedLinkView(hooks: EditorHooks): NodeViewConstructor {
       moveRelatedLink(from, index())(view.state, view.dispatch);
     });
     // A selected related link holds the keyboard focus itself (the browser cannot keep a caret
-    // around it); its keys go through the editor's keymap, arrows select its neighbours.
+    // around it); its keys (arrows, Enter, Delete…) go through the editor's keymap.
     dom.addEventListener("keydown", (event) => {
-      if (event.target !== dom) return;
-      if (view.someProp("handleKeyDown", (f) => f(view, event))) event.preventDefault();
-      else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
-        event.preventDefault();
-        selectRelatedNeighbour(view, index(), event.key === "ArrowUp" ? -1 : 1);
-      } else return;
+      if (event.target !== dom || !view.someProp("handleKeyDown", (f) => f(view, event))) return;
+      event.preventDefault();
       if (!(view.state.selection instanceof NodeSelection)) view.focus();
     });
     return {
@@ -138,15 +136,6 @@ const headlineView: NodeViewConstructor = () => {
   return { dom, contentDOM };
 };
 
-/// Selects the related link before or after the one at `index`; above the first, the end of the tagline.
-function selectRelatedNeighbour(view: EditorView, index: number, dir: 1 | -1): void {
-  const count = view.state.doc.child(7).childCount;
-  const next = index + dir;
-  if (next >= count) return;
-  const selection = next < 0 ? TextSelection.create(view.state.doc, fieldPos(view.state.doc, 7) - 1) : NodeSelection.create(view.state.doc, relatedLinkPos(view.state, next));
-  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
-}
-
 /// The node views of the article editor.
 export function nodeViews(assets: AssetStore, hooks: EditorHooks): Record<string, NodeViewConstructor> {
   return { headline: headlineView, image: imageView(assets, hooks), related_link: relatedLinkView(hooks) };
@@ -164,7 +153,9 @@ function datelineWidget(text: string, hooks: EditorHooks): (view: EditorView) =>
 function relatedWidget(hooks: EditorHooks): () => HTMLElement {
   return () => {
     const box = el("div", { class: "related-add", contenteditable: "false", "data-own-events": "" });
-    box.append(button("+ Add related link", () => hooks.addRelatedLink(), { "aria-keyshortcuts": "Control+Alt+R" }));
+    const platform = platformOf(navigator.platform);
+    const key = shownKey("related-link", platform);
+    box.append(button("+ Add related link", () => hooks.addRelatedLink(), key ? { "aria-keyshortcuts": ariaKey(key, platform) } : {}));
     return box;
   };
 }

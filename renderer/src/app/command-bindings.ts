@@ -1,0 +1,157 @@
+import type { MarkType } from "prosemirror-model";
+import { baseKeymap, chainCommands } from "prosemirror-commands";
+import { redo, undo } from "prosemirror-history";
+import { undoInputRule } from "prosemirror-inputrules";
+import { liftListItem, sinkListItem, splitListItem } from "prosemirror-schema-list";
+import type { Command, EditorState } from "prosemirror-state";
+import type { CommandId, RendererCommandId } from "../../../shared/commands";
+import { schema } from "../../../shared/schema";
+import {
+  ancestorOf,
+  editAttribution,
+  enterInQuoteParts,
+  inBody,
+  pullquote,
+  setParagraph,
+  setSubheading,
+  toggleBlockquote,
+  toggleBulletList,
+  toggleEm,
+  toggleOrderedList,
+  toggleStrong,
+} from "../editor/commands";
+import { backspaceAtFieldStart, deleteAcrossFields, deleteAtFieldEnd, enterInField, nextField, previousField, selectField } from "../editor/fields";
+import { findNext, replaceAll, replaceMatch } from "../editor/find";
+import { canLink } from "../editor/links";
+import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
+
+// What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
+// command on the article, or an action of the window's shell. The keys, the toolbar and the menu
+// all run these, so a command behaves the same whichever way it is given.
+
+/// The file commands: the shell implements them (they talk to the main process).
+export type FileCommandId = Extract<CommandId, "open" | "save" | "save-as" | "import" | "export" | "export-again">;
+
+/// What the commands need from the window's shell: dialogs, panels, settings and files.
+export interface ShellActions {
+  file(id: FileCommandId): void;
+  editLink(): void;
+  insertFigure(): void;
+  addRelatedLink(): void;
+  editRelatedLink(index: number): void;
+  editDateline(): void;
+  find(replace: boolean): void;
+  closeFind(): void;
+  toggleSmartQuotes(): void;
+  smartQuotes(): boolean;
+  toggleMetadata(): void;
+  metadataShown(): boolean;
+}
+
+/// How a command applies: a ProseMirror command run on the article, or a shell action; with
+/// whether it can run (a toolbar button is disabled otherwise) and whether it is on (pressed).
+export type CommandBinding = ({ command: Command; action?: never } | { action: () => void; command?: never }) & {
+  enabled?: (state: EditorState) => boolean;
+  active?: (state: EditorState) => boolean;
+};
+
+/// One binding for every command the renderer runs: a command left out does not compile.
+export type CommandBindings = Readonly<Record<RendererCommandId, CommandBinding>>;
+
+/// Undo that first gives back what was typed when the last change was a smart replacement.
+export const undoTyping: Command = chainCommands(undoInputRule, undo);
+
+function markActive(type: MarkType) {
+  return (state: EditorState) => {
+    const { from, $from, to, empty } = state.selection;
+    return empty ? Boolean(type.isInSet(state.storedMarks ?? $from.marks())) : state.doc.rangeHasMark(from, to, type);
+  };
+}
+
+const blockIs = (name: string) => (state: EditorState) => state.selection.$from.parent.type.name === name;
+const inside = (name: keyof typeof schema.nodes) => (state: EditorState) => Boolean(ancestorOf(state, schema.nodes[name]));
+const can = (command: Command) => (state: EditorState) => command(state);
+
+/// A ProseMirror command, enabled when it applies.
+const editing = (command: Command, extra: Omit<CommandBinding, "command" | "action"> = {}): CommandBinding => ({ command, enabled: can(command), ...extra });
+
+/// Enter on a selected related link opens its dialog.
+function editSelectedRelated(shell: ShellActions): Command {
+  return (state, dispatch) => {
+    const index = selectedRelatedIndex(state);
+    if (index < 0) return false;
+    if (dispatch) shell.editRelatedLink(index);
+    return true;
+  };
+}
+
+/// The renderer's binding of every command.
+export function commandBindings(shell: ShellActions): CommandBindings {
+  const li = schema.nodes.list_item;
+  const file = (id: FileCommandId): CommandBinding => ({ action: () => shell.file(id) });
+  return {
+    open: file("open"),
+    save: file("save"),
+    "save-as": file("save-as"),
+    import: file("import"),
+    export: file("export"),
+    "export-again": file("export-again"),
+
+    undo: editing(undoTyping),
+    redo: editing(redo),
+    enter: { command: chainCommands(enterInField, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
+    backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, backspaceAtFieldStart) },
+    delete: { command: chainCommands(deleteAcrossFields, deleteAtFieldEnd) },
+    "next-field": { command: nextField },
+    "previous-field": { command: previousField },
+    indent: { command: sinkListItem(li) },
+    outdent: { command: liftListItem(li) },
+    "select-field": { command: selectField },
+    find: { action: () => shell.find(false) },
+    replace: { action: () => shell.find(true) },
+    "find-next": { command: findNext(1) },
+    "find-previous": { command: findNext(-1) },
+    "replace-one": { command: replaceMatch },
+    "replace-all": { command: replaceAll },
+    "close-find": { action: () => shell.closeFind() },
+    "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
+
+    bold: editing(toggleStrong, { active: markActive(schema.marks.strong) }),
+    italic: editing(toggleEm, { active: markActive(schema.marks.em) }),
+    link: { action: () => shell.editLink(), active: markActive(schema.marks.link), enabled: canLink },
+    paragraph: { command: setParagraph, active: blockIs("paragraph"), enabled: inBody },
+    subheading: { command: setSubheading, active: blockIs("subheading"), enabled: inBody },
+    blockquote: { command: toggleBlockquote, active: inside("blockquote"), enabled: inBody },
+    pullquote: editing(pullquote, { active: inside("pullquote") }),
+    attribution: editing(editAttribution),
+    "bullet-list": { command: toggleBulletList, active: inside("bullet_list"), enabled: inBody },
+    "ordered-list": { command: toggleOrderedList, active: inside("ordered_list"), enabled: inBody },
+
+    figure: { action: () => shell.insertFigure(), enabled: inBody },
+    dateline: { action: () => shell.editDateline() },
+    "related-link": { action: () => shell.addRelatedLink() },
+    "move-related-up": { command: moveSelectedRelatedLink(-1) },
+    "move-related-down": { command: moveSelectedRelatedLink(1) },
+    "select-previous-related": { command: selectRelatedNeighbour(-1) },
+    "select-next-related": { command: selectRelatedNeighbour(1) },
+    "edit-related-link": { command: editSelectedRelated(shell) },
+    "remove-related-link": { command: removeSelectedRelatedLink },
+
+    metadata: { action: () => shell.toggleMetadata(), active: () => shell.metadataShown() },
+  };
+}
+
+/// Each binding as a ProseMirror command (a shell action always applies), for keymaps.
+export function bindingCommands(bindings: CommandBindings): Record<RendererCommandId, Command> {
+  const entries = Object.entries(bindings) as [RendererCommandId, CommandBinding][];
+  return Object.fromEntries(
+    entries.map(([id, binding]) => [
+      id,
+      binding.command ??
+        ((_state: EditorState, dispatch?: unknown) => {
+          if (dispatch) binding.action!();
+          return true;
+        }),
+    ]),
+  ) as Record<RendererCommandId, Command>;
+}

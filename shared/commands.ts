@@ -1,0 +1,335 @@
+import { normalizeKey, platforms, type Platform } from "./keys";
+
+// Every command of the editor and the app, once: its name, its keys on each platform, where the
+// menu and the toolbar show it, and who runs it. This file holds descriptions only (it runs
+// everywhere); the renderer binds each id to what it does (`renderer/src/app/command-bindings.ts`)
+// and the main process binds the few it runs itself (`electron/services/menu-template.ts`). The
+// editor's keymap, the window's shortcuts, the find bar's keys, the toolbar, the Electron menu and
+// the README's shortcut table are all generated from this table.
+
+/// Where a key works. A scope lies within another; keys of a scope marked `triedFirst` are tried
+/// before those of the scope it lies within, and may share their keys (Tab indents in a list, and
+/// moves to the next field elsewhere).
+export const keyScopes = {
+  window: { within: null, where: "", triedFirst: false },
+  editor: { within: "window", where: "", triedFirst: false },
+  list: { within: "editor", where: "in a list", triedFirst: true },
+  "related-link": { within: "editor", where: "on a selected related link", triedFirst: true },
+  link: { within: "editor", where: "on a link", triedFirst: true },
+  "find-bar": { within: "window", where: "in the find bar", triedFirst: false },
+  "find-box": { within: "find-bar", where: "in the Find box", triedFirst: false },
+  "replace-box": { within: "find-bar", where: "in the Replace box", triedFirst: false },
+  dialog: { within: "window", where: "in a dialog", triedFirst: false },
+} as const;
+export type KeyScope = keyof typeof keyScopes;
+
+/// The scopes the article editor's keymap answers, the narrower first.
+export const editorKeyScopes: readonly KeyScope[] = ["related-link", "list", "editor"];
+
+/// One key of a command, in ProseMirror's notation ("Mod-Shift-z"; "Mod-click" for a click).
+export interface CommandKey {
+  key: string;
+  scope: KeyScope;
+  /// The platforms that have this key (all when left out).
+  platforms?: readonly Platform[];
+}
+
+/// The menus of the menu bar and their groups (separated by a line), in order. Groups the table
+/// does not fill hold the menu's own items (Open Recent, Cut/Copy/Paste, zoom…).
+export const menuGroups = {
+  File: ["open", "save", "export", "window"],
+  Edit: ["history", "clipboard", "find", "typing"],
+  Format: ["text", "blocks", "lists"],
+  Insert: ["insert"],
+  View: ["panels", "zoom", "screen"],
+} as const;
+export type MenuName = keyof typeof menuGroups;
+
+/// Where a command appears in the menu bar: its menu and group (in table order within the group).
+export type MenuPlacement = { [M in MenuName]: { menu: M; group: (typeof menuGroups)[M][number] } }[MenuName];
+
+/// The toolbar's groups, in order.
+export const toolbarGroupNames = ["File", "History", "Text", "Blocks", "Article"] as const;
+export type ToolbarGroupName = (typeof toolbarGroupNames)[number];
+
+/// Where a command appears in the toolbar.
+export interface ToolbarPlacement {
+  group: ToolbarGroupName;
+  /// What the button shows instead of the label ("B", "↶"); the label stays its accessible name.
+  face?: string;
+  /// What the button does, in words (its tooltip, followed by the shortcut).
+  title: string;
+}
+
+/// One command.
+export interface CommandSpec {
+  /// Its name in menus and on the toolbar (the button's accessible name).
+  label: string;
+  /// What it does, as the README's shortcut table says it.
+  does: string;
+  /// Who runs it: the renderer (the default: it binds the command), the main process (its menu
+  /// runs it: no window needed), or whatever has the focus where it happens (a dialog's Escape,
+  /// a click on a link), which the table only lists.
+  runs?: "main" | "in-place";
+  keys?: readonly CommandKey[];
+  menu?: MenuPlacement;
+  toolbar?: ToolbarPlacement;
+}
+
+function keys(scope: KeyScope, ...names: string[]): CommandKey[] {
+  return names.map((key) => ({ key, scope }));
+}
+
+function only(on: readonly Platform[], list: CommandKey[]): CommandKey[] {
+  return list.map((key) => ({ ...key, platforms: on }));
+}
+
+/// The commands, in the order the menus and the toolbar show them within their groups.
+export const commandTable = {
+  new: { label: "New", does: "new article (new window)", runs: "main", keys: keys("window", "Mod-n"), menu: { menu: "File", group: "open" } },
+  open: {
+    label: "Open…",
+    does: "open",
+    keys: keys("window", "Mod-o"),
+    menu: { menu: "File", group: "open" },
+    toolbar: { group: "File", title: "Open an article" },
+  },
+  save: { label: "Save", does: "save", keys: keys("window", "Mod-s"), menu: { menu: "File", group: "save" }, toolbar: { group: "File", title: "Save the article" } },
+  "save-as": {
+    label: "Save As…",
+    does: "save as",
+    keys: keys("window", "Mod-Shift-s"),
+    menu: { menu: "File", group: "save" },
+    toolbar: { group: "File", title: "Save under a new name" },
+  },
+  import: { label: "Import…", does: "import an HTML, Markdown, NITF or DOCX file", menu: { menu: "File", group: "export" } },
+  export: {
+    label: "Export…",
+    does: "export…",
+    keys: keys("window", "Mod-e"),
+    menu: { menu: "File", group: "export" },
+    toolbar: { group: "File", title: "Export to HTML, NITF and other formats" },
+  },
+  "export-again": { label: "Export Again", does: "export again", keys: keys("window", "Mod-Shift-e"), menu: { menu: "File", group: "export" } },
+
+  undo: {
+    label: "Undo",
+    does: "undo (right after a smart replacement, gives back what you typed)",
+    keys: keys("editor", "Mod-z"),
+    menu: { menu: "Edit", group: "history" },
+    toolbar: { group: "History", face: "↶", title: "Undo" },
+  },
+  redo: {
+    label: "Redo",
+    does: "redo",
+    keys: [...keys("editor", "Mod-Shift-z"), ...only(["windows", "linux"], keys("editor", "Mod-y"))],
+    menu: { menu: "Edit", group: "history" },
+    toolbar: { group: "History", face: "↷", title: "Redo" },
+  },
+  enter: {
+    label: "Enter",
+    does: "next field from a one-line field; new paragraph in the body; from a quote's text to its attribution, then out",
+    // The schema has no line breaks: Shift-Enter acts as Enter rather than letting the browser insert one.
+    keys: keys("editor", "Enter", "Shift-Enter"),
+  },
+  backspace: { label: "Delete backwards", does: "delete backwards (right after a smart replacement, gives back what you typed)", keys: keys("editor", "Backspace") },
+  delete: { label: "Delete forwards", does: "delete forwards (at a field's edge, never merges two fields)", keys: keys("editor", "Delete") },
+  "next-field": { label: "Next field", does: "next field", keys: keys("editor", "Tab") },
+  "previous-field": { label: "Previous field", does: "previous field", keys: keys("editor", "Shift-Tab") },
+  indent: { label: "Indent", does: "indent", keys: keys("list", "Tab") },
+  outdent: { label: "Outdent", does: "outdent", keys: keys("list", "Shift-Tab") },
+  "select-field": { label: "Select field", does: "select the field; again for the whole article", keys: keys("editor", "Mod-a") },
+  find: {
+    label: "Find…",
+    does: "find",
+    keys: keys("window", "Mod-f"),
+    menu: { menu: "Edit", group: "find" },
+    toolbar: { group: "Article", title: "Find in the article" },
+  },
+  replace: { label: "Find and Replace…", does: "find and replace", keys: keys("window", "Mod-Alt-f"), menu: { menu: "Edit", group: "find" } },
+  "find-next": { label: "Next match", does: "next match", keys: [...keys("window", "F3", "Mod-g"), ...keys("find-box", "Enter")] },
+  "find-previous": { label: "Previous match", does: "previous match", keys: [...keys("window", "Shift-F3", "Mod-Shift-g"), ...keys("find-box", "Shift-Enter")] },
+  "replace-one": { label: "Replace", does: "replace this match", keys: keys("replace-box", "Enter") },
+  "replace-all": { label: "Replace all", does: "replace every match (one undo step)", keys: keys("replace-box", "Mod-Enter", "Alt-Enter") },
+  "close-find": { label: "Close the find bar", does: "close the find bar", keys: keys("find-bar", "Escape") },
+  "smart-quotes": {
+    label: "Smart quotes",
+    does: "smart quotes and dashes on or off",
+    menu: { menu: "Edit", group: "typing" },
+    toolbar: { group: "Article", face: "“”", title: "Smart quotes and dashes while typing" },
+  },
+
+  bold: { label: "Bold", does: "bold", keys: keys("editor", "Mod-b"), menu: { menu: "Format", group: "text" }, toolbar: { group: "Text", face: "B", title: "Bold" } },
+  italic: { label: "Italic", does: "italic", keys: keys("editor", "Mod-i"), menu: { menu: "Format", group: "text" }, toolbar: { group: "Text", face: "I", title: "Italic" } },
+  link: {
+    label: "Link…",
+    does: "add, change or remove a link",
+    keys: keys("editor", "Mod-k"),
+    menu: { menu: "Format", group: "text" },
+    toolbar: { group: "Text", title: "Add or edit a link" },
+  },
+  "open-link": { label: "Open link", does: "open it in the browser", runs: "in-place", keys: keys("link", "Mod-click") },
+  paragraph: {
+    label: "Paragraph",
+    does: "paragraph",
+    keys: keys("editor", "Mod-Alt-0"),
+    menu: { menu: "Format", group: "blocks" },
+    toolbar: { group: "Blocks", face: "¶", title: "Paragraph" },
+  },
+  subheading: {
+    label: "Subheading",
+    does: "subheading",
+    keys: keys("editor", "Mod-Alt-2"),
+    menu: { menu: "Format", group: "blocks" },
+    toolbar: { group: "Blocks", face: "H2", title: "Subheading" },
+  },
+  blockquote: {
+    label: "Block quote",
+    does: "block quote",
+    keys: keys("editor", "Mod-Alt-q"),
+    menu: { menu: "Format", group: "blocks" },
+    toolbar: { group: "Blocks", face: "❝ Quote", title: "Block quote" },
+  },
+  pullquote: {
+    label: "Pull quote",
+    does: "pull quote (again: change its role)",
+    keys: keys("editor", "Mod-Alt-p"),
+    menu: { menu: "Format", group: "blocks" },
+    toolbar: { group: "Blocks", face: "❞ Pull", title: "Pull quote (again: change its role)" },
+  },
+  attribution: {
+    label: "Attribution",
+    does: "attribution",
+    keys: keys("editor", "Mod-Alt-a"),
+    menu: { menu: "Format", group: "blocks" },
+    toolbar: { group: "Blocks", face: "— Who", title: "Attribution of the quote" },
+  },
+  "bullet-list": {
+    label: "Bullet list",
+    does: "bulleted list",
+    keys: keys("editor", "Mod-Shift-8"),
+    menu: { menu: "Format", group: "lists" },
+    toolbar: { group: "Blocks", face: "• List", title: "Bullet list" },
+  },
+  "ordered-list": {
+    label: "Numbered list",
+    does: "numbered list",
+    keys: keys("editor", "Mod-Shift-7"),
+    menu: { menu: "Format", group: "lists" },
+    toolbar: { group: "Blocks", face: "1. List", title: "Numbered list" },
+  },
+
+  figure: {
+    label: "Figure…",
+    does: "insert a figure; inside a figure, edit its image and alt text",
+    keys: keys("editor", "Mod-Alt-g"),
+    menu: { menu: "Insert", group: "insert" },
+    toolbar: { group: "Blocks", face: "▣ Figure", title: "Insert a figure (in a figure: change its image)" },
+  },
+  dateline: {
+    label: "Dateline…",
+    does: "dateline date and agency",
+    keys: keys("editor", "Mod-Alt-d"),
+    menu: { menu: "Insert", group: "insert" },
+    toolbar: { group: "Article", title: "Dateline date and source" },
+  },
+  "related-link": {
+    label: "Related link…",
+    does: "add a related link",
+    keys: keys("editor", "Mod-Alt-r"),
+    menu: { menu: "Insert", group: "insert" },
+    toolbar: { group: "Article", face: "Related…", title: "Add a related link" },
+  },
+  "move-related-up": { label: "Move up", does: "move it up", keys: keys("related-link", "Alt-ArrowUp") },
+  "move-related-down": { label: "Move down", does: "move it down", keys: keys("related-link", "Alt-ArrowDown") },
+  "select-previous-related": { label: "Previous related link", does: "select the previous one", keys: keys("related-link", "ArrowUp") },
+  "select-next-related": { label: "Next related link", does: "select the next one", keys: keys("related-link", "ArrowDown") },
+  "edit-related-link": { label: "Edit related link", does: "edit it", keys: keys("related-link", "Enter") },
+  "remove-related-link": { label: "Remove related link", does: "remove it", keys: keys("related-link", "Delete", "Backspace") },
+
+  metadata: {
+    label: "Metadata",
+    does: "show or hide the metadata panel",
+    keys: keys("window", "Mod-Alt-m"),
+    menu: { menu: "View", group: "panels" },
+    toolbar: { group: "Article", title: "Show or hide the metadata panel" },
+  },
+  "close-dialog": { label: "Close the dialog", does: "close the dialog", runs: "in-place", keys: keys("dialog", "Escape") },
+} as const satisfies Record<string, CommandSpec>;
+
+type Table = typeof commandTable;
+
+/// The name of a command.
+export type CommandId = keyof Table;
+/// The commands the main process runs itself.
+export type MainCommandId = { [K in CommandId]: Table[K] extends { runs: "main" } ? K : never }[CommandId];
+/// The commands handled where they happen, which the table only lists.
+export type InPlaceCommandId = { [K in CommandId]: Table[K] extends { runs: "in-place" } ? K : never }[CommandId];
+/// The commands the renderer binds and runs (from its keys, toolbar and menu).
+export type RendererCommandId = Exclude<CommandId, MainCommandId | InPlaceCommandId>;
+
+/// Every command's id, in table order.
+export const commandIds = Object.keys(commandTable) as CommandId[];
+
+/// A command's description.
+export function commandSpec(id: CommandId): CommandSpec {
+  return commandTable[id];
+}
+
+/// True for the name of a command.
+export function isCommandId(value: unknown): value is CommandId {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(commandTable, value);
+}
+
+/// True for a command the renderer runs (what the menu may send to a window).
+export function isRendererCommand(value: unknown): value is RendererCommandId {
+  return isCommandId(value) && commandSpec(value).runs === undefined;
+}
+
+/// The keys of a command on a platform, in every scope or in one.
+export function keysOf(id: CommandId, platform: Platform, scope?: KeyScope): string[] {
+  return (commandSpec(id).keys ?? []).filter((k) => (!k.platforms || k.platforms.includes(platform)) && (!scope || k.scope === scope)).map((k) => k.key);
+}
+
+/// The key a menu or a tooltip shows for a command: its first key that works in the window or the editor.
+export function shownKey(id: CommandId, platform: Platform): string | null {
+  return keysOf(id, platform, "window")[0] ?? keysOf(id, platform, "editor")[0] ?? null;
+}
+
+/// The renderer commands with keys in a scope on a platform, in table order.
+export function keysInScope(scope: KeyScope, platform: Platform): { id: RendererCommandId; key: string }[] {
+  return commandIds.filter(isRendererCommand).flatMap((id) => keysOf(id, platform, scope).map((key) => ({ id, key })));
+}
+
+function scopeChain(scope: KeyScope): KeyScope[] {
+  const chain: KeyScope[] = [];
+  for (let s: KeyScope | null = scope; s; s = keyScopes[s].within) chain.push(s);
+  return chain;
+}
+
+/// True when a key in `inner` would hide the same key in `outer` or be hidden by it: the same
+/// scope, or one within the other, unless the narrower one is tried first and hands the key on.
+function overlaps(a: KeyScope, b: KeyScope): boolean {
+  if (a === b) return true;
+  const [inner, outer] = scopeChain(a).includes(b) ? [a, b] : scopeChain(b).includes(a) ? [b, a] : [null, null];
+  if (!inner || !outer) return false;
+  return !scopeChain(inner)
+    .slice(0, scopeChain(inner).indexOf(outer))
+    .some((s) => keyScopes[s].triedFirst);
+}
+
+/// Keys two commands claim in overlapping scopes on the same platform, e.g. "Mod-f (linux): find, replace".
+export function keyConflicts(table: Readonly<Record<string, CommandSpec>> = commandTable): string[] {
+  const conflicts: string[] = [];
+  for (const platform of platforms) {
+    const claims = Object.entries(table).flatMap(([id, spec]) =>
+      (spec.keys ?? []).filter((k) => !k.platforms || k.platforms.includes(platform)).map((k) => ({ id, key: normalizeKey(k.key, platform), scope: k.scope })),
+    );
+    claims.forEach((a, i) => {
+      for (const b of claims.slice(i + 1)) {
+        if (a.key === b.key && overlaps(a.scope, b.scope)) conflicts.push(`${a.key} (${platform}): ${a.id} ${a.scope}, ${b.id} ${b.scope}`);
+      }
+    });
+  }
+  return conflicts;
+}
