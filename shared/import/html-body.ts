@@ -11,9 +11,10 @@ import type { HtmlElement } from "./html-dom";
 // keep their text, unsafe images are dropped: the fallback rules after each check catch them).
 
 const parentOf = (dom: unknown): HtmlElement | null => (dom as HtmlElement).parentNode;
-const hasImage = (dom: unknown): boolean => (dom as HtmlElement | null)?.querySelector("img") != null;
-
 function importRules(assets: Record<string, Asset>): TagParseRule[] {
+  /// True when the element holds an image the asset policy lets the article keep.
+  const hasImage = (dom: unknown): boolean =>
+    Array.from((dom as HtmlElement | null)?.querySelectorAll("img") ?? []).some((img) => isStoredImageSrc(img.getAttribute("src") ?? "", assets));
   return [
     { tag: "p.pullquote-text", node: "pullquote_text", priority: 60 },
     { tag: "cite", context: "attribution/", skip: true, priority: 60 },
