@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Node as PMNode } from "prosemirror-model";
 import { fieldDecorations } from "../../../renderer/src/editor/field-decorations";
@@ -82,6 +84,15 @@ describe("field descriptions", () => {
     const doc = withField("headline", `  ${"x".repeat(70)}  `);
     expect(decorated(doc).headline["data-level"]).toBe("ok");
     expect(checkBeforeExport({ meta: meta(), doc, assets: {} }).warnings).toEqual([]);
+  });
+
+  it("the README states the same limits", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+    const stated = limited.map((name) => {
+      const { warn, error } = fields[name].limits!;
+      return `${name} (${error === undefined ? warn : `${warn} warn, ${error} error`})`;
+    });
+    expect(readme).toContain(`live length meters on ${stated.slice(0, -1).join(", ")} and ${stated.at(-1)}`);
   });
 
   it("a required field left empty stops the export; others may be empty", () => {
