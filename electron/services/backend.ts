@@ -69,7 +69,7 @@ export class Backend {
     this.handlers = this.createHandlers();
   }
 
-  /// Stops the disk watcher and writes pending recovery copies (on quit, or when a test host stops).
+  /// Stops the disk watcher and the pending recovery copies (on quit, or when a test host stops).
   dispose(): Promise<void> {
     return this.documents.dispose();
   }

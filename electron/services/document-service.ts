@@ -264,10 +264,12 @@ export class DocumentService {
     }
   }
 
-  /// Stops the watcher and writes pending recovery copies.
+  /// Stops the watcher and the pending recovery copies; the copies already written stay for the next start.
+  /// (Windows are gone or going: there is no one left to ask for their article.)
   async dispose(): Promise<void> {
     if (this.watchTimer) clearInterval(this.watchTimer);
-    await this.recovery.flushAll();
+    this.recovery.cancelAll();
+    await this.recovery.settled();
   }
 
   private async checkDocument(doc: OpenDocument): Promise<void> {

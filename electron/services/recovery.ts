@@ -87,6 +87,17 @@ export class RecoveryStore {
     }).catch(this.onError);
   }
 
+  /// Drops every scheduled copy (the app is going and its windows with it).
+  cancelAll(): void {
+    for (const pending of this.pending.values()) clearTimeout(pending.timer);
+    this.pending.clear();
+  }
+
+  /// Resolves once every write and removal under way has finished.
+  async settled(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queued) => queued.catch(() => undefined)));
+  }
+
   /// Writes a copy of this article now (a save failed: its words must survive).
   async keep(id: string, article: Article, info: RecoveryInfo): Promise<void> {
     checkId(id);

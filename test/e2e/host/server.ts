@@ -101,7 +101,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
       streams.set(windowId, set);
       set.add(res);
       backend.windows.track(windowId);
-      req.on("close", () => set.delete(res));
+      req.on("close", () => {
+        set.delete(res);
+        // The page has gone: nothing more will answer for it.
+        if (set.size === 0) backend.documents.snapshots.forget(windowId);
+      });
       return;
     }
     if (url.pathname === "/__host/bridge.js") return send(res, 200, mimeTypes[".js"], bridge);

@@ -1,21 +1,26 @@
 import { invoke } from "./documents-ipc";
 import { expect, test } from "../support/fixtures";
+import { recoveryTexts } from "../support/recovery-copies";
 
-// A journalist types, the app dies without saving, and the next start offers what was typed.
-// The renderer has no recovery panel yet, so the offer is read through the page's own API.
+// A journalist types, the app dies without saving, and the next start offers what was typed:
+// every word up to two seconds before the crash. Specs wait for the copy on disk, not for time.
 
-test("what was typed up to two seconds before a crash is offered back after restart", async ({ copydesk, launch }) => {
+/// Waits until a recovery copy on disk holds this text.
+async function recovered(userDataDir: string, text: string): Promise<void> {
+  await expect.poll(() => recoveryTexts(userDataDir).some((copy) => copy.includes(text)), { timeout: 15_000 }).toBe(true);
+}
+
+test("what was typed up to two seconds before a crash is offered back after restart", async ({ copydesk, launch, userDataDir }) => {
   await copydesk.setHeadline("Storm closes the harbour");
   await copydesk.typeInBody("Ferries stayed in port.");
-  await copydesk.page.waitForTimeout(2_400);
-  await copydesk.typeInBody(" Typed in the last instant.");
+  await recovered(userDataDir, "Ferries stayed in port.");
   await copydesk.target.kill();
 
   const again = await launch();
   const offered = await invoke(again.page, "recovery:list", {});
   expect(offered).toHaveLength(1);
   expect(offered[0]).toMatchObject({ title: "Untitled", path: null });
-  expect(offered[0].words).toBeGreaterThanOrEqual(8);
+  expect(offered[0].words).toBe(8);
 
   const restored = await invoke(again.page, "recovery:restore", { id: offered[0].id });
   expect(restored.edited).toBe(true);
@@ -24,20 +29,46 @@ test("what was typed up to two seconds before a crash is offered back after rest
   expect(text).toContain("Ferries stayed in port.");
 });
 
-test("a saved article leaves nothing to recover", async ({ copydesk, launch, workDir }) => {
+test("typing steadily for ten seconds, then a crash: all but the last two seconds are recovered", async ({ copydesk, launch, userDataDir }) => {
+  await copydesk.setHeadline("Steady typing");
+  await copydesk.typeInBody("");
+  const typed: { word: string; at: number }[] = [];
+  const start = Date.now();
+  for (let i = 0; Date.now() - start < 10_000; i++) {
+    const word = `w${i}x`;
+    await copydesk.page.keyboard.type(`${word} `);
+    typed.push({ word, at: Date.now() });
+  }
+  const crashedAt = Date.now();
+  await copydesk.target.kill();
+
+  const [copy] = recoveryTexts(userDataDir);
+  const kept = new Set(copy.split(/\s+/));
+  const mustHave = typed.filter((t) => t.at <= crashedAt - 2_000);
+  const lost = mustHave.filter((t) => !kept.has(t.word));
+  expect(mustHave.length).toBeGreaterThan(10);
+  expect(lost.map((t) => `${t.word} (typed ${crashedAt - t.at} ms before the crash)`)).toEqual([]);
+
+  const again = await launch();
+  const [offered] = await invoke(again.page, "recovery:list", {});
+  expect(offered.words).toBeGreaterThanOrEqual(mustHave.length);
+});
+
+test("a saved article leaves nothing to recover", async ({ copydesk, launch, workDir, userDataDir }) => {
   await copydesk.setHeadline("Council approves budget");
-  await copydesk.page.waitForTimeout(2_400);
+  await recovered(userDataDir, "Council approves budget");
   await copydesk.saveAs(`${workDir}/budget.article`);
+  await expect.poll(() => recoveryTexts(userDataDir)).toEqual([]);
   await copydesk.target.kill();
 
   const again = await launch();
   expect(await invoke(again.page, "recovery:list", {})).toEqual([]);
 });
 
-test("after a crash the window offers the recovery copy, and Restore brings the text back unsaved", async ({ copydesk, launch }) => {
+test("after a crash the window offers the recovery copy, and Restore brings the text back unsaved", async ({ copydesk, launch, userDataDir }) => {
   await copydesk.setHeadline("Night shift at the port");
   await copydesk.typeInBody("Dockers worked through the storm.");
-  await copydesk.page.waitForTimeout(2_400);
+  await recovered(userDataDir, "Dockers worked through the storm.");
   await copydesk.target.kill();
 
   const again = await launch();
@@ -53,9 +84,9 @@ test("after a crash the window offers the recovery copy, and Restore brings the 
   await again.expectMessage(/^Restored/);
 });
 
-test("Discard removes the recovery copy for good", async ({ copydesk, launch }) => {
+test("Discard removes the recovery copy for good", async ({ copydesk, launch, userDataDir }) => {
   await copydesk.setHeadline("Draft to throw away");
-  await copydesk.page.waitForTimeout(2_400);
+  await recovered(userDataDir, "Draft to throw away");
   await copydesk.target.kill();
 
   const again = await launch();

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { AppHandle } from "../../../shared/app-handle";
+import type { CommandId } from "../../../shared/commands";
 import type { CopydeskApi } from "../../../shared/ipc";
 import type { ArticleJSON } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
@@ -198,6 +199,17 @@ export class Copydesk {
     return this.page.getByRole("toolbar").getByRole("button", { name, exact: true });
   }
 
+  /// Chooses an item of the application menu by its command in shared/commands.ts ("find" for Edit > Find…),
+  /// sent to the window as the main process sends it.
+  async chooseFromMenu(command: CommandId): Promise<void> {
+    await this.target.menuCommand(command);
+  }
+
+  /// The find and replace bar above the article.
+  findBar(): Locator {
+    return this.page.getByRole("search", { name: "Find and replace" });
+  }
+
   /// An open dialog by its title.
   dialog(title: string): Locator {
     return this.page.getByRole("dialog", { name: title });
@@ -235,6 +247,16 @@ export class Copydesk {
   /// The article as the editor holds it now.
   async documentJson(): Promise<ArticleJSON> {
     return this.page.evaluate(() => window.copydeskApp!.articleJSON());
+  }
+
+  /// The question the window asks when another program changed the open file while it has edits.
+  diskChangeDialog(): Locator {
+    return this.page.getByRole("dialog", { name: /changed on disk$/ });
+  }
+
+  /// The window's title as the journalist sees it ("• story.article — Copydesk" while edited).
+  async expectTitle(title: RegExp | string): Promise<void> {
+    await expect(this.page).toHaveTitle(title);
   }
 
   /// The status or error line at the bottom of the window.
