@@ -1,14 +1,23 @@
 import { readFile } from "node:fs/promises";
+import { version } from "../package.json";
 import { parseArticleFile } from "../shared/article-file";
-import { exportCommand, exportUsage, importCommand, importUsage } from "../electron/services/export-cli";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem
 // and exits 0 when all went well, 1 when a file was refused, 2 when the command was misused.
+// `validate` and `--version` load only the file format; export and import load their code on
+// first use (see `npm run bench` for the start-up time).
 
-const usage = `Usage:
+/// The commands that export and import, loaded when one of them runs.
+const exportCli = () => import("../electron/services/export-cli");
+
+async function usage(): Promise<string> {
+  const { exportUsage, importUsage } = await exportCli();
+  return `Usage:
   copydesk validate FILE...        check article files
 ${exportUsage}
-${importUsage}`;
+${importUsage}
+  copydesk --version               print the version`;
+}
 
 /// Runs a command line; returns the exit code. Output goes through `out` and `err`.
 export async function runCli(
@@ -21,17 +30,22 @@ export async function runCli(
     case "validate":
       return validate(rest, out, err);
     case "export":
-      return exportCommand(rest, out, err);
+      return (await exportCli()).exportCommand(rest, out, err);
     case "import":
-      return importCommand(rest, out, err);
+      return (await exportCli()).importCommand(rest, out, err);
+    case "--version":
+    case "-v":
+    case "version":
+      out(`copydesk ${version}`);
+      return 0;
     case "help":
     case "--help":
     case "-h":
-      out(usage);
+      out(await usage());
       return 0;
     default:
       err(command ? `copydesk: unknown command "${command}"` : "copydesk: no command given");
-      err(usage);
+      err(await usage());
       return 2;
   }
 }

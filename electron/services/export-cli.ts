@@ -3,20 +3,19 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseArticleFile, serializeArticle } from "../../shared/article-file";
 import { exportRegistry } from "../../shared/export/registry";
-import { exportFormats, type ExportFormat } from "../../shared/ipc";
+import type { ExportFormat } from "../../shared/ipc";
 import { readArticleFile } from "./article-io";
 import { writeFileDurably } from "./durable-write";
 import { UserFacingError } from "./errors";
-import { exportToFolder } from "./export-files";
-import { importFile } from "./import-files";
 
 // The `copydesk export` and `copydesk import` commands. One line per file written or problem
 // found; exit 0 when all went well, 1 when a file was refused, 2 when the command was misused.
+// Exporting loads only the exporters asked for, importing only the importers (on first use).
 
 type Print = (line: string) => void;
 
 /// Formats the command line can write (PDF needs Chromium, which the app has and plain Node lacks).
-export const cliExportFormats = exportRegistry.filter((f) => f.exporter !== null).map((f) => f.id);
+export const cliExportFormats: ExportFormat[] = exportRegistry.filter((f) => f.exporter !== null).map((f) => f.id);
 
 export const exportUsage = `  copydesk export FILE... [--to ${cliExportFormats.join(",")}] [--out DIR] [--force]
                                    export articles (default: every format, next to each file;
@@ -49,7 +48,8 @@ export async function exportCommand(args: string[], out: Print, err: Print): Pro
     err(`copydesk export: unknown format ${unknown.map((f) => `"${f}"`).join(", ")}; choose from ${cliExportFormats.join(", ")}${pdf}`);
     return 2;
   }
-  const formats = requested.filter((f): f is ExportFormat => (exportFormats as readonly string[]).includes(f));
+  const formats = requested.filter((f): f is ExportFormat => (cliExportFormats as string[]).includes(f));
+  const { exportToFolder } = await import("./export-files");
   let failed = false;
   for (const file of files) {
     try {
@@ -77,6 +77,7 @@ export async function importCommand(args: string[], out: Print, err: Print): Pro
   }
   const [file] = parsed.positionals;
   const target = (parsed.values.out as string | undefined) ?? join(dirname(file), `${basename(file).replace(/(\.nitf)?\.[^.]+$/i, "")}.article`);
+  const { importFile } = await import("./import-files");
   const result = await importFile(file);
   if (!result.ok) {
     for (const error of result.errors) err(`${file}: ${error}`);

@@ -1,14 +1,10 @@
 import type { Article } from "../article";
 import type { ExportFormat } from "../ipc";
-import { exportDocx } from "./docx";
 import { exportFormatDescriptions, type ExportFormatDescription } from "./formats";
-import { exportHtml } from "./html";
-import { exportMarkdown } from "./markdown";
-import { exportNinjs } from "./ninjs";
-import { exportNitf } from "./nitf";
-import { exportText } from "./text";
 
 // The one table of export formats that the menu, the export dialog, the CLI and the tests read.
+// Each exporter is loaded on first use, so reading the table loads none of them (nor docx,
+// yaml or prosemirror-markdown behind them).
 
 /// Turns an article into the contents of a file.
 export type Exporter = (article: Article) => string | Uint8Array | Promise<string | Uint8Array>;
@@ -19,13 +15,19 @@ export interface ExportFormatInfo extends ExportFormatDescription {
   exporter: Exporter | null;
 }
 
+/// An exporter that loads its module the first time it runs.
+const onFirstUse =
+  (load: () => Promise<Exporter>): Exporter =>
+  async (article) =>
+    (await load())(article);
+
 const exporters: Record<ExportFormat, Exporter | null> = {
-  html: exportHtml,
-  md: exportMarkdown,
-  txt: exportText,
-  nitf: exportNitf,
-  ninjs: exportNinjs,
-  docx: exportDocx,
+  html: onFirstUse(async () => (await import("./html")).exportHtml),
+  md: onFirstUse(async () => (await import("./markdown")).exportMarkdown),
+  txt: onFirstUse(async () => (await import("./text")).exportText),
+  nitf: onFirstUse(async () => (await import("./nitf")).exportNitf),
+  ninjs: onFirstUse(async () => (await import("./ninjs")).exportNinjs),
+  docx: onFirstUse(async () => (await import("./docx")).exportDocx),
   pdf: null,
 };
 
