@@ -307,15 +307,16 @@ function scopeChain(scope: KeyScope): KeyScope[] {
   return chain;
 }
 
-/// True when a key in `inner` would hide the same key in `outer` or be hidden by it: the same
-/// scope, or one within the other, unless the narrower one is tried first and hands the key on.
+/// True when a key in one scope would hide the same key in the other or be hidden by it: the
+/// same scope, or one within the other, unless the narrower one (or one between) is tried first
+/// and hands on the keys it does not take.
 function overlaps(a: KeyScope, b: KeyScope): boolean {
   if (a === b) return true;
-  const [inner, outer] = scopeChain(a).includes(b) ? [a, b] : scopeChain(b).includes(a) ? [b, a] : [null, null];
-  if (!inner || !outer) return false;
-  return !scopeChain(inner)
-    .slice(0, scopeChain(inner).indexOf(outer))
-    .some((s) => keyScopes[s].triedFirst);
+  const inner = scopeChain(a).includes(b) ? a : scopeChain(b).includes(a) ? b : null;
+  if (!inner) return false;
+  const outer = inner === a ? b : a;
+  const between = scopeChain(inner).slice(0, scopeChain(inner).indexOf(outer));
+  return !between.some((scope) => keyScopes[scope].triedFirst);
 }
 
 /// Keys two commands claim in overlapping scopes on the same platform, e.g. "Mod-f (linux): find, replace".

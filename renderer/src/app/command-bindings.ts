@@ -73,7 +73,7 @@ const inside = (name: keyof typeof schema.nodes) => (state: EditorState) => Bool
 const can = (command: Command) => (state: EditorState) => command(state);
 
 /// A ProseMirror command, enabled when it applies.
-const editing = (command: Command, extra: Omit<CommandBinding, "command" | "action"> = {}): CommandBinding => ({ command, enabled: can(command), ...extra });
+const whenItApplies = (command: Command, extra: Omit<CommandBinding, "command" | "action"> = {}): CommandBinding => ({ command, enabled: can(command), ...extra });
 
 /// Enter on a selected related link opens its dialog.
 function editSelectedRelated(shell: ShellActions): Command {
@@ -97,8 +97,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     export: file("export"),
     "export-again": file("export-again"),
 
-    undo: editing(undoTyping),
-    redo: editing(redo),
+    undo: whenItApplies(undoTyping),
+    redo: whenItApplies(redo),
     enter: { command: chainCommands(enterInField, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
     backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, backspaceAtFieldStart) },
     delete: { command: chainCommands(deleteAcrossFields, deleteAtFieldEnd) },
@@ -116,14 +116,14 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "close-find": { action: () => shell.closeFind() },
     "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
 
-    bold: editing(toggleStrong, { active: markActive(schema.marks.strong) }),
-    italic: editing(toggleEm, { active: markActive(schema.marks.em) }),
+    bold: whenItApplies(toggleStrong, { active: markActive(schema.marks.strong) }),
+    italic: whenItApplies(toggleEm, { active: markActive(schema.marks.em) }),
     link: { action: () => shell.editLink(), active: markActive(schema.marks.link), enabled: canLink },
     paragraph: { command: setParagraph, active: blockIs("paragraph"), enabled: inBody },
     subheading: { command: setSubheading, active: blockIs("subheading"), enabled: inBody },
     blockquote: { command: toggleBlockquote, active: inside("blockquote"), enabled: inBody },
-    pullquote: editing(pullquote, { active: inside("pullquote") }),
-    attribution: editing(editAttribution),
+    pullquote: whenItApplies(pullquote, { active: inside("pullquote") }),
+    attribution: whenItApplies(editAttribution),
     "bullet-list": { command: toggleBulletList, active: inside("bullet_list"), enabled: inBody },
     "ordered-list": { command: toggleOrderedList, active: inside("ordered_list"), enabled: inBody },
 
@@ -144,14 +144,11 @@ export function commandBindings(shell: ShellActions): CommandBindings {
 /// Each binding as a ProseMirror command (a shell action always applies), for keymaps.
 export function bindingCommands(bindings: CommandBindings): Record<RendererCommandId, Command> {
   const entries = Object.entries(bindings) as [RendererCommandId, CommandBinding][];
-  return Object.fromEntries(
-    entries.map(([id, binding]) => [
-      id,
-      binding.command ??
-        ((_state: EditorState, dispatch?: unknown) => {
-          if (dispatch) binding.action!();
-          return true;
-        }),
-    ]),
-  ) as Record<RendererCommandId, Command>;
+  const asCommand = ({ command, action }: CommandBinding): Command =>
+    command ??
+    ((_state, dispatch) => {
+      if (dispatch) action();
+      return true;
+    });
+  return Object.fromEntries(entries.map(([id, binding]) => [id, asCommand(binding)])) as Record<RendererCommandId, Command>;
 }
