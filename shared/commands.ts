@@ -319,7 +319,7 @@ function overlaps(a: KeyScope, b: KeyScope): boolean {
   return !between.some((scope) => keyScopes[scope].triedFirst);
 }
 
-/// Keys two commands claim in overlapping scopes on the same platform, e.g. "Mod-f (linux): find, replace".
+/// Keys two commands claim in overlapping scopes on the same platform, e.g. "Ctrl-f (linux): find window, search editor".
 export function keyConflicts(table: Readonly<Record<string, CommandSpec>> = commandTable): string[] {
   const conflicts: string[] = [];
   for (const platform of platforms) {
