@@ -7,7 +7,7 @@ import { schema } from "../../../shared/schema";
 import type { AssetStore } from "./assets";
 import { figureNode } from "./commands";
 import { fieldPos } from "./fields";
-import { dataImageSources, flattenForField, parseSlice, replaceImageSources, sanitizeHTML, takeHeadline, takesBlocks, textToSlice } from "./paste";
+import { imageSources, flattenForField, parseSlice, replaceImageSources, sanitizeHTML, takeHeadline, takesBlocks, textToSlice } from "./paste";
 
 // Paste and drop from outside the editor, through the sanitizer in paste.ts.
 
@@ -25,7 +25,9 @@ function readAsDataUrl(file: File): Promise<string> {
 /// Inserts a slice at the selection once its embedded images are stored as assets.
 async function insertSlice(view: EditorView, slice: Slice, assets: AssetStore, headline: string | null): Promise<void> {
   const sources = new Map<string, string>();
-  for (const src of dataImageSources(slice)) sources.set(src, (await assets.addDataUrl(src)) ?? "");
+  for (const src of imageSources(slice, "data")) sources.set(src, (await assets.addDataUrl(src)) ?? "");
+  // An image of the article itself (copied from it) stays; one the article does not hold is left out.
+  for (const src of imageSources(slice, "asset")) if (assets.displayUrl(src) === "") sources.set(src, "");
   const ready = sources.size ? replaceImageSources(slice, sources) : slice;
   const tr = view.state.tr;
   if (ready.size) tr.replaceSelection(ready);

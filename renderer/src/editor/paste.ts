@@ -1,6 +1,6 @@
 import { DOMParser as PMDOMParser, Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema } from "../../../shared/schema";
-import { assetFromDataUrl, imageOrigin } from "../../../shared/asset-policy";
+import { assetFromDataUrl, imageOrigin, type ImageOrigin } from "../../../shared/asset-policy";
 import { isSafeLinkHref } from "../../../shared/urls";
 
 // Pasted and dropped HTML, mapped onto the article schema. The HTML is parsed in an inert
@@ -13,10 +13,11 @@ const dropped = new Set(
 const keptAttributes: Record<string, string[]> = { a: ["href", "title"], img: ["src", "alt"], ol: ["start"], aside: ["class", "data-role"], p: ["class"], small: ["class"] };
 const keptClasses = new Set(["pullquote", "pullquote-text", "credit"]);
 
-/// The asset policy's rule for a pasted image: an https address, or a data: URL of an image it accepts (made an asset on insert).
+/// The asset policy's rule for a pasted image: an https address, an image of the article (`asset:`, copied from it;
+/// the paste leaves it out unless the article holds it), or a data: URL of an image it accepts (made an asset on insert).
 function imageSourceAllowed(src: string): boolean {
   const origin = imageOrigin(src);
-  return origin === "https" || (origin === "data" && assetFromDataUrl(src) !== null);
+  return origin === "https" || origin === "asset" || (origin === "data" && assetFromDataUrl(src) !== null);
 }
 
 /// Removes everything hostile or foreign from parsed HTML, in place: scripts, styles, frames, forms,
@@ -116,11 +117,11 @@ export function flattenForField(slice: Slice, $pos: ResolvedPos): Slice {
   return joined.size ? new Slice(joined, 0, 0) : Slice.empty;
 }
 
-/// The `src` of every embedded (data:) image in a slice.
-export function dataImageSources(slice: Slice): string[] {
+/// The `src` of every image in a slice that comes from there: "data" for embedded images to store, "asset" for the article's own.
+export function imageSources(slice: Slice, origin: ImageOrigin): string[] {
   const sources: string[] = [];
   slice.content.descendants((node) => {
-    if (node.type === schema.nodes.image && imageOrigin(node.attrs.src as string) === "data") sources.push(node.attrs.src as string);
+    if (node.type === schema.nodes.image && imageOrigin(node.attrs.src as string) === origin) sources.push(node.attrs.src as string);
   });
   return sources;
 }

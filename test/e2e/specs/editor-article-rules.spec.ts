@@ -56,6 +56,22 @@ test("an AVIF file dropped on the story becomes a figure", async ({ copydesk }) 
   expect(article.assets).toEqual({ [avif.hash]: { type: "image/avif", data: avif.base64 } });
 });
 
+test("a figure copied within the article pastes with its picture; a picture from another article is left out", async ({ copydesk }) => {
+  await copydesk.typeInBody("Ferries stayed in port.");
+  await paste(copydesk.page, { html: `<figure><img src="data:image/avif;base64,${avif.base64}" alt="Harbour at dawn"></figure>` });
+  const images = copydesk.page.locator(".article-editor figure img");
+  await expect(images).toHaveCount(1);
+  await copydesk.bodyBlocks().first().click();
+  await copydesk.page.keyboard.press("End");
+  // What the editor puts on the clipboard when a figure is copied: its image by asset key.
+  await paste(copydesk.page, { html: `<figure><img src="asset:${avif.hash}" alt="Harbour again"></figure><figure><img src="asset:${"0".repeat(64)}" alt="Elsewhere"></figure>` });
+  await expect(images).toHaveCount(2);
+  await expect(images.and(copydesk.page.getByAltText("Harbour again"))).toHaveAttribute("src", `data:image/avif;base64,${avif.base64}`);
+  const article = await copydesk.documentJson();
+  expect(Object.keys(article.assets)).toEqual([avif.hash]);
+  expect(JSON.stringify(article.doc)).not.toContain("0".repeat(64));
+});
+
 test("the status bar counts the headline and every other field a reader reads, not only the story", async ({ copydesk }) => {
   const words = copydesk.page.locator(".count-words");
   await copydesk.setHeadline("Storm closes the harbour");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DOMParser as LinkedomParser } from "linkedom";
 import { Slice } from "prosemirror-model";
-import { dataImageSources, flattenForField, parseSlice, replaceImageSources, sanitizeHTML, takeHeadline, textToSlice } from "../../../renderer/src/editor/paste";
+import { flattenForField, imageSources, parseSlice, replaceImageSources, sanitizeHTML, takeHeadline, textToSlice } from "../../../renderer/src/editor/paste";
 import { schema } from "../../../shared/schema";
 import { article, fieldStart, p } from "./builders";
 
@@ -51,7 +51,7 @@ describe("sanitizing pasted HTML", () => {
   it("keeps embedded images for the asset store, and swaps their sources", () => {
     const png = "data:image/png;base64,iVBORw0KGgo=";
     const slice = parseSlice(sanitizeHTML(`<figure><img src="${png}" alt="x"></figure><img src="data:image/svg+xml;base64,PHN2Zz4=">`, parse), inBody);
-    expect(dataImageSources(slice)).toEqual([png]);
+    expect(imageSources(slice, "data")).toEqual([png]);
     const swapped = replaceImageSources(slice, new Map([[png, "asset:abc"]]));
     expect(JSON.stringify(swapped.toJSON())).toContain('"src":"asset:abc"');
   });

@@ -23,7 +23,7 @@ import { schema } from "../../../shared/schema";
 import { imageFilter, readImageFile } from "../../../electron/services/image-files";
 import { parseHtmlInNode } from "../../../electron/services/import-files";
 import { AssetStore } from "../../../renderer/src/editor/assets";
-import { dataImageSources, parseSlice, sanitizeHTML } from "../../../renderer/src/editor/paste";
+import { imageSources, parseSlice, sanitizeHTML } from "../../../renderer/src/editor/paste";
 import { avifImage } from "../../support/avif-image";
 import { leadImage } from "../../support/seed-article";
 import { article as articleDoc, fieldStart, p } from "../editor/builders";
@@ -156,7 +156,7 @@ describe("paste and drop", () => {
   it("an AVIF pasted as a data: URL is kept, then stored as an asset by its hash", async () => {
     const url = `data:image/avif;base64,${avif.base64}`;
     const slice = parseSlice(sanitizeHTML(`<figure><img src="${url}" alt="Harbour"></figure>`, parse), inBody);
-    expect(dataImageSources(slice)).toEqual([url]);
+    expect(imageSources(slice, "data")).toEqual([url]);
     const store = new AssetStore();
     const src = await store.addDataUrl(url);
     expect(src).toBe(`asset:${avif.hash}`);
@@ -171,15 +171,16 @@ describe("paste and drop", () => {
     expect(await store.addDataUrl(`data:image/avif;base64,${b64("<svg/>")}`)).toBeNull();
   });
 
-  it("pasted images keep https addresses and accepted data: URLs and drop the rest", () => {
+  it("pasted images keep https addresses, article images and accepted data: URLs, and drop the rest", () => {
     const html = [
       `<img src=" https://images.example.com/a.jpg " alt="kept, trimmed">`,
       `<img src="http://images.example.com/b.jpg" alt="plain http">`,
       `<img src="data:image/svg+xml;base64,${b64("<svg/>")}" alt="svg">`,
-      `<img src="asset:${"c".repeat(64)}" alt="another article's asset">`,
+      `<img src="asset:${"c".repeat(64)}" alt="copied from an article">`,
+      `<img src="asset:not-a-hash" alt="broken">`,
     ].join("");
     const kept = Array.from(sanitizeHTML(html, parse).querySelectorAll("img")).map((img) => img.getAttribute("src"));
-    expect(kept).toEqual(["https://images.example.com/a.jpg"]);
+    expect(kept).toEqual(["https://images.example.com/a.jpg", `asset:${"c".repeat(64)}`]);
   });
 });
 
