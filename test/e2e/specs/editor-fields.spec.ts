@@ -54,11 +54,8 @@ test("Backspace at the start of a field never merges it into the one before", as
 });
 
 test("undo and redo step back and forth across fields", async ({ copydesk }) => {
-  const { page } = copydesk;
   await copydesk.setHeadline("Storm");
-  await page.waitForTimeout(600);
   await copydesk.setByline("By Ana");
-  await page.waitForTimeout(600);
   await copydesk.typeInBody("Ferries stayed.");
   await copydesk.undo();
   await expect(copydesk.bodyBlocks()).toHaveText([""]);

@@ -22,8 +22,13 @@ test("Mod-K refuses javascript: with a clear message and accepts https", async (
   await expect(link).toHaveText("Read the report");
 
   const url = page.url();
+  await page.evaluate(() => {
+    // Listens last, on the window: by then the editor has had its say about the click.
+    const seen = window as unknown as { clickNavigates?: boolean };
+    window.addEventListener("click", (event) => (seen.clickNavigates = !event.defaultPrevented), { once: true });
+  });
   await link.click();
-  await page.waitForTimeout(300);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { clickNavigates?: boolean }).clickNavigates)).toBe(false);
   expect(page.url()).toBe(url);
   expect(page.context().pages()).toHaveLength(1);
 

@@ -23,8 +23,13 @@ async function paste(page: Page, html: string, text = ""): Promise<void> {
   );
 }
 
+/// Waits until the page has drawn two frames since the paste, running every task the paste queued.
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)))));
+}
+
 async function expectNothingHostile(page: Page): Promise<void> {
-  await page.waitForTimeout(500);
+  await settled(page);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   const dom = await page.locator(".article-editor").innerHTML();
   for (const bad of ["<script", "<style", "<iframe", "<form", "onerror", "onclick", "onmouseover", "javascript:", "data:text", 'style="color']) expect(dom).not.toContain(bad);
