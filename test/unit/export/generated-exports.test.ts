@@ -11,14 +11,16 @@ import { importHtml } from "../../../shared/import/html";
 import { importMarkdown } from "../../../shared/import/markdown";
 import { parseHtmlInNode } from "../../../electron/services/import-files";
 import { sampleArticles } from "../../support/arbitrary-article";
+import { rounds, timeoutFor } from "../../support/long-tests";
 import { markdownView, missingWord, textsInOrder } from "./article-views";
 import { validateNinjs, validateNitf } from "./standards";
 
-// Every exporter on 200 generated articles (all node and mark types, awkward text, empty fields).
+// Every exporter on generated articles (all node and mark types, awkward text, empty fields):
+// 100 in `npm test`, 200 under `npm run test:long`.
 
-const articles = sampleArticles(200);
+const articles = sampleArticles(rounds(100, 200));
 
-describe("exports of 200 generated articles", () => {
+describe(`exports of ${articles.length} generated articles`, { timeout: timeoutFor(articles.length, 300) }, () => {
   it("NITF: every document validates against the NITF 3.6 XSD (xmllint)", () => {
     expect(validateNitf(articles.map(exportNitf))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../../shared/article";
 import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { schema } from "../../../shared/schema";
+import { rounds, timeoutFor } from "../../support/long-tests";
 import { schemaArticleArbitrary } from "../../support/schema-arbitrary";
 import { seedArticlePath } from "../../support/seed-article";
 
@@ -22,6 +23,9 @@ function expectSameArticle(a: Article, b: Article): void {
   expect(b.doc.eq(a.doc), `documents differ:\n${JSON.stringify(a.doc.toJSON())}\n${JSON.stringify(b.doc.toJSON())}`).toBe(true);
 }
 
+/// Generated articles per run: 150 in `npm test`, 300 under `npm run test:long`.
+const generated = rounds(150, 300);
+
 describe("round trip through the file format", () => {
   it("keeps the reference article as it is, byte for byte", () => {
     const text = readFileSync(seedArticlePath, "utf8");
@@ -31,14 +35,14 @@ describe("round trip through the file format", () => {
     expectSameArticle(parsed.article, roundTrip(parsed.article));
   });
 
-  it("keeps 300 generated articles, and writes each twice the same", () => {
+  it(`keeps ${generated} generated articles, and writes each twice the same`, { timeout: timeoutFor(generated, 100) }, () => {
     fc.assert(
       fc.property(schemaArticleArbitrary, (article) => {
         const back = roundTrip(article);
         expectSameArticle(article, back);
         expect(serializeArticle(back)).toBe(serializeArticle(article));
       }),
-      { numRuns: 300 },
+      { numRuns: generated },
     );
   });
 

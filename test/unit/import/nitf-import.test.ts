@@ -5,6 +5,7 @@ import { parseArticleFile } from "../../../shared/article-file";
 import { exportNitf } from "../../../shared/export/nitf";
 import { importNitf, isoFromNorm } from "../../../shared/import/nitf";
 import { sampleArticles } from "../../support/arbitrary-article";
+import { rounds, timeoutFor } from "../../support/long-tests";
 import { seedArticlePath } from "../../support/seed-article";
 
 // NITF import: hostile XML is refused fast and plainly; Copydesk's own NITF comes back whole.
@@ -53,8 +54,9 @@ describe("NITF import of Copydesk's own export", () => {
     expect(result.article.meta).toMatchObject({ id: seed.meta.id, slug: seed.meta.slug, tags: seed.meta.tags, updated: "2014-01-07T00:00:00Z" });
   });
 
-  it("gives a valid article for 200 generated articles, with the same body text", async () => {
-    for (const article of sampleArticles(200)) {
+  const generated = rounds(100, 200);
+  it(`gives a valid article for ${generated} generated articles, with the same body text`, { timeout: timeoutFor(generated, 100) }, async () => {
+    for (const article of sampleArticles(generated)) {
       const result = await importNitf(exportNitf(article));
       if (!result.ok) throw new Error(result.errors.join("\n"));
       expect(parseArticleFile(JSON.stringify({ format: "copydesk.article", version: 1, ...articleToJSON(result.article) })).ok).toBe(true);
