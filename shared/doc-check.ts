@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "./article";
 import { imageOrigin, isStoredImageSrc } from "./asset-policy";
-import { fieldNames, schema } from "./schema";
+import { fieldNames, pullquoteRoles, schema } from "./schema";
 import { isSafeLinkHref, isWebHref } from "./urls";
 
 // Structural checks of a document's JSON before ProseMirror sees it, so each problem
@@ -70,8 +70,8 @@ function walk(
     }
   }
   if (typeName === "image") checkImageSrc(attrs.src, where, errors, assets);
-  if (typeName === "pullquote" && attrs.role !== undefined && !["supporting", "inline", "showcase"].includes(String(attrs.role))) {
-    errors.push(`${where}: role ${quoted(String(attrs.role))} is not supporting, inline or showcase`);
+  if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(String(attrs.role))) {
+    errors.push(`${where}: role ${quoted(String(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`);
   }
 
   if (typeName === "text") {

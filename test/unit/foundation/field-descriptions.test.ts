@@ -95,6 +95,15 @@ describe("field descriptions", () => {
     expect(readme).toContain(`live length meters on ${stated.slice(0, -1).join(", ")} and ${stated.at(-1)}`);
   });
 
+  it("docs/article-model.md states the same limits", () => {
+    const model = readFileSync(join(__dirname, "..", "..", "..", "docs", "article-model.md"), "utf8").split("\n");
+    for (const name of limited) {
+      const { warn, error } = fields[name].limits!;
+      const row = model.find((line) => line.startsWith(`| \`${name}\` |`)) ?? "";
+      expect([name, row.includes(`soft limit ${warn} characters`), error === undefined || row.includes(`hard limit ${error}`)]).toEqual([name, true, true]);
+    }
+  });
+
   it("a required field left empty stops the export; others may be empty", () => {
     const required = fieldNames.filter((name) => fields[name].required);
     expect(required).toEqual(["headline"]);
