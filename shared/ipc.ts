@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxAssetBytes } from "./asset-policy";
 import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
 
@@ -123,8 +124,8 @@ export const defaultSettings: Settings = {
 };
 
 const handle = z.string().min(1).max(200);
-/// Base64 of the largest image an article may embed (10 MB), with room for line breaks.
-const maxAssetBase64 = Math.ceil((10 * 1024 * 1024 * 4) / 3) + 1024;
+/// Base64 of the largest image an article may embed, with room for line breaks.
+const maxAssetBase64 = Math.ceil((maxAssetBytes * 4) / 3) + 1024;
 const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional() }).strict();
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);

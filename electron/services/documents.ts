@@ -3,8 +3,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Node as PMNode } from "prosemirror-model";
 import { articleToJSON, assetScheme, createArticle, type Article, type Asset } from "../../shared/article";
-import { assetTypes, maxAssetBytes } from "../../shared/article-file";
-import { sniffImageType } from "../../shared/image-type";
+import { imageAsset, imageDataProblem } from "../../shared/asset-policy";
 import type { ArticlePayload, DocumentHandle, OpenedDocument } from "../../shared/ipc";
 import { schema } from "../../shared/schema";
 import { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
@@ -212,20 +211,12 @@ export function referencedAssets(doc: PMNode, assets: Record<string, Asset>): Re
   return Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/// An image as base64, refused with a clear message unless its bytes are an image type an article embeds, within the size limit.
+/// An image as base64, refused with a clear message unless it is one an article embeds (the asset policy).
 function checkedImage(base64: string): Asset {
   const data = base64.replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) {
-    throw new UserFacingError("invalid-request", "That image could not be added: its data is not base64.");
-  }
-  if ((data.length / 4) * 3 > maxAssetBytes + 2) {
-    throw new UserFacingError("invalid-request", `That image could not be added: it is over the ${maxAssetBytes / (1024 * 1024)} MB limit.`);
-  }
-  const type = sniffImageType(data);
-  if (!type || !(assetTypes as readonly string[]).includes(type)) {
-    throw new UserFacingError("invalid-request", `That image could not be added: only ${assetTypes.map((t) => t.slice(6).toUpperCase()).join(", ")} images can be embedded.`);
-  }
-  return { type, data };
+  const problem = imageDataProblem(data);
+  if (problem) throw new UserFacingError("invalid-request", `That image could not be added: ${problem}.`);
+  return imageAsset(data)!;
 }
 
 function openedFrom(doc: OpenDocument, article: Article): OpenedDocument {

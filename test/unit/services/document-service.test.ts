@@ -314,8 +314,8 @@ describe("what the window owns", () => {
 
   it("an image that is not one, or too big, is refused when added", () => {
     return openStory().then(({ handle }) => {
-      expect(() => docs.addAsset(win, handle, Buffer.from("<svg onload=alert(1)>").toString("base64"))).toThrow(/only .*images can be embedded/);
-      expect(() => docs.addAsset(win, handle, "not base64!")).toThrow(/not base64/);
+      expect(() => docs.addAsset(win, handle, Buffer.from("<svg onload=alert(1)>").toString("base64"))).toThrow(/could not be added: it is not a .* image/);
+      expect(() => docs.addAsset(win, handle, "not base64!")).toThrow(/not base64 data/);
     });
   });
 });
