@@ -69,4 +69,10 @@ export default tseslint.config(
     // Playwright fixtures without dependencies are written `async ({}, use) => …`.
     rules: { "no-empty-pattern": "off" },
   },
+  {
+    // CommonJS entry points (bin/copydesk.cjs) start without the ES module loader: require is their point.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

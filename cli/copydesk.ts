@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { version } from "../package.json";
-import { parseArticleFile } from "../shared/article-file";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem
 // and exits 0 when all went well, 1 when a file was refused, 2 when the command was misused.
-// `validate` and `--version` load only the file format; export and import load their code on
-// first use (see `npm run bench` for the start-up time).
+// Each command loads its code when it runs: `--version` nothing, `validate` the file format,
+// export and import their formats (`npm run bench` times the start-up).
 
 /// The commands that export and import, loaded when one of them runs.
 const exportCli = () => import("../electron/services/export-cli");
@@ -55,9 +54,10 @@ async function validate(files: string[], out: (l: string) => void, err: (l: stri
     err("copydesk validate: name at least one file");
     return 2;
   }
+  const { parseArticleFile } = await import("../shared/article-file");
   let failed = false;
   for (const file of files) {
-    const problems = await problemsOf(file);
+    const problems = problemsOf(file, parseArticleFile);
     if (problems.length === 0) out(`ok ${file}`);
     else {
       failed = true;
@@ -67,10 +67,10 @@ async function validate(files: string[], out: (l: string) => void, err: (l: stri
   return failed ? 1 : 0;
 }
 
-async function problemsOf(file: string): Promise<string[]> {
+function problemsOf(file: string, parseArticleFile: typeof import("../shared/article-file").parseArticleFile): string[] {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : code === "EACCES" ? "permission denied" : (e as Error).message;

@@ -10,8 +10,8 @@ import { schema } from "../../shared/schema";
 // Wall time of the `copydesk` command, beside Node starting and doing nothing: `--version` and
 // `validate` of one small article should stay under 150 ms. Needs the build (`npm run bench` makes it).
 
-const bin = join(__dirname, "..", "..", "bin", "copydesk.mjs");
-if (!existsSync(join(__dirname, "..", "..", "out", "main", "cli", "copydesk.mjs"))) throw new Error("build first: npm run build");
+const bin = join(__dirname, "..", "..", "bin", "copydesk.cjs");
+if (!existsSync(join(__dirname, "..", "..", "out", "main", "cli", "copydesk.cjs"))) throw new Error("build first: npm run build");
 
 const article = createArticle({ id: "0b7c3f52-4c1d-4f7e-9d0a-2b8e6f1a9c33", now: new Date("2014-01-07T00:00:00Z") });
 const doc = article.doc.copy(article.doc.content.replaceChild(1, schema.nodes.headline.create(null, schema.text("US speeds up arms sales to Iraq"))));

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/copydesk";
 import { version } from "../../../package.json";
@@ -48,7 +48,7 @@ describe("copydesk validate", () => {
   });
 
   it("runs as the package's bin under plain Node", () => {
-    const bin = join(__dirname, "..", "..", "..", "bin", "copydesk.mjs");
+    const bin = join(__dirname, "..", "..", "..", "bin", "copydesk.cjs");
     expect(execFileSync(process.execPath, [bin, "validate", seedArticlePath], { encoding: "utf8" })).toBe(`ok ${seedArticlePath}\n`);
     const failed = spawnSync(process.execPath, [bin, "validate", broken], { encoding: "utf8" });
     expect(failed.status).toBe(1);
@@ -57,30 +57,28 @@ describe("copydesk validate", () => {
   });
 });
 
-/// The packages a built ES module loads before it runs: its static imports, followed through its own chunks.
-function packagesLoadedAtStart(entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return packages;
-  seen.add(entry);
-  const code = readFileSync(entry, "utf8");
-  for (const [, specifier] of code.matchAll(/^\s*(?:import|export)\b[^"'()]*?["']([^"']+)["']/gm)) {
-    if (specifier!.startsWith(".")) packagesLoadedAtStart(join(dirname(entry), specifier!), seen, packages);
-    else packages.add(specifier!);
-  }
-  return packages;
+/// The packages a command of the built CLI loads, read from Node's module cache once it has run.
+function packagesLoadedBy(...args: string[]): string[] {
+  const entry = join(__dirname, "..", "..", "..", "out", "main", "cli", "copydesk.cjs");
+  const script = `require(${JSON.stringify(entry)}).runCli(${JSON.stringify(args)}, () => {}, () => {}).then(() => console.log(JSON.stringify(Object.keys(require.cache))))`;
+  const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
+  const packages = loaded.map((path) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path)?.[1]).filter((name) => name !== undefined);
+  return [...new Set(packages)].sort();
 }
 
-describe("the built command line", () => {
-  const entry = join(__dirname, "..", "..", "..", "out", "main", "cli", "copydesk.mjs");
-
-  it("loads only the file format before a command runs: exporters, importers and their libraries load on first use", () => {
-    const loaded = [...packagesLoadedAtStart(entry)].filter((name) => !name.startsWith("node:")).sort();
-    expect(loaded).toEqual(["prosemirror-model"]);
+describe("the built command line loads each command's code when it runs", () => {
+  it("--version loads no package", () => {
+    expect(packagesLoadedBy("--version")).toEqual([]);
   });
 
-  it("keeps export and import behind dynamic imports, so they still work", () => {
-    expect(readFileSync(entry, "utf8")).toMatch(/import\("\.\/chunks\/export-cli-[^"]+\.mjs"\)/);
-    const bin = join(__dirname, "..", "..", "..", "bin", "copydesk.mjs");
-    const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
-    expect(help.stdout).toContain("copydesk export FILE... [--to html,md,txt,nitf,ninjs,docx]");
+  it("validate loads only the document model (no exporter, importer or their libraries)", () => {
+    expect(packagesLoadedBy("validate", seedArticlePath)).toEqual(["orderedmap", "prosemirror-model"]);
+  });
+
+  it("exporting plain text loads no Word, HTML-parsing or Markdown library", () => {
+    const out = mkdtempSync(join(tmpdir(), "copydesk-cli-out-"));
+    const loaded = packagesLoadedBy("export", seedArticlePath, "--to", "txt", "--out", out);
+    for (const heavy of ["docx", "mammoth", "linkedom", "markdown-it", "prosemirror-markdown", "yaml", "fast-xml-parser", "zod"]) expect(loaded).not.toContain(heavy);
+    expect(readdirSync(out)).toEqual(["us-speeds-up-arms-sales-to-iraq-amid-jihadist-resurgence.txt"]);
   });
 });
