@@ -35,6 +35,8 @@ const metaKeys: (keyof ArticleMeta)[] = [
   "updated",
   "embargo",
   "wordTarget",
+  // Optional: written only when the article has some (JSON.stringify leaves out undefined).
+  "checkIgnores",
 ];
 
 /// The file's text: byte-identical for equal articles, keys in a fixed order, ending in a newline.

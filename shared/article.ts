@@ -16,6 +16,16 @@ export interface ArticleMeta {
   updated: string;
   embargo: string | null;
   wordTarget: number | null;
+  /// Matches of the house-style checks that an editor chose to ignore (absent when none).
+  checkIgnores?: CheckIgnore[];
+}
+
+/// A style-check match an editor ignored: a whole rule for this article, or one place (the
+/// matched text and up to 30 characters of its block before it).
+export interface CheckIgnore {
+  rule: string;
+  text?: string;
+  context?: string;
 }
 
 /// An embedded file, such as a figure's image, keyed by its SHA-256 in `Article.assets`.

@@ -30,6 +30,9 @@ export const metaSchema = z.strictObject({
       z.maximum(100_000, { error: "over 100000 words" }),
     ),
   ),
+  checkIgnores: z.optional(
+    z.array(z.strictObject({ rule: text(200), text: z.optional(text(1000)), context: z.optional(text(200)) }), { error: "not a list of ignored checks" }),
+  ),
 }) satisfies z.ZodMiniType<ArticleMeta>;
 
 /// Turns zod issues into "path: message" lines under a prefix such as `meta`; `input` tells missing fields apart.
