@@ -1,7 +1,7 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { fieldMarks, fieldNames, type FieldName } from "./fields";
 
-// The article schema of ARTICLE-MODEL.md: a fixed sequence of field nodes, then the body.
+// The article schema of docs/article-model.md: a fixed sequence of field nodes, then the body.
 // Field nodes are `isolating` so editing commands never merge one field into another.
 
 /// Roles a pull quote can take (ninjs/Composer vocabulary).
