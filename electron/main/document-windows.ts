@@ -1,5 +1,4 @@
 import { BrowserWindow } from "electron";
-import { fileURLToPath } from "node:url";
 import type { EventName, EventTypes } from "../../shared/ipc";
 import type { WindowLifecycle, WindowShell } from "../services/window-lifecycle";
 import { sendEvent } from "./ipc";
@@ -33,9 +32,6 @@ export class ElectronWindows implements WindowShell {
       void this.lifecycle?.closed(id);
     });
     window.on("focus", () => this.lifecycle?.documentStateUnchanged());
-    window.webContents.on("will-navigate", (_event, url) => {
-      if (url.startsWith("file:") && url.toLowerCase().endsWith(".article")) void this.lifecycle?.openFile(fileURLToPath(url));
-    });
     return id;
   }
 

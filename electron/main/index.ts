@@ -7,13 +7,15 @@ import { registerIpc } from "./ipc";
 import { articlePathsFromArgv } from "./launch-paths";
 import { buildMenu } from "./menu";
 import { printPdfWithChromium } from "./pdf";
-import { hardenWebContents, openExternalLink } from "./security";
+import { hardenApp, openExternalLink, prepareSecureApp } from "./security";
 import { setSpellingLanguage } from "./spelling";
+import { editorLocation, rendererRoot } from "./window";
 
 // The main process: thin glue between Electron and the Electron-free services. One window per
 // document; a second launch hands its files to this instance through the single-instance lock.
 
 const pendingFiles: string[] = articlePathsFromArgv(process.argv.slice(1), process.cwd());
+prepareSecureApp();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -44,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
 
   function start(): void {
     app.setAboutPanelOptions({ applicationName: "Copydesk", applicationVersion: app.getVersion() });
-    hardenWebContents();
+    hardenApp(rendererRoot);
     const dialogs = electronDialogs();
     let refreshMenu = () => undefined as void;
     const shell = new ElectronWindows();
@@ -61,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     shell.attach(services.windows);
     backend = services;
-    registerIpc(services);
+    registerIpc(services, editorLocation());
     const lifecycle = services.windows;
 
     const recent = services.documents.recent;

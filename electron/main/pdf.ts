@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BrowserWindow } from "electron";
+import { pdfWebPreferences } from "./web-preferences";
 
 // PDF export in the app: the HTML export printed by Chromium in a hidden, sandboxed window
 // with JavaScript off. The page is loaded from a temporary file (data: URLs have size limits).
@@ -10,10 +11,7 @@ import { BrowserWindow } from "electron";
 export async function printPdfWithChromium(html: string): Promise<Uint8Array> {
   const folder = await mkdtemp(join(tmpdir(), "copydesk-pdf-"));
   const page = join(folder, "article.html");
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
-  });
+  const window = new BrowserWindow({ show: false, webPreferences: pdfWebPreferences() });
   try {
     await writeFile(page, html, "utf8");
     await window.loadFile(page);

@@ -1,12 +1,17 @@
-import { BrowserWindow } from "electron";
+import { app, BrowserWindow } from "electron";
 import { join } from "node:path";
+import { rendererLocation, type RendererLocation } from "./renderer-origin";
 import { attachContextMenu } from "./spelling";
+import { editorWebPreferences } from "./web-preferences";
 
-/// The URL the renderer is loaded from: the dev server in development, the app's own files otherwise.
-export function rendererEntry(): { url: string } | { file: string } {
-  const devUrl = process.env["ELECTRON_RENDERER_URL"];
-  return devUrl ? { url: devUrl } : { file: join(__dirname, "../renderer/index.html") };
+/// Where this run loads the editor from: `app://copydesk/` always in a packaged app; the dev
+/// server only in development (see rendererLocation).
+export function editorLocation(): RendererLocation {
+  return rendererLocation({ isPackaged: app.isPackaged, devServerUrl: process.env["ELECTRON_RENDERER_URL"] });
 }
+
+/// The folder `app://copydesk/` serves: the built renderer.
+export const rendererRoot = join(__dirname, "../renderer");
 
 /// A new editor window: isolated, sandboxed, no Node in the page, the typed API from the preload.
 export function createEditorWindow(): BrowserWindow {
@@ -18,29 +23,10 @@ export function createEditorWindow(): BrowserWindow {
     show: false,
     title: "Copydesk",
     backgroundColor: "#f7f5f0",
-    webPreferences: {
-      preload: join(__dirname, "../preload/index.cjs"),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: true,
-    },
+    webPreferences: editorWebPreferences(join(__dirname, "../preload/index.cjs")),
   });
   window.once("ready-to-show", () => window.show());
   attachContextMenu(window);
-  const entry = rendererEntry();
-  if ("url" in entry) void window.loadURL(entry.url);
-  else void window.loadFile(entry.file);
+  void window.loadURL(editorLocation().url);
   return window;
-}
-
-/// True when an IPC message comes from a page Copydesk loaded itself.
-export function isTrustedSender(frameUrl: string | undefined): boolean {
-  if (!frameUrl) return false;
-  const entry = rendererEntry();
-  if ("url" in entry) return frameUrl.startsWith(entry.url);
-  return frameUrl.startsWith("file://") && decodeURIComponent(frameUrl).includes("/renderer/index.html");
 }

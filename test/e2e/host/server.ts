@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { Backend } from "../../../electron/services/backend";
-import { contentSecurityPolicy } from "../../../shared/csp";
+import { appResponseHeaders } from "../../../shared/csp";
 import { UserFacingError } from "../../../electron/services/errors";
 import type { WindowShell } from "../../../electron/services/window-lifecycle";
 import { ScriptedDialogs, type DialogAnswer } from "../../support/scripted-dialogs";
@@ -148,7 +148,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!file.startsWith(root + sep)) return send(res, 403, "text/plain", "forbidden");
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return send(res, 404, "text/plain", "not found");
-    const headers = { "content-type": mimeTypes[extname(file)] ?? "application/octet-stream", "content-security-policy": contentSecurityPolicy };
+    // The same security headers as the app:// protocol gives the page in Electron (shared/csp.ts).
+    const headers = { ...appResponseHeaders, "content-type": mimeTypes[extname(file)] ?? "application/octet-stream" };
     if (file.endsWith("index.html")) {
       const html = (await readFile(file, "utf8")).replace("<head>", '<head>\n    <script src="/__host/bridge.js"></script>');
       return send(res, 200, headers["content-type"], html, headers);

@@ -154,6 +154,20 @@ export class Copydesk {
     await expect(dialog).toBeHidden();
   }
 
+  /// Types text at the end of the body and links it to an address (Mod-K); returns the link.
+  async addLinkInBody(text: string, href: string): Promise<Locator> {
+    await this.typeInBody(text);
+    for (let i = 0; i < text.length; i++) await this.page.keyboard.press("Shift+ArrowLeft");
+    await this.page.keyboard.press("ControlOrMeta+K");
+    const dialog = this.dialog("Add link");
+    await dialog.getByLabel("Address").fill(href);
+    await dialog.getByRole("button", { name: "Add link" }).click();
+    await expect(dialog).toBeHidden();
+    const link = this.page.locator(".article-editor .body a", { hasText: text });
+    await expect(link).toHaveAttribute("href", href);
+    return link;
+  }
+
   /// Adds a related link (Mod-Alt-R opens the same dialog).
   async addRelatedLink(url: string, title: string, label = ""): Promise<void> {
     await this.page.getByRole("button", { name: "+ Add related link" }).click();
