@@ -1,5 +1,6 @@
+import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
-import { articleStatuses, fieldText, type ArticleMeta } from "../../../shared/article";
+import { articleStatuses, fieldNode, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
 import { suggestSlug } from "../../../shared/slug";
 import { metaOf, setMeta } from "../editor/meta";
@@ -45,7 +46,12 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
     if (extra) div.append(extra);
     form.append(div);
   };
-  const change = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => editor().run(setMeta(key, value));
+  // A change that leaves the metadata as it was (a slug typed as it already is) shows it again as it is.
+  const change = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => {
+    if (editor().run(setMeta(key, value))) return;
+    shownMeta = null;
+    refresh(editor().state);
+  };
 
   const slug = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   const suggest = element("button", { type: "button", class: "link-button" }, "Use suggested slug");
@@ -92,15 +98,27 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
   const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
     if (input.value !== value && !dirty.has(input)) input.value = value;
   };
-  return (state) => {
+  // The panel changes only with the metadata and the headline: typing elsewhere leaves both as
+  // they were (the same objects), and then there is nothing to do.
+  let shownMeta: ArticleMeta | null = null;
+  let shownHeadline: PMNode | null = null;
+  function refresh(state: EditorState): void {
     const meta = metaOf(state);
+    const headline = fieldNode(state.doc, "headline");
+    if (headline !== shownHeadline) {
+      shownHeadline = headline;
+      const placeholder = suggestSlug(headline?.textContent ?? "") || "from the headline";
+      if (slug.placeholder !== placeholder) slug.placeholder = placeholder;
+    }
+    if (meta === shownMeta) return;
+    shownMeta = meta;
     set(slug, meta.slug);
-    slug.placeholder = suggestSlug(fieldText(state.doc, "headline")) || "from the headline";
     if (!Array.from(language.options).some((o) => o.value === meta.language)) language.append(element("option", { value: meta.language }, meta.language));
     set(language, meta.language);
     set(tags, meta.tags.join(", "));
     set(status, meta.status);
     set(embargo, embargoInputValue(meta.embargo));
     set(target, meta.wordTarget === null ? "" : String(meta.wordTarget));
-  };
+  }
+  return refresh;
 }

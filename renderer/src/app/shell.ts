@@ -64,7 +64,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     smartQuotes: () => settings.smartQuotes,
     toggleMetadata: () => {
       panel.hidden = !panel.hidden;
-      refreshToolbar(editor.state);
+      refreshToolbar(editor.state, true);
       if (!panel.hidden) panel.querySelector("input")?.focus();
     },
     metadataShown: () => !panel.hidden,
@@ -142,7 +142,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function setSettings(changes: Partial<Settings>): Promise<void> {
     settings = await call("settings:set", changes);
     applyTheme();
-    refreshToolbar(editor.state);
+    refreshToolbar(editor.state, true);
     show(`Smart quotes ${settings.smartQuotes ? "on" : "off"}.`);
   }
 

@@ -31,6 +31,7 @@ export function countArticle(doc: PMNode): Counts {
   return total;
 }
 
+/// The body field and where it starts.
 function bodyOf(doc: PMNode): { node: PMNode; pos: number } {
   let found = { node: doc.child(5), pos: 0 };
   doc.forEach((child, pos) => {
@@ -56,16 +57,18 @@ export function changedRange(tr: Transaction): { oldFrom: number; oldTo: number;
   return { oldFrom: back.map(newFrom, -1), oldTo: back.map(newTo, 1), newFrom, newTo };
 }
 
-/// Adds (sign 1) or takes away (-1) the counts of the body blocks touching [from, to].
+/// Adds (sign 1) or takes away (-1) the counts of the body blocks touching [from, to] (a block
+/// ending at `from` or starting at `to` included). Only those blocks are visited: their indices
+/// come from resolving the two positions, which ProseMirror has cached for the transaction.
 function addBlocksIn(total: Counts, doc: PMNode, from: number, to: number, sign: 1 | -1): void {
   const body = bodyOf(doc);
-  let pos = body.pos + 1;
-  for (let i = 0; i < body.node.childCount && pos <= to; i++) {
-    const block = body.node.child(i);
-    const end = pos + block.nodeSize;
-    if (end >= from) addCounts(total, blockCounts(block), sign);
-    pos = end;
-  }
+  const start = body.pos + 1;
+  const clamp = (pos: number) => Math.min(Math.max(pos, start), start + body.node.content.size);
+  const $from = doc.resolve(clamp(from));
+  // Between two blocks, the block before is touched too.
+  const first = $from.depth === 1 && $from.index(1) > 0 ? $from.index(1) - 1 : $from.index(1);
+  const last = Math.min(doc.resolve(clamp(to)).index(1), body.node.childCount - 1);
+  for (let i = first; i <= last; i++) addCounts(total, blockCounts(body.node.child(i)), sign);
 }
 
 /// The counts after a transaction, from the counts before it.
