@@ -8,11 +8,8 @@ import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
-import { openForm } from "./dialogs";
 import { element } from "./dom";
-import { editDateline, editFigure, editLink, editRelatedLink } from "./editor-dialogs";
-import { exportAgain, openExportDialog, type ExportContext } from "./export-dialog";
-import { offerRecovery } from "./recovery-panel";
+import type { ExportContext } from "./export-dialog";
 import { findBar } from "./find-bar";
 import { metaPanel } from "./meta-panel";
 import { countsDisplay } from "./status-bar";
@@ -26,6 +23,11 @@ declare global {
     copydeskApp?: AppHandle;
   }
 }
+
+// What the first frame does not need is loaded on first use: the dialogs (link, figure, related
+// link, dateline, export, changed on disk) and the recovery list.
+const editorDialogs = () => import("./editor-dialogs");
+const exportDialog = () => import("./export-dialog");
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -53,11 +55,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const actions: ShellActions = {
     file: (id) => run(id)(),
-    editLink: () => void editLink(editor),
-    insertFigure: () => void editFigure(editor, figureAt(editor.state)?.pos),
-    addRelatedLink: () => void editRelatedLink(editor),
-    editRelatedLink: (index) => void editRelatedLink(editor, index),
-    editDateline: () => void editDateline(editor),
+    editLink: () => void editorDialogs().then((d) => d.editLink(editor)),
+    insertFigure: () => void editorDialogs().then((d) => d.editFigure(editor, figureAt(editor.state)?.pos)),
+    addRelatedLink: () => void editorDialogs().then((d) => d.editRelatedLink(editor)),
+    editRelatedLink: (index) => void editorDialogs().then((d) => d.editRelatedLink(editor, index)),
+    editDateline: () => void editorDialogs().then((d) => d.editDateline(editor)),
     find: (replace) => find.open(replace),
     closeFind: () => find.close(),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
@@ -122,7 +124,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     hooks: {
       addRelatedLink: actions.addRelatedLink,
       editDateline: actions.editDateline,
-      editFigure: (pos) => void editFigure(editor, pos),
+      editFigure: (pos) => void editorDialogs().then((d) => d.editFigure(editor, pos)),
       editRelatedLink: actions.editRelatedLink,
     },
     onUpdate: (state, docChanged) => {
@@ -204,7 +206,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   /// Export… (the dialog) and Export Again (the last formats and folder).
   async function exportArticle(again: boolean): Promise<void> {
-    const files = await (again ? exportAgain(exportContext) : openExportDialog(exportContext));
+    const dialog = await exportDialog();
+    const files = await (again ? dialog.exportAgain(exportContext) : dialog.openExportDialog(exportContext));
     if (files) show(`Exported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.join(", ")}`);
   }
 
@@ -267,6 +270,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   refresh(editor.state);
   root.dataset.ready = "true";
   editor.focus();
+  const { offerRecovery } = await import("./recovery-panel");
   await offerRecovery(main, {
     cannotRestore: () => (session.edited ? "Save or close the article in this window before restoring another." : null),
     restored: (opened) => load(opened, `Restored ${opened.title}. It is not saved yet.`),
@@ -275,7 +279,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
 }
 
 /// Asks whether to drop the window's edits for the version another program wrote; true to load it.
-function askLoadFromDisk(title: string, message: string): Promise<boolean> {
+async function askLoadFromDisk(title: string, message: string): Promise<boolean> {
+  const { openForm } = await import("./dialogs");
   return openForm({
     title: `“${title}” changed on disk`,
     message: `${message} You have changes that are not saved. Load the version on disk and drop them, or keep yours?`,
