@@ -9,8 +9,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const howToGet =
-  "to get it, run `npm rebuild electron` without ELECTRON_SKIP_BINARY_DOWNLOAD on a machine that reaches " +
-  "Electron's downloads (github.com/electron/electron/releases), or reinstall there; npm test and npx copydesk run without it";
+  "to get it, run `npx install-electron` on a machine that reaches Electron's downloads " +
+  "(github.com/electron/electron/releases), or npm install there without ELECTRON_SKIP_BINARY_DOWNLOAD; npm test and npx copydesk run without it";
 
 /// Why Electron's binary cannot be started, in one line, or null when it is there. Looks where
 /// electron-vite looks: ELECTRON_EXEC_PATH, else node_modules/electron/path.txt under dist/.

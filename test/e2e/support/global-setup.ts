@@ -37,7 +37,7 @@ export default function globalSetup(): void {
   if (targetName() === "electron" && !electronBinary()) {
     throw new Error(
       "The electron target needs Electron installed: its binary is missing (installed with ELECTRON_SKIP_BINARY_DOWNLOAD?). " +
-        "Run `npm install electron` with internet access, or use the default chromium-host target.",
+        "Run `npx install-electron` with internet access, or use the default chromium-host target.",
     );
   }
 }

@@ -24,7 +24,7 @@ describe("finding Electron's binary", () => {
   it("says the download was skipped, and how to get it, after ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install", () => {
     const problem = electronBinaryProblem({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: "1" }, ...files({}) });
     expect(problem).toMatch(/^copydesk: the Electron binary is missing: npm install skipped its download because ELECTRON_SKIP_BINARY_DOWNLOAD is set; /);
-    expect(problem).toContain("`npm rebuild electron` without ELECTRON_SKIP_BINARY_DOWNLOAD");
+    expect(problem).toContain("`npx install-electron` on a machine that reaches Electron's downloads");
     expect(problem).toContain("github.com/electron/electron/releases");
     expect(problem).not.toContain("\n");
   });
@@ -32,7 +32,7 @@ describe("finding Electron's binary", () => {
   it("names the missing file when path.txt points at nothing", () => {
     const problem = electronBinaryProblem({ env: {}, ...files({ [join(electronDir, "path.txt")]: "electron" }) });
     expect(problem).toContain(`(no ${binary})`);
-    expect(problem).toContain("npm rebuild electron");
+    expect(problem).toContain("npx install-electron");
   });
 
   it("names ELECTRON_EXEC_PATH when it points at nothing, and accepts it when it points at a binary", () => {

@@ -54,7 +54,7 @@ const stubInfoPlist = `<?xml version="1.0" encoding="UTF-8"?>
   <key>CFBundleIconFile</key><string>electron.icns</string>
   <key>CFBundleIdentifier</key><string>com.github.Electron</string>
   <key>CFBundleName</key><string>Electron</string>
-  <key>CFBundleVersion</key><string>41.0.0</string>
+  <key>CFBundleVersion</key><string>45.0.0</string>
 </dict></plist>
 `;
 

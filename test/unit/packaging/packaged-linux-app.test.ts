@@ -71,8 +71,9 @@ describe("the packaged Linux app (offline, stub Electron)", () => {
   });
 
   it("flips the fuses in the Electron binary", () => {
-    // RunAsNode, CookieEncryption, NodeOptions, CliInspect, AsarIntegrity, OnlyLoadFromAsar; the rest untouched.
-    expect(readFuseWire(join(pack.appDir, "copydesk"))).toBe("01001101");
+    // RunAsNode off, CookieEncryption on, NodeOptions off, CliInspect off, AsarIntegrity on,
+    // OnlyLoadFromAsar on, BrowserProcessSpecificV8Snapshot off, GrantFileProtocolExtraPrivileges off.
+    expect(readFuseWire(join(pack.appDir, "copydesk"))).toBe("01001100");
   });
 });
 

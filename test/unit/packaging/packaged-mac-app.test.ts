@@ -46,7 +46,7 @@ describe("the packaged macOS app (electron-builder --dir --mac, offline)", () =>
   });
 
   it("flips the fuses in the Electron framework", () => {
-    expect(readFuseWire(join(pack.appDir, "Contents", "Frameworks", "Electron Framework.framework", "Electron Framework"))).toBe("01001101");
+    expect(readFuseWire(join(pack.appDir, "Contents", "Frameworks", "Electron Framework.framework", "Electron Framework"))).toBe("01001100");
   });
 
   it("ships the same clean app.asar as Linux", () => {

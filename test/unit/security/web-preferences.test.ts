@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { editorWebPreferences, pdfWebPreferences } from "../../../electron/main/web-preferences";
 
@@ -40,5 +42,16 @@ describe("the preload", () => {
     expect(editorWebPreferences("/app/out/preload/index.cjs").preload).toBe("/app/out/preload/index.cjs");
     expect(pdfWebPreferences().preload).toBeUndefined();
     expect(pdfWebPreferences().javascript).toBe(false);
+  });
+});
+
+describe("every window main opens", () => {
+  it("takes its webPreferences from web-preferences.ts, so the values above are the ones in use", () => {
+    const main = join(__dirname, "..", "..", "..", "electron", "main");
+    const windows = readdirSync(main)
+      .filter((file) => file.endsWith(".ts"))
+      .flatMap((file) => [...readFileSync(join(main, file), "utf8").matchAll(/new BrowserWindow\(\{[\s\S]*?\}\);/g)].map((match) => ({ file, call: match[0] })));
+    expect(windows.map((w) => w.file).sort()).toEqual(["pdf.ts", "window.ts"]);
+    for (const { file, call } of windows) expect(call, file).toMatch(/webPreferences: (?:editorWebPreferences|pdfWebPreferences)\(/);
   });
 });
