@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { version } from "../package.json";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem
@@ -54,10 +53,21 @@ async function validate(files: string[], out: (l: string) => void, err: (l: stri
     err("copydesk validate: name at least one file");
     return 2;
   }
-  const { parseArticleFile } = await import("../shared/article-file");
+  const [{ parseArticleFile, maxFileBytes, overFileLimit }, { readRegularFile, FileRefused }] = await Promise.all([
+    import("../shared/article-file"),
+    import("../electron/services/regular-file"),
+  ]);
   let failed = false;
   for (const file of files) {
-    const problems = problemsOf(file, parseArticleFile);
+    let problems: string[];
+    try {
+      // Only a regular file is read: a FIFO, a device or a link to one is refused without waiting on it.
+      const { bytes } = await readRegularFile(file, maxFileBytes, overFileLimit);
+      const result = parseArticleFile(bytes);
+      problems = result.ok ? [] : result.errors;
+    } catch (e) {
+      problems = [e instanceof FileRefused ? e.reason : `could not be checked (${(e as Error)?.message ?? String(e)})`];
+    }
     if (problems.length === 0) out(`ok ${file}`);
     else {
       failed = true;
@@ -65,17 +75,4 @@ async function validate(files: string[], out: (l: string) => void, err: (l: stri
     }
   }
   return failed ? 1 : 0;
-}
-
-function problemsOf(file: string, parseArticleFile: typeof import("../shared/article-file").parseArticleFile): string[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    return [reason];
-  }
-  const result = parseArticleFile(bytes);
-  return result.ok ? [] : result.errors;
 }

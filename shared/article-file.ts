@@ -1,6 +1,6 @@
 import type { Article, ArticleMeta, Asset } from "./article";
-import { docFromJSON } from "./doc-check";
-import { assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
+import { docFromJSON, listedProblems, shown } from "./doc-check";
+import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";
 import { describeIssues, metaSchema } from "./meta-schema";
 
@@ -12,6 +12,8 @@ export const articleFormat = "copydesk.article";
 export const currentVersion = 1;
 /// Largest file opened, in bytes.
 export const maxFileBytes = 50 * 1024 * 1024;
+/// Why a file over that limit is refused, before it is read.
+export const overFileLimit = `the file is over the ${megabytes(maxFileBytes)} limit for an article`;
 /// Image types and the size limit of embedded assets: the asset policy's.
 export { assetTypes, maxAssetBytes };
 
@@ -97,12 +99,12 @@ export function articleFromFileJSON(
     return fail(
       file.format === undefined
         ? `format: missing (expected "${articleFormat}"; is this an article file?)`
-        : `format: ${JSON.stringify(file.format)} is not "${articleFormat}"`,
+        : `format: ${JSON.stringify(shown(file.format).slice(0, 60))} is not "${articleFormat}"`,
     );
   }
   const version = file.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return fail(`version: ${JSON.stringify(version)} is not a version number`);
+    return fail(`version: ${JSON.stringify(shown(version).slice(0, 20))} is not a version number`);
   }
   if (version > latest) return fail(`version ${version} is newer than this Copydesk reads (${latest})`);
   for (let v = version; v < latest; v++) {
@@ -111,7 +113,7 @@ export function articleFromFileJSON(
     file = step(file);
   }
   const unknown = Object.keys(file).filter((k) => !["format", "version", "meta", "doc", "assets"].includes(k));
-  if (unknown.length > 0) return fail(`unknown top-level field ${unknown.map((k) => `"${k}"`).join(", ")}`);
+  if (unknown.length > 0) return fail(`unknown top-level field ${fieldList(unknown)}`);
 
   const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets });
   if (!result.ok) return result;
@@ -124,24 +126,24 @@ export function articleFromJSON(
 ): { ok: true; article: Article } | { ok: false; errors: string[] } {
   if (typeof value !== "object" || value === null) return fail("the article is not an object");
   const { meta, doc, assets } = value as Record<string, unknown>;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   if (meta === undefined) errors.push("meta: missing");
   const metaResult = metaSchema.safeParse(meta);
-  if (meta !== undefined && !metaResult.success) errors.push(...describeIssues("meta", metaResult.error, meta));
+  if (meta !== undefined && !metaResult.success) errors = errors.concat(describeIssues("meta", metaResult.error, meta));
 
   const assetResult = checkAssets(assets ?? {});
-  errors.push(...assetResult.errors);
+  errors = errors.concat(assetResult.errors);
 
   if (doc === undefined) errors.push("doc: missing");
   else {
     const docResult = docFromJSON(doc, assetResult.assets);
-    if (!docResult.ok) errors.push(...docResult.errors);
+    if (!docResult.ok) errors = errors.concat(docResult.errors);
     else if (errors.length === 0 && metaResult.success) {
       return { ok: true, article: { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets } };
     }
   }
-  return { ok: false, errors };
+  return { ok: false, errors: listedProblems(errors) };
 }
 
 function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: string[] } {
@@ -162,9 +164,9 @@ function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: s
     }
     const { type, data } = asset as Record<string, unknown>;
     const extra = Object.keys(asset).filter((k) => k !== "type" && k !== "data");
-    if (extra.length > 0) errors.push(`${where}: unknown field ${extra.map((k) => `"${k}"`).join(", ")}`);
+    if (extra.length > 0) errors.push(`${where}: unknown field ${fieldList(extra)}`);
     if (typeof type !== "string" || !isAssetType(type)) {
-      errors.push(`${where}: type ${JSON.stringify(type)} is not an image type Copydesk embeds (${assetTypes.join(", ")})`);
+      errors.push(`${where}: type ${JSON.stringify(shown(type).slice(0, 60))} is not an image type Copydesk embeds (${assetTypes.join(", ")})`);
       continue;
     }
     if (typeof data !== "string" || !isBase64(data)) {
@@ -180,9 +182,19 @@ function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: s
       errors.push(`${where}: the data is not a ${type.slice("image/".length).toUpperCase()} image`);
       continue;
     }
+    if (assetKey(data) !== key) {
+      errors.push(`${where}: the key is not the SHA-256 of the image's bytes (was the image changed after it was added?)`);
+      continue;
+    }
     assets[key] = { type, data };
   }
   return { assets, errors };
+}
+
+/// Field names for a message: the first few, quoted, and how many more.
+function fieldList(keys: string[]): string {
+  const listed = keys.slice(0, 5).map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return keys.length > 5 ? `${listed.join(", ")} and ${keys.length - 5} more` : listed.join(", ");
 }
 
 function fail(message: string): { ok: false; errors: string[] } {

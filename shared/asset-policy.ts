@@ -1,5 +1,6 @@
 import { assetScheme, type Asset } from "./article";
 import { sniffImageType } from "./image-type";
+import { sha256Hex } from "./sha256";
 
 // Which images an article may hold, decided once. The file format, paste and drop, the figure
 // dialog, the main process's image files and every importer ask this module.
@@ -54,6 +55,19 @@ export function isBase64(data: string): boolean {
 /// How many bytes padded base64 data decodes to.
 export function base64Bytes(data: string): number {
   return (data.length / 4) * 3 - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
+}
+
+/// The bytes of base64 text.
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/// The key an embedded image is stored under: the SHA-256 of its bytes, in hex.
+export function assetKey(data: string): string {
+  return sha256Hex(base64ToBytes(data));
 }
 
 /// Why base64 data cannot be embedded, in words ("it is over the 10 MB limit"), or null when it can.

@@ -13,6 +13,18 @@ const isObject = (v: unknown): v is JSONObject => typeof v === "object" && v !==
 
 const quoted = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s);
 
+/// A value for a message: strings as they are, anything else by its kind (never String() or
+/// JSON.stringify of a list, which recurse through whatever the list holds, however deep).
+export const shown = (v: unknown): string =>
+  typeof v === "string" ? v : Array.isArray(v) ? "(a list)" : v === null || v === undefined ? "" : typeof v === "object" ? "(an object)" : String(v);
+
+/// How deeply nodes may nest, counting the document itself: lists within lists 30 levels deep fit.
+/// Every walk over a document recurses at most this deep; deeper files are refused with a clear message.
+export const maxDocDepth = 64;
+
+/// How many problems are listed before the rest are only counted.
+export const maxListedProblems = 50;
+
 /// Checks document JSON and builds the node; returns the node or the problems found.
 export function docFromJSON(
   json: unknown,
@@ -20,7 +32,7 @@ export function docFromJSON(
 ): { ok: true; doc: PMNode } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   checkTopLevel(json, errors);
-  if (errors.length === 0) walk(json as JSONObject, "doc", errors, assets, { relatedIndex: 0 });
+  if (errors.length === 0) walk(json as JSONObject, errors, assets);
   if (errors.length > 0) return { ok: false, errors };
   try {
     const doc = schema.nodeFromJSON(json);
@@ -31,9 +43,15 @@ export function docFromJSON(
   }
 }
 
+/// The first problems, and how many more there are.
+export function listedProblems(errors: string[]): string[] {
+  if (errors.length <= maxListedProblems) return errors;
+  return [...errors.slice(0, maxListedProblems), `… and ${errors.length - maxListedProblems} more problems`];
+}
+
 function checkTopLevel(json: unknown, errors: string[]): void {
   if (!isObject(json)) return void errors.push("doc: not an object");
-  if (json.type !== "doc") return void errors.push(`doc: type is ${quoted(String(json.type))}, expected "doc"`);
+  if (json.type !== "doc") return void errors.push(`doc: type is ${quoted(shown(json.type))}, expected "doc"`);
   if (!Array.isArray(json.content)) return void errors.push("doc.content: missing");
   const found = json.content.map((c) => (isObject(c) && typeof c.type === "string" ? c.type : "?"));
   fieldNames.forEach((field, i) => {
@@ -46,74 +64,105 @@ function checkTopLevel(json: unknown, errors: string[]): void {
   }
 }
 
-function walk(
-  node: JSONObject,
-  path: string,
-  errors: string[],
-  assets: Record<string, Asset>,
-  counters: { relatedIndex: number },
-): void {
-  const typeName = node.type;
-  if (typeof typeName !== "string") return void errors.push(`${path}: node has no type`);
-  const type = schema.nodes[typeName as keyof typeof schema.nodes];
-  if (!type) return void errors.push(`${path}: unknown node type ${quoted(typeName)}`);
-  const where = `${path} (${typeName})`;
-
-  if (node.attrs !== undefined && !isObject(node.attrs)) errors.push(`${where}: attrs is not an object`);
-  const attrs = (isObject(node.attrs) ? node.attrs : {}) as JSONObject;
-
-  if (typeName === "related_link") {
-    counters.relatedIndex += 1;
-    const href = attrs.href;
-    if (typeof href !== "string" || !isWebHref(href)) {
-      errors.push(`related link ${counters.relatedIndex}: href ${quoted(String(href ?? ""))} is not http or https`);
-    }
-  }
-  if (typeName === "image") checkImageSrc(attrs.src, where, errors, assets);
-  if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(String(attrs.role))) {
-    errors.push(`${where}: role ${quoted(String(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`);
-  }
-
-  if (typeName === "text") {
-    if (typeof node.text !== "string" || node.text === "") errors.push(`${path}: text node without text`);
-    return;
-  }
-  if (node.content === undefined) return;
-  if (!Array.isArray(node.content)) return void errors.push(`${where}: content is not a list`);
-  node.content.forEach((child, i) => {
-    const childPath = `${path}.content[${i}]`;
-    if (!isObject(child)) return void errors.push(`${childPath}: not a node`);
-    if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors);
-    walk(child, childPath, errors, assets, counters);
-  });
+/// A node on the walk's stack; its path ("doc.content[5].content[0]") is spelled out only for a problem.
+interface Visit {
+  node: JSONObject;
+  parent: Visit | null;
+  index: number;
+  depth: number;
 }
 
-function checkMarks(marks: unknown, parent: string, where: string, errors: string[]): void {
-  if (!Array.isArray(marks)) return void errors.push(`${where}: marks is not a list`);
+function pathOf(visit: Visit): string {
+  const parts: string[] = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) parts.push(`.content[${at.index}]`);
+  return `doc${parts.reverse().join("")}`;
+}
+
+/// Checks every node in document order, with an explicit stack (no recursion), going no deeper than `maxDocDepth`.
+function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>): void {
+  let relatedIndex = 0;
+  const stack: Visit[] = [{ node: root, parent: null, index: 0, depth: 1 }];
+  while (stack.length > 0) {
+    if (errors.length > maxListedProblems * 20) return;
+    const visit = stack.pop()!;
+    const { node, depth } = visit;
+    const path = () => pathOf(visit);
+    const typeName = node.type;
+    if (typeof typeName !== "string") {
+      errors.push(`${path()}: node has no type`);
+      continue;
+    }
+    const type = schema.nodes[typeName as keyof typeof schema.nodes];
+    if (!type) {
+      errors.push(`${path()}: unknown node type ${quoted(typeName)}`);
+      continue;
+    }
+    const where = () => `${path()} (${typeName})`;
+
+    if (node.attrs !== undefined && !isObject(node.attrs)) errors.push(`${where()}: attrs is not an object`);
+    const attrs = (isObject(node.attrs) ? node.attrs : {}) as JSONObject;
+
+    if (typeName === "related_link") {
+      relatedIndex += 1;
+      const href = attrs.href;
+      if (typeof href !== "string" || !isWebHref(href)) {
+        errors.push(`related link ${relatedIndex}: href ${quoted(shown(href))} is not http or https`);
+      }
+    }
+    if (typeName === "image") checkImageSrc(attrs.src, where, errors, assets);
+    if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(shown(attrs.role))) {
+      errors.push(`${where()}: role ${quoted(shown(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`);
+    }
+
+    if (typeName === "text") {
+      if (typeof node.text !== "string" || node.text === "") errors.push(`${path()}: text node without text`);
+      continue;
+    }
+    if (node.content === undefined) continue;
+    if (!Array.isArray(node.content)) {
+      errors.push(`${where()}: content is not a list`);
+      continue;
+    }
+    if (node.content.length > 0 && depth >= maxDocDepth) {
+      errors.push(`${where()}: nested more than ${maxDocDepth} levels deep (lists within lists, quotes within quotes); Copydesk reads at most ${maxDocDepth}`);
+      continue;
+    }
+    const children: Visit[] = [];
+    node.content.forEach((child, i) => {
+      if (!isObject(child)) return void errors.push(`${path()}.content[${i}]: not a node`);
+      if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors);
+      children.push({ node: child, parent: visit, index: i, depth: depth + 1 });
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+function checkMarks(marks: unknown, parent: string, where: () => string, errors: string[]): void {
+  if (!Array.isArray(marks)) return void errors.push(`${where()}: marks is not a list`);
   const parentType = schema.nodes[parent as keyof typeof schema.nodes];
   for (const mark of marks) {
-    if (!isObject(mark) || typeof mark.type !== "string") return void errors.push(`${where}: a mark has no type`);
+    if (!isObject(mark) || typeof mark.type !== "string") return void errors.push(`${where()}: a mark has no type`);
     const markType = schema.marks[mark.type as keyof typeof schema.marks];
-    if (!markType) return void errors.push(`${where}: unknown mark ${quoted(mark.type)}`);
+    if (!markType) return void errors.push(`${where()}: unknown mark ${quoted(mark.type)}`);
     if (!parentType.allowsMarkType(markType)) {
       const none = parentType.spec.marks === "";
-      return void errors.push(`${where}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
+      return void errors.push(`${where()}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
     }
     if (mark.type === "link") {
       const href = isObject(mark.attrs) ? mark.attrs.href : undefined;
       if (typeof href !== "string" || !isSafeLinkHref(href)) {
-        return void errors.push(`${where}: link href ${quoted(String(href ?? ""))} is not http, https or mailto`);
+        return void errors.push(`${where()}: link href ${quoted(shown(href))} is not http, https or mailto`);
       }
     }
   }
 }
 
-function checkImageSrc(src: unknown, where: string, errors: string[], assets: Record<string, Asset>): void {
-  if (typeof src !== "string") return void errors.push(`${where}: image has no src`);
+function checkImageSrc(src: unknown, where: () => string, errors: string[], assets: Record<string, Asset>): void {
+  if (typeof src !== "string") return void errors.push(`${where()}: image has no src`);
   if (src === "" || isStoredImageSrc(src, assets)) return;
   if (imageOrigin(src) === "asset") {
     const key = src.slice(assetScheme.length);
-    return void errors.push(`${where}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
+    return void errors.push(`${where()}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
   }
-  errors.push(`${where}: image src ${quoted(src)} is neither https nor an embedded asset`);
+  errors.push(`${where()}: image src ${quoted(src)} is neither https nor an embedded asset`);
 }

@@ -13,12 +13,17 @@ export const languageTag = z
   .string({ error: "not a language tag" })
   .check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: "not a BCP 47 language tag such as en or fr-FR" }));
 
+/// Most tags an article may have.
+export const maxTags = 500;
+/// Most style checks an article may mark as ignored.
+export const maxCheckIgnores = 10_000;
+
 /// Validates `meta` of an article file.
 export const metaSchema = z.strictObject({
   id: z.string({ error: "not a string" }).check(z.uuid({ error: "not a UUID" })),
   slug: text(200).check(z.regex(/^[a-z0-9]*(-[a-z0-9]+)*$/, { error: "only lowercase letters, digits and single hyphens" })),
   language: languageTag,
-  tags: z.array(text(200), { error: "not a list of strings" }),
+  tags: z.array(text(200), { error: "not a list of strings" }).check(z.maxLength(maxTags, { error: `more than ${maxTags} tags` })),
   status: z.enum(articleStatuses, { error: `not one of ${articleStatuses.join(", ")}` }),
   created: isoDateTime,
   updated: isoDateTime,
@@ -31,7 +36,9 @@ export const metaSchema = z.strictObject({
     ),
   ),
   checkIgnores: z.optional(
-    z.array(z.strictObject({ rule: text(200), text: z.optional(text(1000)), context: z.optional(text(200)) }), { error: "not a list of ignored checks" }),
+    z
+      .array(z.strictObject({ rule: text(200), text: z.optional(text(1000)), context: z.optional(text(200)) }), { error: "not a list of ignored checks" })
+      .check(z.maxLength(maxCheckIgnores, { error: `more than ${maxCheckIgnores} ignored checks` })),
   ),
 }) satisfies z.ZodMiniType<ArticleMeta>;
 

@@ -1,9 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Article } from "../../shared/article";
-import { articleFromJSON, maxFileBytes, parseArticleFile, serializeArticle } from "../../shared/article-file";
+import { articleFromJSON, maxFileBytes, overFileLimit, parseArticleFile, serializeArticle } from "../../shared/article-file";
 import { contentHash, realFileSystem, writeFileDurably, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
 import { describeFsError, UserFacingError } from "./errors";
+import { FileRefused, readRegularFile } from "./regular-file";
 
 // Reading and writing article files, with what was on disk remembered for conflict checks.
 
@@ -14,30 +14,31 @@ export interface ReadArticle {
   disk: DiskSnapshot;
 }
 
-/// Reads an article file, refusing anything that is not a valid article with a clear message.
+/// Reads an article file, refusing anything that is not a valid article with a clear message:
+/// only a regular file is read (wherever a symbolic link points), never more than the file limit.
 export async function readArticleFile(path: string): Promise<ReadArticle> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    throw describeFsError(e, "open", path);
-  }
-  if (info.isDirectory()) throw new UserFacingError("io", `Could not open ${path}: it is a folder, not an article file.`);
-  if (info.size > maxFileBytes) {
-    throw new UserFacingError("invalid-article", `Could not open ${basename(path)}: the file is over the 50 MB limit for an article.`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw describeFsError(e, "open", path);
-  }
+  const { bytes, info } = await readArticleBytes(path);
   const result = parseArticleFile(bytes);
   if (!result.ok) {
     throw new UserFacingError("invalid-article", `${basename(path)} is not a valid Copydesk article.`, result.errors);
   }
-  const disk = { size: bytes.byteLength, mtimeMs: Number(info.mtimeMs), hash: contentHash(bytes) };
-  return { article: result.article, migratedFrom: result.migratedFrom, disk };
+  return { article: result.article, migratedFrom: result.migratedFrom, disk: diskSnapshotOf(bytes, info.mtimeMs) };
+}
+
+/// The bytes of an article file, with what `stat` said of it; refused with a message naming the file.
+export async function readArticleBytes(path: string): Promise<{ bytes: Buffer; info: { mtimeMs: number } }> {
+  try {
+    return await readRegularFile(path, maxFileBytes, overFileLimit);
+  } catch (e) {
+    if (!(e instanceof FileRefused)) throw e;
+    const code = e.code === "ENOENT" ? "not-found" : e.reason === overFileLimit ? "invalid-article" : "io";
+    throw new UserFacingError(code, `Could not open ${basename(path)}: ${e.reason}.`);
+  }
+}
+
+/// What was read, for the conflict check before the next save.
+export function diskSnapshotOf(bytes: Uint8Array, mtimeMs: number): DiskSnapshot {
+  return { size: bytes.byteLength, mtimeMs: Number(mtimeMs), hash: contentHash(bytes) };
 }
 
 /// Writes an article file atomically and durably; on failure the original is untouched and the error says why in plain words.

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
 import * as nodeFs from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { FileRefused, readRegularFile } from "./regular-file";
 
 // Atomic, durable file replacement: a temporary file in the same folder, fsynced, renamed over
 // the original, then the folder fsynced. write-file-atomic 7 does not fsync the folder, takes
@@ -83,14 +84,19 @@ export async function writeFileDurably(
   }
 }
 
-/// What is on disk at `path` now, or null when there is no file.
+/// Largest file `readSnapshot` reads; a larger one is only known by its size (it differs from anything written).
+const maxSnapshotBytes = 64 * 1024 * 1024;
+
+/// What is on disk at `path` now, or null when there is no regular file there.
 export async function readSnapshot(path: string): Promise<DiskSnapshot | null> {
   try {
-    const info = await nodeFs.stat(path);
-    if (!info.isFile()) return null;
-    const bytes = await nodeFs.readFile(path);
+    const { bytes, info } = await readRegularFile(path, maxSnapshotBytes, "too large");
     return { size: bytes.byteLength, mtimeMs: info.mtimeMs, hash: contentHash(bytes) };
-  } catch {
+  } catch (e) {
+    if (e instanceof FileRefused && e.reason === "too large") {
+      const info = await nodeFs.stat(path).catch(() => null);
+      return info ? { size: info.size, mtimeMs: info.mtimeMs, hash: `larger than ${maxSnapshotBytes} bytes` } : null;
+    }
     return null;
   }
 }

@@ -1,4 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
 import { parseHTML } from "linkedom";
 import mammoth from "mammoth";
 import type { ImportResult } from "../../shared/import/build";
@@ -7,6 +6,7 @@ import type { HtmlDocument } from "../../shared/import/html-dom";
 import { importMarkdown } from "../../shared/import/markdown";
 import { importNitf } from "../../shared/import/nitf";
 import { docxStyleNames as style } from "../../shared/export/docx-styles";
+import { FileRefused, readRegularFile } from "./regular-file";
 
 // Imports from files, under plain Node: the HTML DOM is linkedom's (it runs no scripts) and
 // DOCX goes through mammoth, which needs Node's zip reading, then through the HTML importer.
@@ -78,17 +78,16 @@ export async function importBytes(bytes: Uint8Array, format: ImportFormat): Prom
   return importNitf(text);
 }
 
-/// Imports a file, choosing the importer by its extension.
+/// Imports a file, choosing the importer by its extension; only a regular file is read (wherever a symbolic link points).
 export async function importFile(path: string): Promise<ImportResult> {
   const format = importFormatOf(path);
   if (!format) return { ok: false, errors: ["Copydesk imports .html, .md, .nitf/.xml and .docx files"] };
+  let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, errors: ["is a folder"] };
-    if (info.size > maxImportBytes) return { ok: false, errors: ["the file is over the 50 MB limit for an import"] };
-    return await importBytes(new Uint8Array(await readFile(path)), format);
+    bytes = (await readRegularFile(path, maxImportBytes, "the file is over the 50 MB limit for an import")).bytes;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message] };
+    if (e instanceof FileRefused) return { ok: false, errors: [e.reason] };
+    throw e;
   }
+  return importBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format);
 }

@@ -16,7 +16,8 @@ import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Article } from "../article";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
-import { base64ToBytes, imageSize } from "./image-size";
+import { base64ToBytes } from "../asset-policy";
+import { imageSize } from "./image-size";
 
 // DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
 // Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.

@@ -1,12 +1,4 @@
-// Pixel sizes of embedded images, read from their headers, and base64 to bytes.
-
-/// The bytes of base64 text.
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+// Pixel sizes of embedded images, read from their headers, and bytes to base64.
 
 /// Base64 text of bytes.
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -1,9 +1,8 @@
 import { articleFromJSON } from "../article-file";
 import { articleStatuses, assetScheme, type Article, type ArticleMeta, type Asset } from "../article";
-import { assetFromDataUrl } from "../asset-policy";
+import { assetFromDataUrl, base64ToBytes } from "../asset-policy";
 import { metaSchema } from "../meta-schema";
 import { isSafeLinkHref, isWebHref } from "../urls";
-import { base64ToBytes } from "../export/image-size";
 
 // What every importer shares: the article's parts as ProseMirror JSON, turned into a checked
 // Article. Unsafe links lose their link, unsafe images are dropped, bad metadata gets defaults.

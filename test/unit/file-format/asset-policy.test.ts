@@ -193,7 +193,7 @@ describe("the figure dialog's image files", () => {
       writeFileSync(join(dir, "photo.png"), "<svg/>");
       await expect(readImageFile(join(dir, "photo.png"))).rejects.toThrow("photo.png is not a PNG, JPEG, GIF, WebP or AVIF image.");
       writeFileSync(join(dir, "big.png"), Buffer.alloc(maxAssetBytes + 1));
-      await expect(readImageFile(join(dir, "big.png"))).rejects.toThrow("big.png is larger than 10 MB, the limit for an image in an article.");
+      await expect(readImageFile(join(dir, "big.png"))).rejects.toThrow("Could not use big.png: it is larger than 10 MB, the limit for an image in an article.");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

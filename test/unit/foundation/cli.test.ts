@@ -33,7 +33,7 @@ describe("copydesk validate", () => {
     expect(result.err).toEqual([
       `${broken}: version 9 is newer than this Copydesk reads (1)`,
       `${missing}: no such file`,
-      `${dir}: is a folder`,
+      `${dir}: it is a folder, not a file`,
     ]);
   });
 
