@@ -32,6 +32,17 @@ function commandLine(): Plugin {
   };
 }
 
+/// `electron-vite dev` only: Vite's dev server serves CSS as <style> elements it injects, which the
+/// page's policy (style-src 'self', shared/csp.ts) forbids, so its copy of the page allows inline
+/// styles. Built pages keep the strict policy (test/unit/security/csp.test.ts reads out/renderer).
+function devServerInlineStyles(): Plugin {
+  return {
+    name: "copydesk-dev-inline-styles",
+    apply: "serve",
+    transformIndexHtml: (html) => html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+  };
+}
+
 export default defineConfig({
   main: {
     plugins: [commandLine()],
@@ -53,6 +64,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, "renderer"),
+    plugins: [devServerInlineStyles()],
     build: {
       outDir: resolve(__dirname, "out/renderer"),
       // Minified like any web page (electron-vite leaves the renderer as written): a third of the
