@@ -5,6 +5,7 @@ import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
 import { AssetStore, type AssetHost } from "./assets";
+import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
 import { syncSelectionFromDOM } from "./selection-sync";
 import { articlePlugins } from "./setup";
@@ -82,7 +83,7 @@ export class ArticleEditor {
 
   /// The article as it stands: metadata, document, and the assets the document uses.
   article(): ArticleJSON {
-    return { meta: this.meta, doc: this.doc.toJSON() as Record<string, unknown>, assets: this.assets.referencedBy(this.doc) };
+    return { meta: this.meta, doc: docToJSON(this.doc), assets: this.assets.referencedBy(this.doc) };
   }
 
   /// Replaces the article (open, reload), with a fresh undo history.
