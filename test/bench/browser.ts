@@ -13,25 +13,36 @@ import { chromiumArgs, repoRoot } from "../e2e/support/targets";
 // bundled here with esbuild, minified. Each editor is served from its own site (127.0.0.1,
 // 127.0.0.2, 127.0.0.3), so each page has its own renderer process as tabs of different sites do.
 
-/// The editors compared, in the order of the table.
-export const editors = ["copydesk", "prosemirror", "tiptap"] as const;
-export type EditorName = (typeof editors)[number];
+/// The editors: Copydesk, the two baselines, and (with `--before DIR`) an earlier build of Copydesk's renderer.
+export type EditorName = "copydesk" | "prosemirror" | "tiptap" | "before";
 
-export const editorLabels: Record<EditorName, string> = { copydesk: "Copydesk", prosemirror: "ProseMirror", tiptap: "Tiptap" };
+/// The editors compared, in the order of the table.
+export const editors: EditorName[] = ["copydesk", "prosemirror", "tiptap"];
+
+export const editorLabels: Record<EditorName, string> = { copydesk: "Copydesk", prosemirror: "ProseMirror", tiptap: "Tiptap", before: "Copydesk before" };
 
 /// Where each editor's body paragraphs are, for placing the caret.
 export const paragraphSelectors: Record<EditorName, string> = {
   copydesk: ".article-editor .body > p",
   prosemirror: ".ProseMirror > p",
   tiptap: ".ProseMirror > p",
+  before: ".article-editor .body > p",
 };
 
-const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3" };
+const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3", before: "127.0.0.4" };
 
 export const benchOut = join(repoRoot, ".tmp", "bench");
 /// The renderer served: a copy of out/renderer taken when the pages are built, so a build started
 /// meanwhile (by another terminal) cannot change it halfway through the run.
 export const rendererDir = join(benchOut, "renderer");
+const beforeDir = join(benchOut, "renderer-before");
+let beforeBuild: string | null = null;
+
+/// Adds an earlier build of the renderer (its out/renderer folder) as a fourth editor, typed in turn with the others.
+export function compareWithBuild(dir: string): void {
+  beforeBuild = dir;
+  editors.push("before");
+}
 
 /// The baselines' page: the same serif page in a scrolling main as Copydesk's article, no chrome.
 const baselinePage = (script: string) => `<!doctype html>
@@ -56,6 +67,8 @@ export async function buildPages(): Promise<void> {
   await rm(rendererDir, { recursive: true, force: true });
   await mkdir(benchOut, { recursive: true });
   await cp(built, rendererDir, { recursive: true });
+  await rm(beforeDir, { recursive: true, force: true });
+  if (beforeBuild) await cp(beforeBuild, beforeDir, { recursive: true });
   const pages = join(repoRoot, "test", "bench", "pages");
   await build({
     entryPoints: { probe: join(pages, "probe.ts"), "copydesk-main": join(pages, "copydesk-main.ts"), prosemirror: join(pages, "prosemirror.ts"), tiptap: join(pages, "tiptap.ts") },
@@ -90,8 +103,9 @@ export async function startServer(): Promise<BenchServer> {
       if (path === "/bench/article.js") return send(200, types[".js"], articleScript);
       if (path.startsWith("/bench/")) return send(200, types[".js"], await readFile(join(benchOut, path.slice("/bench/".length))));
       if (path === "/prosemirror.html" || path === "/tiptap.html") return send(200, types[".html"], baselinePage(path.slice(1, -5)));
-      const file = normalize(join(rendererDir, path === "/" ? "index.html" : path));
-      if (!file.startsWith(rendererDir) || !existsSync(file)) return send(404, "text/plain", "not found");
+      const root = (req.headers.host ?? "").startsWith(`${hosts.before}:`) ? beforeDir : rendererDir;
+      const file = normalize(join(root, path === "/" ? "index.html" : path));
+      if (!file.startsWith(root) || !existsSync(file)) return send(404, "text/plain", "not found");
       if (file.endsWith("index.html")) {
         const html = (await readFile(file, "utf8")).replace(
           "<head>",
@@ -108,7 +122,7 @@ export async function startServer(): Promise<BenchServer> {
   await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: (editor, query = "") => `http://${hosts[editor]}:${port}/${editor === "copydesk" ? "" : `${editor}.html`}${query}`,
+    url: (editor, query = "") => `http://${hosts[editor]}:${port}/${editor === "prosemirror" || editor === "tiptap" ? `${editor}.html` : ""}${query}`,
     setArticle: (article) => (articleScript = `window.benchArticle=${JSON.stringify(article)};`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { benchOut, rendererDir, type EditorName } from "./browser";
+import { benchOut, rendererDir } from "./browser";
 
 // Bundle sizes, minified and gzipped (level 9), in KB: what the first frame loads (the entry
 // script and stylesheet with what they import statically) and what loads later on demand.
@@ -9,8 +9,7 @@ import { benchOut, rendererDir, type EditorName } from "./browser";
 const gz = (data: Buffer) => gzipSync(data, { level: 9 }).byteLength / 1024;
 
 /// Copydesk's renderer as electron-vite built it: the scripts and styles index.html loads, and the lazy chunks.
-export async function rendererBundle(): Promise<{ initialKB: number; initialRawKB: number; lazyKB: number }> {
-  const dir = rendererDir;
+export async function rendererBundle(dir = rendererDir): Promise<{ initialKB: number; initialRawKB: number; lazyKB: number }> {
   const html = await readFile(join(dir, "index.html"), "utf8");
   const initial = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]));
   let initialKB = 0;
@@ -28,7 +27,7 @@ export async function rendererBundle(): Promise<{ initialKB: number; initialRawK
 }
 
 /// The baselines' bundles (esbuild, minified), gzipped, in KB.
-export async function baselineBundle(editor: Exclude<EditorName, "copydesk">): Promise<{ initialKB: number; initialRawKB: number }> {
+export async function baselineBundle(editor: "prosemirror" | "tiptap"): Promise<{ initialKB: number; initialRawKB: number }> {
   const data = await readFile(join(benchOut, `${editor}.js`));
   return { initialKB: gz(data), initialRawKB: data.byteLength / 1024 };
 }

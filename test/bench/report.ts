@@ -45,7 +45,8 @@ const ratio = (a: Figure | undefined, b: Figure | undefined) => (a && b && b.med
 
 /// The report as one Markdown table.
 export function formatTable(report: Report): string {
-  const head = ["figure", ...editors.map((e) => editorLabels[e]), "÷ ProseMirror", "÷ Tiptap", "target", "met"];
+  const shown = editors.filter((e) => report.rows.some((row) => row.values[e]));
+  const head = ["figure", ...shown.map((e) => editorLabels[e]), "÷ ProseMirror", "÷ Tiptap", "target", "met"];
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
   let section = "";
   for (const row of report.rows) {
@@ -55,7 +56,7 @@ export function formatTable(report: Report): string {
     }
     const cells = [
       `${row.name} (${row.unit})`,
-      ...editors.map((e) => formatFigure(row.values[e], row.unit)),
+      ...shown.map((e) => formatFigure(row.values[e], row.unit)),
       row.compare ? ratio(row.values.copydesk, row.values.prosemirror) : "",
       row.compare ? ratio(row.values.copydesk, row.values.tiptap) : "",
       row.target ?? "",

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { buildPages, editors, launchBrowser, openEditor, startServer, type EditorName } from "./browser";
+import { buildPages, compareWithBuild, editors, launchBrowser, openEditor, startServer, type EditorName } from "./browser";
 import { commandLine } from "./command-line";
 import { exports, openAndSave } from "./documents";
 import { baselineBundle, rendererBundle } from "./footprint";
@@ -15,7 +15,8 @@ import { typingAtSize, type TypingRun } from "./typing";
 // `-- --json FILE`. A benchmark, not a test: nothing here fails on a slow figure.
 //
 // Options (for working on one part): --only typing,documents,exports,cli,footprint;
-// --sizes 300,1000,5000; --runs 3.
+// --sizes 300,1000,5000; --runs 3; --before DIR adds an earlier build of the renderer (an
+// out/renderer folder) as a fourth editor, typed in turn with the others.
 
 const { values: options } = parseArgs({
   options: {
@@ -23,8 +24,10 @@ const { values: options } = parseArgs({
     only: { type: "string" },
     sizes: { type: "string", default: "300,1000,5000" },
     runs: { type: "string", default: "3" },
+    before: { type: "string" },
   },
 });
+if (options.before) compareWithBuild(options.before);
 const parts = new Set((options.only ?? "typing,footprint,documents,exports,cli").split(","));
 const sizes = options.sizes!.split(",").map(Number);
 const runs = Math.max(1, Number(options.runs));
@@ -116,6 +119,12 @@ async function main(): Promise<void> {
       });
       rows.push({ section, name: "  … minified, not gzipped", unit: "KB", values: { copydesk: one(renderer.initialRawKB), prosemirror: one(pm.initialRawKB), tiptap: one(tiptap.initialRawKB) }, compare: true });
       rows.push({ section, name: "  … loaded on demand (dialogs, export…), gzipped", unit: "KB", values: { copydesk: one(renderer.lazyKB) } });
+      if (options.before) {
+        const before = await rendererBundle(options.before);
+        rows[rows.length - 3].values.before = one(before.initialKB);
+        rows[rows.length - 2].values.before = one(before.initialRawKB);
+        rows[rows.length - 1].values.before = one(before.lazyKB);
+      }
       // Load → editable at 300 paragraphs: fresh pages, `runs` times each.
       server.setArticle(generatedArticle(300));
       const editable = all<number[]>(() => []);

@@ -43,31 +43,33 @@ async function footprint(page: Page): Promise<{ heapMB: number; domNodes: number
   return { heapMB: metric("JSHeapUsedSize") / 2 ** 20, domNodes: metric("Nodes") };
 }
 
-/// Types the text at the cadence, as a keyboard does: each key is sent (keydown, keypress, keyup
-/// through CDP, like Playwright's keyboard) without waiting for the page to finish the one before.
+/// Types the text at the cadence, as a keyboard does (keydown, keypress, keyup through CDP, like
+/// Playwright's keyboard). The next key goes when the page has handled the last one's events (so a
+/// slow editor is not buried under a queue of keys a busy machine could not deliver) and the cadence
+/// has passed; the driver never waits for a frame: the page times that.
 async function typeBurst(page: Page, text: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const sent: Promise<unknown>[] = [];
   for (const key of text) {
     const started = Date.now();
     const code = key === " " ? "Space" : `Key${key.toUpperCase()}`;
     const keyCode = key.toUpperCase().charCodeAt(0);
-    sent.push(cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key, code, text: key, unmodifiedText: key, windowsVirtualKeyCode: keyCode }));
-    sent.push(cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key, code, windowsVirtualKeyCode: keyCode }));
+    await Promise.all([
+      cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key, code, text: key, unmodifiedText: key, windowsVirtualKeyCode: keyCode }),
+      cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key, code, windowsVirtualKeyCode: keyCode }),
+    ]);
     await sleep(Math.max(0, cadenceMs - (Date.now() - started)));
   }
-  await Promise.all(sent);
   await cdp.detach();
 }
 
-/// The paragraph (from the middle) each run types into: 3 runs, 3 places.
+/// The paragraph (from the top, as a fraction of the body) each run types into: 3 runs, 3 places.
 const runPlaces = [0.5, 0.4, 0.6];
 
 /// The burst of each run whose main-thread time is traced (a trace of all four would take longer
 /// to collect than to type).
 const tracedBurst = 1;
 
-/// One size: fresh pages of the three editors (their load and footprint), then `runs` runs, each
+/// One size: fresh pages of the editors (their load and footprint), then `runs` runs, each
 /// the four bursts typed into each editor in turn at another place in the middle of the body.
 export async function typingAtSize(browser: Browser, server: BenchServer, paragraphs: number, runs = 3): Promise<Record<EditorName, TypingRun[]>> {
   server.setArticle(generatedArticle(paragraphs));
@@ -81,8 +83,8 @@ export async function typingAtSize(browser: Browser, server: BenchServer, paragr
       pages[editor] = { ...opened, ...(await footprint(opened.page)) };
     }
     phase("loaded");
-    const windows: Record<EditorName, { from: number; to: number }[][]> = { copydesk: [], prosemirror: [], tiptap: [] };
-    const keysBefore: Record<EditorName, number[]> = { copydesk: [], prosemirror: [], tiptap: [] };
+    const windows = Object.fromEntries(editors.map((e) => [e, []])) as unknown as Record<EditorName, { from: number; to: number }[][]>;
+    const keysBefore = Object.fromEntries(editors.map((e) => [e, []])) as unknown as Record<EditorName, number[]>;
     const traces: TraceEvents[] = [];
     for (let run = 0; run < runs; run++) {
       for (const editor of editors) {
