@@ -3,6 +3,7 @@ import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerS
 import { stringify } from "yaml";
 import type { Article } from "../article";
 import { schema } from "../schema";
+import { serializeMarkdown } from "./markdown-state";
 import { articleParts, datelineLabel, figureParts, hasDateline, imageURI } from "./parts";
 
 // Markdown export: CommonMark through prosemirror-markdown, metadata in YAML front matter.
@@ -29,8 +30,8 @@ const markSpecs = {
 };
 
 
-/// The serializer for body nodes; `article` is set per call for figures' assets.
-function bodySerializer(article: Article): MarkdownSerializer {
+/// The serializer for an article's nodes (the article's assets give figures their images).
+export function markdownSerializer(article: Article): MarkdownSerializer {
   const plain = (state: MarkdownSerializerState, node: PMNode) => {
     state.renderInline(node);
     state.closeBlock(node);
@@ -122,8 +123,8 @@ export function exportMarkdown(article: Article): string {
 
   const tail: PMNode[] = [];
   if (parts.tagline) tail.push(n.tagline.create(null, text(parts.tagline)));
-  const serializer = bodySerializer(article);
-  const render = (blocks: PMNode[]) => serializer.serialize(n.body.create(null, blocks), { tightLists: true });
+  const serializer = markdownSerializer(article);
+  const render = (blocks: PMNode[]) => serializeMarkdown(serializer, n.body.create(null, blocks), { tightLists: true });
   const body: PMNode[] = [];
   parts.body.forEach((block) => {
     if (!(block.type.name === "paragraph" && block.content.size === 0)) body.push(block);
@@ -143,6 +144,6 @@ function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], se
     if (link.title) content.push(schema.text(link.title, [schema.marks.link.create({ href: link.href })]));
     return n.list_item.create(null, n.paragraph.create(null, content));
   });
-  const list = serializer.serialize(n.body.create(null, [n.bullet_list.create(null, items)]), { tightLists: true });
+  const list = serializeMarkdown(serializer, n.body.create(null, [n.bullet_list.create(null, items)]), { tightLists: true });
   return `Related:\n\n${list}`;
 }

@@ -5,6 +5,7 @@ import type { Asset } from "../article";
 import { isStoredImageSrc } from "../asset-policy";
 import type { NodeJSON } from "./build";
 import type { HtmlElement } from "./html-dom";
+import { lightCopy } from "./light-dom";
 
 // Reads body HTML into body blocks with ProseMirror's DOM parser, using the schema's rules plus
 // a few for pages from elsewhere (every heading is a subheading; unsafe links lose their link but
@@ -63,8 +64,9 @@ export function importParser(assets: Record<string, Asset>): PMDOMParser {
 }
 
 /// Parses an element's content into the node type `into` (e.g. body or standfirst) and returns its content as JSON.
+/// ProseMirror reads a light copy of the element (light-dom.ts): fast to match, and never too deep.
 export function parseInto(parser: PMDOMParser, element: HtmlElement, into: "body" | "standfirst"): NodeJSON[] {
   const top = schema.nodes[into].create();
-  const node: PMNode = parser.parse(element as unknown as Parameters<PMDOMParser["parse"]>[0], { topNode: top });
+  const node: PMNode = parser.parse(lightCopy(element) as unknown as Parameters<PMDOMParser["parse"]>[0], { topNode: top });
   return (node.toJSON() as NodeJSON).content ?? [];
 }

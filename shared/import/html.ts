@@ -46,10 +46,14 @@ async function prepare(document: HtmlDocument, assets: Record<string, Asset>): P
     else img.remove();
   }
   for (const br of all(document, "br")) br.replaceWith(" ");
-  for (const p of all(document, "p")) {
-    const images = all(p, "img");
-    if (images.length > 0 && collapse(p.textContent) === "") p.replaceWith(...images);
+  // A paragraph that holds only images is those images (one pass over the images, not one query per paragraph).
+  const pictureParagraphs = new Set<HtmlElement>();
+  for (const img of all(document, "p img")) {
+    let parent = img.parentNode;
+    while (parent && parent.tagName !== "P") parent = parent.parentNode;
+    if (parent) pictureParagraphs.add(parent);
   }
+  for (const p of pictureParagraphs) if (collapse(p.textContent) === "") p.replaceWith(...all(p, "img"));
 }
 
 function relatedLinks(document: HtmlDocument): ImportedParts["related"] {
