@@ -65,6 +65,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, "renderer"),
     plugins: [devServerInlineStyles()],
+    // The spelling worker is a module, so each language's dictionary is its own chunk, loaded on first use.
+    worker: { format: "es" },
     build: {
       outDir: resolve(__dirname, "out/renderer"),
       // Minified like any web page (electron-vite leaves the renderer as written): a third of the

@@ -7,11 +7,15 @@ import { version } from "../package.json";
 
 /// The commands that export and import, loaded when one of them runs.
 const exportCli = () => import("../electron/services/export-cli");
+/// The house-style and spelling check, loaded when `check` runs.
+const checkCli = () => import("../electron/services/check-cli");
 
 async function usage(): Promise<string> {
   const { exportUsage, importUsage } = await exportCli();
+  const { checkUsage } = await checkCli();
   return `Usage:
   copydesk validate FILE...        check article files
+${checkUsage}
 ${exportUsage}
 ${importUsage}
   copydesk --version               print the version`;
@@ -27,6 +31,8 @@ export async function runCli(
   switch (command) {
     case "validate":
       return validate(rest, out, err);
+    case "check":
+      return (await checkCli()).checkCommand(rest, out, err);
     case "export":
       return (await exportCli()).exportCommand(rest, out, err);
     case "import":

@@ -152,6 +152,18 @@ export const commandTable = {
   "replace-one": { label: "Replace", does: "replace this match", keys: keys("replace-box", "Enter") },
   "replace-all": { label: "Replace all", does: "replace every match (one undo step)", keys: keys("replace-box", "Mod-Enter", "Alt-Enter") },
   "close-find": { label: "Close the find bar", does: "close the find bar", keys: keys("find-bar", "Escape") },
+  "check-card": {
+    label: "Check at Cursor",
+    does: "the style or spelling check at the cursor, or the next one: its fixes (Enter applies one, one undo step), Ignore here, Ignore rule",
+    keys: keys("editor", "Mod-."),
+    menu: { menu: "Edit", group: "typing" },
+  },
+  "fix-all": {
+    label: "Fix All for This Rule",
+    does: "fix every match of that check's rule (one undo step)",
+    keys: keys("editor", "Mod-Shift-."),
+    menu: { menu: "Edit", group: "typing" },
+  },
   "smart-quotes": {
     label: "Smart quotes",
     does: "smart quotes and dashes on or off",
@@ -253,6 +265,13 @@ export const commandTable = {
     keys: keys("window", "Mod-Alt-m"),
     menu: { menu: "View", group: "panels" },
     toolbar: { group: "Article", title: "Show or hide the metadata panel" },
+  },
+  checks: {
+    label: "Checks",
+    does: "show or hide the Checks panel (house style and spelling, by rule)",
+    keys: keys("window", "Mod-Alt-c"),
+    menu: { menu: "View", group: "panels" },
+    toolbar: { group: "Article", title: "Show or hide the Checks panel: house style and spelling" },
   },
   "close-dialog": { label: "Close the dialog", does: "close the dialog", runs: "in-place", keys: keys("dialog", "Escape") },
 } as const satisfies Record<string, CommandSpec>;

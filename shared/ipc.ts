@@ -102,6 +102,16 @@ export interface RecentFile {
   title: string;
 }
 
+/// The newsroom's style guide as main read it from the folder in Settings.
+export interface StyleGuideFiles {
+  /// The folder, or null when Settings names none.
+  folder: string | null;
+  /// Its YAML rule files, named relative to the folder.
+  files: { name: string; text: string }[];
+  /// What could not be read (the folder is missing, a file is too large…).
+  errors: string[];
+}
+
 /// Formats Copydesk exports to.
 export const exportFormats = ["html", "md", "txt", "nitf", "ninjs", "docx", "pdf"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -113,6 +123,12 @@ export interface Settings {
   spellcheckLanguage: string | null;
   exportFolder: string | null;
   exportFormats: ExportFormat[];
+  /// The newsroom's own style guide: a folder of YAML rule files over the default guides (docs/style-rules.md).
+  styleGuideFolder: string | null;
+  /// Words the spelling check accepts, added by the journalist ("Add to dictionary").
+  personalDictionary: string[];
+  /// The newsroom's word list (names, places) the spelling check accepts.
+  newsroomWords: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -121,6 +137,9 @@ export const defaultSettings: Settings = {
   spellcheckLanguage: null,
   exportFolder: null,
   exportFormats: ["html", "nitf"],
+  styleGuideFolder: null,
+  personalDictionary: [],
+  newsroomWords: [],
 };
 
 const handle = z.string().min(1).max(200);
@@ -130,6 +149,7 @@ const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknow
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);
 const absolutePath = z.string().min(1).max(4096);
+const wordList = z.array(z.string().min(1).max(100)).max(20_000);
 
 /// The runtime shape of each channel's request.
 export const requestSchemas = {
@@ -180,6 +200,9 @@ export const requestSchemas = {
       spellcheckLanguage: z.string().max(35).nullable().optional(),
       exportFolder: absolutePath.nullable().optional(),
       exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
+      styleGuideFolder: absolutePath.nullable().optional(),
+      personalDictionary: wordList.optional(),
+      newsroomWords: wordList.optional(),
     })
     .strict(),
   /// Name and version for the About box.
@@ -192,6 +215,8 @@ export const requestSchemas = {
   "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
   /// The article's language changed: spell-check this window in it.
   "spelling:set-language": z.object({ language: z.string().min(2).max(35) }).strict(),
+  /// The rule files of the newsroom's style guide (the folder in Settings), read by main.
+  "style:guide": z.object({}).strict(),
 } as const;
 
 /// What each channel answers with when it succeeds.
@@ -219,6 +244,7 @@ export interface ResultTypes {
   "link:open": null;
   /// The spell-checking languages now in use (empty where the language has no dictionary).
   "spelling:set-language": { languages: string[] };
+  "style:guide": StyleGuideFiles;
 }
 
 export type Channel = keyof typeof requestSchemas;

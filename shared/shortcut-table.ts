@@ -34,6 +34,8 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["replace-one", "replace-all"],
   ["close-find", "close-dialog"],
   ["metadata"],
+  ["checks"],
+  ["check-card", "fix-all"],
 ];
 
 /// Where the generated table starts and ends in the README.

@@ -17,6 +17,7 @@ import { exportToFolder, type PrintPdf } from "./exports";
 import { imageFilter, readImageFile } from "./image-files";
 import { importFile } from "./import-files";
 import { SettingsStore } from "./settings";
+import { readStyleGuideFolder } from "./style-guide-files";
 import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
 
 export { suggestedFileName } from "./document-service";
@@ -161,6 +162,7 @@ export class Backend {
         if (!parsed.success) throw new UserFacingError("invalid-request", `"${language}" is not a language tag such as en or fr-FR.`);
         return { languages: (await this.options.setSpellingLanguage?.(windowId, language)) ?? [] };
       },
+      "style:guide": async () => readStyleGuideFolder((await this.settings.get()).styleGuideFolder),
     };
   }
 }

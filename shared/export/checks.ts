@@ -26,10 +26,11 @@ function checkFields(article: Article, errors: string[], warnings: string[]): vo
   });
 }
 
-/// Checks an article before export; `now` is when the export happens.
-export function checkBeforeExport(article: Article, now: Date = new Date()): ExportCheck {
+/// Checks an article before export; `now` is when the export happens; `styleErrors` are the house
+/// style's error-level matches (shared/style), which block the export like a missing headline.
+export function checkBeforeExport(article: Article, now: Date = new Date(), styleErrors: readonly string[] = []): ExportCheck {
   const parts = articleParts(article);
-  const errors: string[] = [];
+  const errors: string[] = [...styleErrors];
   const warnings: string[] = [];
   checkFields(article, errors, warnings);
   let figureNumber = 0;

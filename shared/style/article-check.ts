@@ -60,16 +60,17 @@ export function ignoreFor(match: Pick<BlockMatch, "rule" | "from" | "text">, tex
   return { rule: match.rule, text: match.text, context: text.slice(Math.max(0, match.from - contextLength), match.from) };
 }
 
-/// A test of whether a match of a block is ignored.
+/// A test of whether a match of a block is ignored: its rule is, or its text with what stands
+/// just before it (text added further back in the block does not matter).
 export function ignoredTest(ignores: readonly CheckIgnore[] | undefined): (match: BlockMatch, text: string) => boolean {
   if (!ignores?.length) return () => false;
   const rules = new Set(ignores.filter((i) => i.text === undefined).map((i) => i.rule));
-  const places = new Set(ignores.filter((i) => i.text !== undefined).map((i) => `${i.rule}\u0000${i.text}\u0000${i.context ?? ""}`));
+  const places = ignores.filter((i) => i.text !== undefined);
   return (match, text) => {
     if (rules.has(match.rule)) return true;
-    if (places.size === 0) return false;
-    const place = ignoreFor(match, text);
-    return places.has(`${place.rule}\u0000${place.text}\u0000${place.context}`);
+    if (places.length === 0) return false;
+    const before = ignoreFor(match, text).context ?? "";
+    return places.some((p) => p.rule === match.rule && p.text === match.text && before.endsWith(p.context ?? ""));
   };
 }
 

@@ -23,6 +23,7 @@ import {
 import { backspaceAtFieldStart, deleteAcrossFields, deleteAtFieldEnd, enterInField, nextField, previousField, selectField } from "../editor/fields";
 import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
+import { fixAllAtCursor } from "../editor/style-card";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -46,6 +47,10 @@ export interface ShellActions {
   smartQuotes(): boolean;
   toggleMetadata(): void;
   metadataShown(): boolean;
+  /// The card of the style or spelling check at the cursor (or the next one).
+  checkCard(): void;
+  toggleChecks(): void;
+  checksShown(): boolean;
 }
 
 /// How a command applies: a ProseMirror command run on the article, or a shell action; with
@@ -114,6 +119,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "replace-one": { command: replaceMatch },
     "replace-all": { command: replaceAll },
     "close-find": { action: () => shell.closeFind() },
+    "check-card": { action: () => shell.checkCard() },
+    "fix-all": whenItApplies(fixAllAtCursor()),
     "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
 
     bold: whenItApplies(toggleStrong, { active: markActive(schema.marks.strong) }),
@@ -138,6 +145,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "remove-related-link": { command: removeSelectedRelatedLink },
 
     metadata: { action: () => shell.toggleMetadata(), active: () => shell.metadataShown() },
+    checks: { action: () => shell.toggleChecks(), active: () => shell.checksShown() },
   };
 }
 

@@ -16,6 +16,7 @@ import { countsDisplay } from "./status-bar";
 import { toolbar } from "./toolbar";
 import { toolbarGroups } from "./toolbar-items";
 import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
+import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 
 declare global {
@@ -43,10 +44,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const workspace = element("div", { class: "workspace" });
   const main = element("main", { class: "document" });
   const panel = element("aside", { class: "meta-panel", "aria-label": "Metadata", id: "meta-panel" });
+  const checksAside = element("aside", { class: "checks-panel", "aria-label": "Checks", id: "checks-panel" });
   const status = element("footer", { class: "statusbar" });
   const message = element("div", { class: "message", role: "status", "aria-live": "polite" });
   status.append(message);
-  workspace.append(main, panel);
+  workspace.append(main, checksAside, panel);
   root.append(header, workspace, status);
 
   let settings: Settings = await call("settings:get", {});
@@ -70,6 +72,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (!panel.hidden) panel.querySelector("input")?.focus();
     },
     metadataShown: () => !panel.hidden,
+    checkCard: () => void checks.openCard(),
+    toggleChecks: () => {
+      checks.toggle();
+      refreshToolbar(editor.state, true);
+    },
+    checksShown: () => checks.shown(),
   };
 
   const platform = platformOf(navigator.platform);
@@ -79,14 +87,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const refreshToolbar = toolbar(top, toolbarGroups(bindings, commands));
   const refreshMeta = metaPanel(panel, getEditor, commands);
   const refreshCounts = countsDisplay(status);
+  const checks = checksPanel(checksAside, main, getEditor, {
+    settings: () => settings,
+    saveSettings: async (changes) => {
+      settings = await call("settings:set", changes);
+      await checks.useSettings(settings);
+      show("Checks settings saved.");
+    },
+    show,
+  });
 
-  let spellingLanguage = "";
   function refresh(state: EditorState): void {
-    const { status, language } = metaOf(state);
-    if (language !== spellingLanguage) {
-      spellingLanguage = language;
-      void call("spelling:set-language", { language }).catch(() => undefined);
-    }
+    const { status } = metaOf(state);
     if (statusChip.dataset.status !== status) {
       statusChip.dataset.status = status;
       statusChip.textContent = status;
@@ -95,6 +107,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     refreshMeta(state);
     refreshCounts(state);
     find.refresh(state);
+    checks.refresh(state);
   }
 
   const editor: ArticleEditor = new ArticleEditor(main, {
@@ -121,6 +134,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
         (e: unknown) => showError(e),
       ),
     keys: articleKeymap(bindingCommands(bindings), platform),
+    plugins: [checks.plugin],
     hooks: {
       addRelatedLink: actions.addRelatedLink,
       editDateline: actions.editDateline,
@@ -202,6 +216,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return { meta: json.meta, doc: editor.state.doc, assets: json.assets };
     },
     settings: async () => (settings = await call("settings:get", {})),
+    styleErrors: () => checks.errors(editor.state),
   };
 
   /// Export… (the dialog) and Export Again (the last formats and folder).
@@ -268,6 +283,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   updateTitle();
   applyTheme();
   refresh(editor.state);
+  void checks.useSettings(settings).catch(showError);
   root.dataset.ready = "true";
   editor.focus();
   const { offerRecovery } = await import("./recovery-panel");

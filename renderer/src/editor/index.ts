@@ -43,7 +43,7 @@ export class ArticleEditor {
         const language = metaOf(state).language || "en";
         return {
           class: "article-editor",
-          spellcheck: "true",
+          spellcheck: "false",
           lang: language,
           dir: isRightToLeft(language) ? "rtl" : "ltr",
           "aria-label": "Article",

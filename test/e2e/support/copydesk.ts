@@ -281,6 +281,40 @@ export class Copydesk {
   async expectMessage(text: RegExp | string): Promise<void> {
     await expect(this.message()).toContainText(text);
   }
+
+  /// The house-style and spelling underlines in the article, in order.
+  checkMarks(): Locator {
+    return this.page.locator(".article-editor .style-mark");
+  }
+
+  /// The card of one check (on hover, or Mod-.): its message, rule, fixes and Ignore buttons.
+  checkCard(): Locator {
+    return this.page.getByRole("dialog", { name: "Check", exact: true });
+  }
+
+  /// Opens the card of the check at the cursor, or the next one, from the keyboard (Mod-.).
+  async openCheckCard(): Promise<void> {
+    await this.page.keyboard.press("ControlOrMeta+.");
+    await expect(this.checkCard()).toBeVisible();
+  }
+
+  /// Applies the first fix of the check at the cursor or the next one, by keyboard: Mod-. then Enter.
+  async fixNextCheck(): Promise<void> {
+    await this.openCheckCard();
+    await this.page.keyboard.press("Enter");
+    await expect(this.checkCard()).toBeHidden();
+  }
+
+  /// The Checks panel beside the article.
+  checksPanel(): Locator {
+    return this.page.getByRole("complementary", { name: "Checks" });
+  }
+
+  /// Shows the Checks panel (its toolbar button).
+  async showChecks(): Promise<void> {
+    await this.toolbarButton("Checks").click();
+    await expect(this.checksPanel()).toBeVisible();
+  }
 }
 
 /// Reads an article file from disk, failing the test with the validator's words when it is invalid.

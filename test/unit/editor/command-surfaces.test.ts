@@ -51,6 +51,9 @@ function recordingShell(): ShellActions & { calls: string[] } {
     smartQuotes: () => true,
     toggleMetadata: note("toggleMetadata"),
     metadataShown: () => false,
+    checkCard: note("checkCard"),
+    toggleChecks: note("toggleChecks"),
+    checksShown: () => false,
   };
 }
 

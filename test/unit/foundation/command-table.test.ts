@@ -25,6 +25,9 @@ const noShell: ShellActions = {
   smartQuotes: () => true,
   toggleMetadata: () => undefined,
   metadataShown: () => false,
+  checkCard: () => undefined,
+  toggleChecks: () => undefined,
+  checksShown: () => false,
 };
 
 function menuOptions(changes: Partial<MenuOptions> = {}): MenuOptions {

@@ -32,3 +32,11 @@ describe("the default style guides", () => {
     });
   }
 });
+
+describe("the bundled default guides", () => {
+  it("are the YAML files on disk", async () => {
+    const { defaultGuideSources } = await import("../../../shared/style/default-guides");
+    const { defaultSources } = await import("./guides");
+    expect(defaultGuideSources).toEqual(defaultSources);
+  });
+});
