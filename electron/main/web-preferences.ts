@@ -22,9 +22,11 @@ const locked: WebPreferences = {
   safeDialogs: true,
 };
 
-/// The editor window's preferences: the locked ones, the preload that exposes `window.copydesk`, spelling on.
+/// The editor window's preferences: the locked ones and the preload that exposes `window.copydesk`.
+/// Chromium's spellchecker is off: the editor checks spelling itself (shared/style/spelling.ts), the
+/// same in the app, the e2e host and the command line.
 export function editorWebPreferences(preloadPath: string): WebPreferences {
-  return { ...locked, preload: preloadPath, spellcheck: true };
+  return { ...locked, preload: preloadPath, spellcheck: false };
 }
 
 /// The hidden window that prints the HTML export to PDF: the locked preferences with JavaScript off and no preload.

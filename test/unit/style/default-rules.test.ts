@@ -10,11 +10,13 @@ describe("the default style guides", () => {
     expect(defaultGuide.errors).toEqual([]);
   });
 
-  for (const language of ["en", "fr"]) {
+  for (const language of ["en", "fr", "ar"]) {
     const rules = defaultGuide.rules.filter((r) => r.spec.language === language);
-    it(`have at least 60 rules in ${language}`, () => {
-      expect(rules.length).toBeGreaterThanOrEqual(60);
-    });
+    if (language !== "ar") {
+      it(`have at least 60 rules in ${language}`, () => {
+        expect(rules.length).toBeGreaterThanOrEqual(60);
+      });
+    }
     describe(language, () => {
       for (const { spec } of rules) {
         const field: FieldName = spec.fields.includes("body") ? "body" : spec.fields[0];
