@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { maxAssetBytes } from "./asset-policy";
+import { maxFileBytes } from "./article-file";
+import { maxAssetBytes, megabytes } from "./asset-policy";
+import { maxDocDepth } from "./doc-check";
+import { measure } from "./payload-size";
 import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
 
@@ -9,6 +12,16 @@ import type { CommandId } from "./commands";
 
 /// Opaque name the main process gives an open document; the renderer never sees paths it did not get from main.
 export type DocumentHandle = string;
+
+/// Opaque name main gives a path it chose or keeps (a folder from its dialog or settings, a recent file):
+/// the renderer names paths only by these, never by the path itself (electron/services/grants.ts).
+export type PathToken = string;
+
+/// A folder main chose in its dialog or remembered: named by its token in requests, its path shown to the journalist.
+export interface GrantedFolder {
+  token: PathToken;
+  path: string;
+}
 
 /// Kinds of failure that cross the boundary, each with a message for the user.
 export type IpcErrorCode =
@@ -102,6 +115,11 @@ export interface RecentFile {
   title: string;
 }
 
+/// A recent file as a window gets it: with the id `document:open` takes to open it.
+export interface RecentFileEntry extends RecentFile {
+  id: PathToken;
+}
+
 /// The newsroom's style guide as main read it from the folder in Settings.
 export interface StyleGuideFiles {
   /// The folder, or null when Settings names none.
@@ -121,7 +139,8 @@ export interface Settings {
   theme: "system" | "light" | "dark";
   smartQuotes: boolean;
   spellcheckLanguage: string | null;
-  exportFolder: string | null;
+  /// The folder of the last export (set by main when an export succeeds, never by the window).
+  exportFolder: GrantedFolder | null;
   exportFormats: ExportFormat[];
   /// The newsroom's own style guide: a folder of YAML rule files over the default guides (docs/style-rules.md).
   styleGuideFolder: string | null;
@@ -149,14 +168,15 @@ const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknow
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);
 const absolutePath = z.string().min(1).max(4096);
+const pathToken = z.string().min(1).max(100);
 const wordList = z.array(z.string().min(1).max(100)).max(20_000);
 
 /// The runtime shape of each channel's request.
 export const requestSchemas = {
   /// A new untitled article.
   "document:new": z.object({}).strict(),
-  /// Open a file: the given path, or the one the user picks (null result when they cancel).
-  "document:open": z.object({ path: absolutePath.optional() }).strict(),
+  /// Open a file of the recent-files list (by its id), or the one the user picks (null result when they cancel).
+  "document:open": z.object({ recent: pathToken.optional() }).strict(),
   /// Save to the document's file (asks for one when untitled; null when the user cancels).
   "document:save": z.object({ handle, article, revision }).strict(),
   /// Save under a new name the user picks (null when they cancel).
@@ -174,15 +194,15 @@ export const requestSchemas = {
   "document:close": z.object({ handle }).strict(),
   /// Read the document's file again, dropping local changes; same handle.
   "document:reload": z.object({ handle }).strict(),
-  /// Import an HTML, Markdown, NITF or DOCX file (the given path, or one the user picks) as a new untitled article.
-  "document:import": z.object({ path: absolutePath.optional() }).strict(),
-  /// Export the article to one or more formats in a folder (asked when not given).
+  /// Import an HTML, Markdown, NITF or DOCX file the user picks as a new untitled article (null when they cancel).
+  "document:import": z.object({}).strict(),
+  /// Export the article to one or more formats into a folder main granted (`Settings.exportFolder`), or one the user picks.
   "export:run": z
     .object({
       handle,
       article,
       formats: z.array(z.enum(exportFormats)).min(1).max(exportFormats.length),
-      folder: absolutePath.optional(),
+      folder: pathToken.optional(),
     })
     .strict(),
   /// Recovery copies left by a crash.
@@ -198,7 +218,6 @@ export const requestSchemas = {
       theme: z.enum(["system", "light", "dark"]).optional(),
       smartQuotes: z.boolean().optional(),
       spellcheckLanguage: z.string().max(35).nullable().optional(),
-      exportFolder: absolutePath.nullable().optional(),
       exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
       styleGuideFolder: absolutePath.nullable().optional(),
       personalDictionary: wordList.optional(),
@@ -234,7 +253,7 @@ export interface ResultTypes {
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;
   "recovery:discard": null;
-  "recent:list": RecentFile[];
+  "recent:list": RecentFileEntry[];
   "recent:clear": null;
   "settings:get": Settings;
   "settings:set": Settings;
@@ -279,16 +298,40 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(requestSchemas, name);
 }
 
-/// Validates a request; the error lists each problem with its field.
+/// How large a request may be, in characters of JSON: an article's channels take a whole article
+/// (the file limit, with room for the request around it), `asset:add` one image, the rest little.
+const articleRequestLimit = maxFileBytes + 1024 * 1024;
+const requestLimits: Partial<Record<Channel, number>> = {
+  "document:save": articleRequestLimit,
+  "document:save-as": articleRequestLimit,
+  "document:snapshot": articleRequestLimit,
+  "export:run": articleRequestLimit,
+  "asset:add": maxAssetBase64 + 1024,
+  "settings:set": 4 * 1024 * 1024,
+};
+const defaultRequestLimit = 64 * 1024;
+/// How deeply a request may nest: an article's document at its deepest, and its envelope.
+const maxRequestDepth = 2 * maxDocDepth + 16;
+
+/// Validates a request: its size and depth first, without reading more of it than the limit (an
+/// article over the file limit is refused before anything parses it), then its shape; the error
+/// lists each problem with its field.
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): IpcResult<RequestOf<C>> {
+  const limit = requestLimits[channel] ?? defaultRequestLimit;
+  const { size, tooDeep } = measure(payload, limit, maxRequestDepth);
+  if (size > limit || tooDeep) {
+    const why = tooDeep ? `it nests more than ${maxRequestDepth} levels deep` : `it is larger than ${megabytes(limit)}, the limit for ${channel}`;
+    return { ok: false, error: { code: "invalid-request", message: `The request to ${channel} was refused unread: ${why}.` } };
+  }
   const result = requestSchemas[channel].safeParse(payload ?? {});
   if (result.success) return { ok: true, value: result.data as RequestOf<C> };
+  const issues = result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`);
   return {
     ok: false,
     error: {
       code: "invalid-request",
       message: `The request to ${channel} was not understood.`,
-      details: result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`),
+      details: issues.length > 20 ? [...issues.slice(0, 20), `… and ${issues.length - 20} more problems`] : issues,
     },
   };
 }

@@ -5,8 +5,10 @@ import {
   type Channel,
   type DocumentSnapshot,
   type IpcResult,
+  type RecentFileEntry,
   type RequestOf,
   type ResultOf,
+  type Settings,
 } from "../../shared/ipc";
 import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
@@ -14,9 +16,10 @@ import { languageTag } from "../../shared/meta-schema";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
 import { exportToFolder, type PrintPdf } from "./exports";
+import { PathGrants } from "./grants";
 import { imageFilter, readImageFile } from "./image-files";
 import { importFile } from "./import-files";
-import { SettingsStore } from "./settings";
+import { SettingsStore, type StoredSettings } from "./settings";
 import { readStyleGuideFolder } from "./style-guide-files";
 import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
 
@@ -57,6 +60,8 @@ export class Backend {
   readonly documents: DocumentService;
   readonly windows: WindowLifecycle;
   readonly settings: SettingsStore;
+  /// The paths windows may name, by the tokens main gave them.
+  readonly grants = new PathGrants();
   private readonly handlers: Handlers;
 
   constructor(private readonly options: BackendOptions) {
@@ -91,11 +96,36 @@ export class Backend {
     }
   }
 
+  /// The recent files, each with the id a window opens it by.
+  private async recentFiles(): Promise<RecentFileEntry[]> {
+    return (await this.documents.recent.list()).map((file) => ({ ...file, id: this.grants.issue("recent-file", file.path) }));
+  }
+
+  /// The file behind a recent-files id, while it is still on the list.
+  private async recentPath(id: string): Promise<string> {
+    const path = this.grants.resolve("recent-file", id);
+    if (path && (await this.documents.recent.list()).some((file) => file.path === path)) return path;
+    throw new UserFacingError("invalid-request", "That file is not in the recent-files list: open it with File > Open.");
+  }
+
+  /// The folder behind a token main gave for its export folder.
+  private grantedFolder(token: string): string {
+    const path = this.grants.resolve("export-folder", token);
+    if (!path) throw new UserFacingError("invalid-request", "Copydesk did not choose that folder: choose it in the Export dialog.");
+    return path;
+  }
+
+  /// The settings as windows see them: the export folder by a token, with its path to show.
+  private settingsView(stored: StoredSettings): Settings {
+    const folder = stored.exportFolder;
+    return { ...stored, exportFolder: folder ? { token: this.grants.issue("export-folder", folder), path: folder } : null };
+  }
+
   private createHandlers(): Handlers {
     const docs = this.documents;
     return {
       "document:new": async (_request, { windowId }) => docs.create(windowId),
-      "document:open": async ({ path }, { windowId }) => docs.open(windowId, path),
+      "document:open": async ({ recent }, { windowId }) => docs.open(windowId, recent === undefined ? undefined : await this.recentPath(recent)),
       "document:save": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision),
       "document:save-as": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision, true),
       "document:state": async ({ handle, revision, edited }, { windowId }) => {
@@ -111,8 +141,8 @@ export class Backend {
         return null;
       },
       "document:reload": async ({ handle }, { windowId }) => docs.reload(windowId, handle),
-      "document:import": async ({ path }, { windowId }) => {
-        const source = path ?? (await this.options.dialogs.chooseOpenPath({ title: "Import article", filters: [importFilter] }));
+      "document:import": async (_request, { windowId }) => {
+        const source = await this.options.dialogs.chooseOpenPath({ title: "Import article", filters: [importFilter] });
         if (!source) return null;
         const result = await importFile(source);
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
@@ -122,7 +152,9 @@ export class Backend {
         const parsed = docs.store.articleFrom(docs.store.get(windowId, handle), article);
         const settings = await this.settings.get();
         const target =
-          folder ?? (await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined }));
+          folder !== undefined
+            ? this.grantedFolder(folder)
+            : await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined });
         if (!target) return null;
         const { files } = await exportToFolder(parsed, formats, target, { printPdf: this.options.printPdf });
         await this.settings.update({ exportFolder: target, exportFormats: formats });
@@ -134,13 +166,13 @@ export class Backend {
         await docs.discardRecovery(id);
         return null;
       },
-      "recent:list": async () => docs.recent.list(),
+      "recent:list": async () => this.recentFiles(),
       "recent:clear": async () => {
         await docs.recent.clear();
         return null;
       },
-      "settings:get": async () => this.settings.get(),
-      "settings:set": async (changes) => this.settings.update(changes),
+      "settings:get": async () => this.settingsView(await this.settings.get()),
+      "settings:set": async (changes) => this.settingsView(await this.settings.update(changes)),
       "app:info": async () => this.options.appInfo,
       "asset:choose-image": async ({ handle }, { windowId }) => {
         docs.store.get(windowId, handle);

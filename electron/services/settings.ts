@@ -1,5 +1,6 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { z } from "zod";
 import { defaultSettings, requestSchemas, type Settings } from "../../shared/ipc";
 import { writeFileDurably } from "./durable-write";
 import { describeFsError } from "./errors";
@@ -7,9 +8,15 @@ import { describeFsError } from "./errors";
 // The user's settings in a small JSON file in user-data, written atomically. A missing or
 // broken file gives the defaults; a broken field falls back to its default alone.
 
+/// The settings as stored: the export folder is a path, which main alone sets (after an export)
+/// and gives windows only as a token (`Settings.exportFolder`, electron/services/grants.ts).
+export type StoredSettings = Omit<Settings, "exportFolder"> & { exportFolder: string | null };
+
+const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: z.string().min(1).max(4096).nullable().optional() };
+
 /// The settings file and the settings in memory.
 export class SettingsStore {
-  private current: Settings | null = null;
+  private current: StoredSettings | null = null;
   readonly path: string;
 
   constructor(userDataDir: string) {
@@ -17,13 +24,13 @@ export class SettingsStore {
   }
 
   /// The settings: the file's valid fields over the defaults.
-  async get(): Promise<Settings> {
+  async get(): Promise<StoredSettings> {
     if (!this.current) this.current = await this.load();
     return { ...this.current };
   }
 
   /// Changes some settings and writes the file; the old file stays whole if writing fails.
-  async update(changes: Partial<Settings>): Promise<Settings> {
+  async update(changes: Partial<StoredSettings>): Promise<StoredSettings> {
     const next = sanitize({ ...(await this.get()), ...changes });
     try {
       await mkdir(dirname(this.path), { recursive: true });
@@ -35,23 +42,23 @@ export class SettingsStore {
     return { ...next };
   }
 
-  private async load(): Promise<Settings> {
+  private async load(): Promise<StoredSettings> {
     let raw: unknown;
     try {
       raw = JSON.parse(await readFile(this.path, "utf8"));
     } catch {
-      return { ...defaultSettings };
+      return sanitize(null);
     }
     return sanitize(raw);
   }
 }
 
 /// Keeps each valid field of `raw` and the default for every other.
-export function sanitize(raw: unknown): Settings {
-  const settings: Settings = { ...defaultSettings, exportFormats: [...defaultSettings.exportFormats] };
+export function sanitize(raw: unknown): StoredSettings {
+  const settings: StoredSettings = { ...defaultSettings, exportFolder: null, exportFormats: [...defaultSettings.exportFormats] };
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return settings;
-  const fields = requestSchemas["settings:set"].shape;
-  for (const key of Object.keys(fields) as (keyof Settings)[]) {
+  const fields = storedFields;
+  for (const key of Object.keys(fields) as (keyof StoredSettings)[]) {
     const parsed = fields[key].safeParse((raw as Record<string, unknown>)[key]);
     if (parsed.success && parsed.data !== undefined) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
   }

@@ -25,7 +25,7 @@ export async function exportAgain(context: ExportContext): Promise<string[] | nu
   const settings = await context.settings();
   const check = checkBeforeExport(context.article(), new Date(), context.styleErrors());
   if (!settings.exportFolder || settings.exportFormats.length === 0 || check.errors.length > 0) return openExportDialog(context);
-  return runExport(context, settings.exportFormats, settings.exportFolder);
+  return runExport(context, settings.exportFormats, settings.exportFolder.token);
 }
 
 /// Opens the export dialog; resolves with the files written, or null when cancelled.
@@ -52,7 +52,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
 
   if (check.errors.length > 0) form.append(problemList("Fix before exporting", check.errors, "export-errors"));
   if (check.warnings.length > 0) form.append(problemList("Warnings", check.warnings, "export-warnings"));
-  if (settings.exportFolder) form.append(element("p", { class: "form-hint" }, `Last folder: ${settings.exportFolder}`));
+  if (settings.exportFolder) form.append(element("p", { class: "form-hint" }, `Last folder: ${settings.exportFolder.path}`));
 
   const error = element("p", { class: "form-error", role: "alert" });
   const actions = element("div", { class: "form-actions" });
@@ -91,6 +91,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   return result;
 }
 
+/// Exports into the folder main granted (its token), or one the journalist picks in main's dialog.
 function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
   const request = { handle: context.handle(), article: context.articleJSON(), formats, ...(folder ? { folder } : {}) };
   return call("export:run", request).then((result) => result?.files ?? null);

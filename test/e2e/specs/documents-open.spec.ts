@@ -30,7 +30,9 @@ test("opening a file that is already open does not open it twice", async ({ copy
   await copydesk.expectMessage(/Opened open\.article/);
   await copydesk.typeInBody("Unsaved.");
 
-  expect(await invoke(copydesk.page, "document:open", { path })).toBeNull();
+  const [recent] = await invoke(copydesk.page, "recent:list", {});
+  expect(recent.path).toBe(path);
+  expect(await invoke(copydesk.page, "document:open", { recent: recent.id })).toBeNull();
   expect(JSON.stringify((await copydesk.documentJson()).doc)).toContain("Unsaved.");
 });
 

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleToJSON, type Article } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
+import type { Settings } from "../../../shared/ipc";
 import { schema } from "../../../shared/schema";
 import { Backend } from "../../../electron/services/backend";
 import { exportFileName, exportToFolder } from "../../../electron/services/exports";
@@ -116,13 +117,24 @@ describe("the export:run channel", () => {
     expect(result).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.nitf\.xml$/), expect.stringMatching(/\.pdf$/)] } });
     expect(readdirSync(out)).toHaveLength(2);
     const settings = await backend.handle("settings:get", {}, context);
-    expect(settings).toMatchObject({ ok: true, value: { exportFolder: out, exportFormats: ["nitf", "pdf"] } });
+    expect(settings).toMatchObject({ ok: true, value: { exportFolder: { token: expect.any(String), path: out }, exportFormats: ["nitf", "pdf"] } });
+  });
+
+  it("exports again into the remembered folder by its token, and refuses a folder the window names", async () => {
+    const settings = await backend.handle("settings:get", {}, context);
+    const token = settings.ok ? (settings.value as Settings).exportFolder!.token : "";
+    const again = await backend.handle("export:run", { handle: h1, article: articleToJSON(seed()), formats: ["txt"], folder: token }, context);
+    expect(again).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/picked[\\/].*\.txt$/)] } });
+    const named = await backend.handle("export:run", { handle: h1, article: articleToJSON(seed()), formats: ["txt"], folder: join(folder, "elsewhere") }, context);
+    expect(named).toMatchObject({ ok: false, error: { code: "invalid-request", message: "Copydesk did not choose that folder: choose it in the Export dialog." } });
+    expect(existsSync(join(folder, "elsewhere"))).toBe(false);
   });
 
   it("answers null when the user cancels the folder, and a typed error for an invalid article", async () => {
     dialogs.queue({ kind: "cancel" });
     expect(await backend.handle("export:run", { handle: h1, article: articleToJSON(seed()), formats: ["html"] }, context)).toEqual({ ok: true, value: null });
-    const bad = await backend.handle("export:run", { handle: h1, article: { meta: {}, doc: {}, assets: {} }, formats: ["html"], folder }, context);
+    dialogs.queue({ kind: "folder", path: folder });
+    const bad = await backend.handle("export:run", { handle: h1, article: { meta: {}, doc: {}, assets: {} }, formats: ["html"] }, context);
     expect(bad).toMatchObject({ ok: false, error: { code: "invalid-article" } });
   });
 });

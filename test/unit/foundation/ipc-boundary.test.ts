@@ -29,7 +29,8 @@ describe("the IPC boundary", () => {
     ["an unknown channel", "fs:delete", {}, "unknown-channel"],
     ["a channel that is not a string", 42, {}, "unknown-channel"],
     ["a prototype key as channel", "constructor", {}, "unknown-channel"],
-    ["a payload of the wrong type", "document:open", { path: 17 }, "invalid-request"],
+    ["a payload of the wrong type", "document:open", { recent: 17 }, "invalid-request"],
+    ["a path named by the renderer", "document:open", { path: seedArticlePath }, "invalid-request"],
     ["extra payload fields", "document:new", { evil: true }, "invalid-request"],
     ["a payload that is a string", "document:save", "save it", "invalid-request"],
     ["an unknown export format", "export:run", { handle: "h", article: { meta: {}, doc: {}, assets: {} }, formats: ["exe"] }, "invalid-request"],
@@ -55,8 +56,9 @@ describe("the IPC boundary", () => {
     });
   });
 
-  it("opens a file the renderer names by path and gives it a handle, not the file", async () => {
-    const result = await backend.handle("document:open", { path: seedArticlePath }, context);
+  it("opens a file the user picks and gives the window a handle, not the file", async () => {
+    dialogs.queue({ kind: "open", path: seedArticlePath });
+    const result = await backend.handle("document:open", {}, context);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const opened = result.value as { handle: string; title: string; article: { meta: { id: string } } };
@@ -66,7 +68,8 @@ describe("the IPC boundary", () => {
   });
 
   it("explains an article file that does not parse", async () => {
-    const result = await backend.handle("document:open", { path: join(__dirname, "ipc-boundary.test.ts") }, context);
+    dialogs.queue({ kind: "open", path: join(__dirname, "ipc-boundary.test.ts") });
+    const result = await backend.handle("document:open", {}, context);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("invalid-article");
