@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Decoration, DecorationSet, type EditorView } from "prosemirror-view";
-import { blockText, ignoredTest, textBlocks, type ArticleMatch, type TextBlock } from "../../../shared/style/article-check";
+import { blockText, ignoredTest, textBlocks, type ArticleMatch } from "../../../shared/style/article-check";
 import type { BlockResult, LanguageRules, StyleGuide } from "../../../shared/style/guide";
 import type { BlockMatch, Level } from "../../../shared/style/rule";
 import { changedRange } from "./counts";
@@ -18,8 +18,8 @@ import { metaOf } from "./meta";
 export interface ExtraChecks {
   /// The matches for a block's text, or undefined when not known yet (then `pending` is called).
   matchesFor(text: string, language: string): BlockMatch[] | undefined;
-  /// Asks for the texts whose matches are not known yet; calls `ready` when some are.
-  request(texts: string[], language: string, ready: () => void): void;
+  /// Asks for the texts whose matches are not known yet; calls `ready` with them when they are.
+  request(texts: string[], language: string, ready: (texts: readonly string[]) => void): void;
   /// Changes whenever earlier answers may change (a word was added to the dictionary…).
   readonly version: number;
 }
@@ -30,8 +30,6 @@ interface StyleState {
   decorations: DecorationSet;
   /// Counts the published results, so views (the Checks panel) know when to redraw.
   version: number;
-  /// True when the document changed since the underlines were last computed.
-  stale: boolean;
 }
 
 /// A match as an underline carries it: the match and where it is now.
@@ -93,13 +91,13 @@ export function styleCheckPlugin(options: StyleCheckOptions = {}): Plugin<StyleS
   return new Plugin<StyleState>({
     key: styleKey,
     state: {
-      init: () => ({ guide: options.guide?.() ?? null, decorations: DecorationSet.empty, version: 0, stale: true }),
+      init: () => ({ guide: options.guide?.() ?? null, decorations: DecorationSet.empty, version: 0 }),
       apply(tr, value): StyleState {
         const meta = tr.getMeta(styleKey) as Meta | undefined;
-        if (meta && "guide" in meta) return { guide: meta.guide, decorations: DecorationSet.empty, version: value.version + 1, stale: true };
-        if (meta && "decorations" in meta) return { ...value, decorations: meta.decorations, version: value.version + 1, stale: false };
+        if (meta && "guide" in meta) return { guide: meta.guide, decorations: DecorationSet.empty, version: value.version + 1 };
+        if (meta && "decorations" in meta) return { ...value, decorations: meta.decorations, version: value.version + 1 };
         if (!tr.docChanged) return value;
-        return { ...value, decorations: mapUnderlines(value.decorations, tr), stale: true };
+        return { ...value, decorations: mapUnderlines(value.decorations, tr) };
       },
     },
     props: { decorations: (state) => styleKey.getState(state)?.decorations },
@@ -107,15 +105,29 @@ export function styleCheckPlugin(options: StyleCheckOptions = {}): Plugin<StyleS
   });
 }
 
-/// Runs the checks in idle time and publishes their underlines.
+/// What a block's underlines were made from: its matches (by offset in the block) and the article-wide ones.
+interface Published {
+  key: string;
+  wide: string;
+}
+
+const keyOf = (matches: readonly BlockMatch[]) => matches.map((m) => `${m.rule}:${m.from}:${m.to}:${m.level}:${m.replacements.join("\u0001")}`).join("|");
+
+/// Runs the checks in idle time and publishes their underlines. Each pass looks at every block
+/// (cheap: node identity and a few map lookups) but does work only for the blocks that changed
+/// since the last pass, whose spelling answers came, or whose article-wide matches moved; and it
+/// dispatches only when an underline changed.
 class StyleCheckView {
   private cancel: (() => void) | null = null;
   /// Block results per set of rules, kept while a block's node is unchanged.
   private readonly results = new WeakMap<LanguageRules, WeakMap<PMNode, BlockResult>>();
-  /// What each block's underlines were last made from.
-  private published = new WeakMap<PMNode, string>();
+  private readonly texts = new WeakMap<PMNode, string>();
+  /// What each block's underlines were last made from (reset when the rules, ignores or accepted words change).
+  private published = new WeakMap<PMNode, Published>();
   private publishedWith: unknown[] = [];
-  private extraVersion = -1;
+  /// Blocks whose text went to the spelling worker, and texts whose answers came since the last pass.
+  private asked = new WeakSet<PMNode>();
+  private arrived = new Set<string>();
 
   constructor(
     private readonly view: EditorView,
@@ -124,17 +136,16 @@ class StyleCheckView {
     this.schedule();
   }
 
-  update(view: EditorView): void {
-    if (styleKey.getState(view.state)?.stale) this.schedule();
+  update(view: EditorView, previous: EditorState): void {
+    if (styleKey.getState(view.state) !== styleKey.getState(previous)) this.schedule();
   }
 
   destroy(): void {
     this.cancel?.();
   }
 
-  /// Checks again now that the extra checks (spelling) know more.
-  private extraReady = (): void => {
-    this.extraVersion = -1;
+  private extraReady = (texts: readonly string[]): void => {
+    for (const text of texts) this.arrived.add(text);
     this.schedule();
   };
 
@@ -147,67 +158,85 @@ class StyleCheckView {
     });
   }
 
-  /// Checks the blocks it can in the time given; true when it published the result.
+  private textOf(node: PMNode): string {
+    let text = this.texts.get(node);
+    if (text === undefined) this.texts.set(node, (text = blockText(node)));
+    return text;
+  }
+
+  /// Checks and publishes what it can in the time given; true when it is done.
   private run(deadline: { timeRemaining(): number }): boolean {
     const { state } = this.view;
     const plugin = styleKey.getState(state);
     if (!plugin?.guide) return true;
     const meta = metaOf(state);
-    const rules = plugin.guide.forLanguage(meta.language || "en");
+    const language = meta.language || "en";
+    const rules = plugin.guide.forLanguage(language);
     let cache = this.results.get(rules);
     if (!cache) this.results.set(rules, (cache = new WeakMap()));
-    const blocks = textBlocks(state.doc);
     // Checks blocks while the browser has idle time; when it has none (the callback came after
     // its timeout), still a few milliseconds' worth, so the checks never starve.
     const started = performance.now();
+    const busy = () => deadline.timeRemaining() <= 1 && performance.now() - started > 4;
+    const blocks = textBlocks(state.doc);
     for (const block of blocks) {
       if (cache.has(block.node)) continue;
-      if (deadline.timeRemaining() <= 1 && performance.now() - started > 4) return false;
-      cache.set(block.node, rules.checkBlock(blockText(block.node), block.field));
+      if (busy()) return false;
+      cache.set(block.node, rules.checkBlock(this.textOf(block.node), block.field));
     }
-    this.publish(state, blocks, rules, cache);
-    return true;
-  }
-
-  private publish(state: EditorState, blocks: TextBlock[], rules: LanguageRules, cache: WeakMap<PMNode, BlockResult>): void {
-    const meta = metaOf(state);
-    const language = meta.language || "en";
     const extra = this.options.extra;
+    const context = [rules, meta.checkIgnores, extra?.version];
+    if (context.some((c, i) => c !== this.publishedWith[i])) {
+      this.published = new WeakMap();
+      this.publishedWith = context;
+    }
     const perBlock = blocks.map((b) => cache.get(b.node)!);
     const wide = rules.articleMatches(perBlock);
     const ignored = ignoredTest(meta.checkIgnores);
-    const texts = blocks.map((b) => blockText(b.node));
-    if (extra) {
-      const missing = texts.filter((text) => text.trim() && !extra.matchesFor(text, language));
-      if (missing.length) extra.request([...new Set(missing)], language, this.extraReady);
-    }
-    // Everything a block's underlines depend on besides the block itself.
-    const context = [rules, meta.checkIgnores, extra?.version];
-    const contextChanged = context.some((c, i) => c !== this.publishedWith[i]) || this.extraVersion === -1;
-    if (contextChanged) this.published = new WeakMap();
-    this.publishedWith = context;
-    this.extraVersion = extra?.version ?? 0;
-
-    let decorations = styleKey.getState(state)!.decorations;
+    const arrived = this.arrived;
+    this.arrived = new Set();
+    const toSpell: string[] = [];
+    let decorations = plugin.decorations;
     let changed = false;
-    blocks.forEach((block, i) => {
-      const text = texts[i];
-      const own = [...perBlock[i].matches, ...(wide.get(i) ?? []), ...((extra && text.trim() && extra.matchesFor(text, language)) || [])];
-      const matches = own.filter((m) => !ignored(m, text)).sort((a, b) => a.from - b.from);
-      const key = matches.map((m) => `${m.rule}:${m.from}:${m.to}:${m.level}:${m.replacements.join("\u0001")}`).join("|");
-      if (this.published.get(block.node) === key) return;
-      this.published.set(block.node, key);
-      const start = block.pos + 1;
-      const end = block.pos + block.node.nodeSize - 1;
-      decorations = decorations.remove(decorations.find(start, end));
-      const shown = matches.map((m) =>
-        underline({ ...m, field: block.field, block: block.index, from: start + m.from, to: start + m.to, offset: { from: m.from, to: m.to }, blockText: text }),
+    let done = true;
+    for (let i = 0; i < blocks.length; i++) {
+      const { node, pos, field, index } = blocks[i];
+      const wideMatches = wide.get(i);
+      const wideKey = wideMatches ? keyOf(wideMatches) : "";
+      const before = this.published.get(node);
+      if (before && before.wide === wideKey && (arrived.size === 0 || !arrived.has(this.textOf(node)))) continue;
+      if (busy()) {
+        done = false;
+        for (const text of arrived) this.arrived.add(text);
+        break;
+      }
+      const text = this.textOf(node);
+      if (extra && !this.asked.has(node) && text.trim()) {
+        this.asked.add(node);
+        toSpell.push(text);
+      }
+      const spelled = extra && text.trim() ? extra.matchesFor(text, language) : undefined;
+      const matches = [...perBlock[i].matches, ...(wideMatches ?? []), ...(spelled ?? [])].filter((m) => !ignored(m, text)).sort((a, b) => a.from - b.from);
+      const key = keyOf(matches);
+      this.published.set(node, { key, wide: wideKey });
+      const start = pos + 1;
+      const shownNow = decorations.find(start, pos + node.nodeSize - 1);
+      const shownKey = keyOf(
+        shownNow
+          .map((d) => ({ ...(d.spec.match as ShownMatch), from: d.from - start, to: d.to - start }))
+          .sort((a, b) => a.from - b.from),
       );
-      decorations = decorations.add(state.doc, shown);
+      if (shownKey === key) continue;
+      decorations = decorations.remove(shownNow);
+      decorations = decorations.add(
+        state.doc,
+        matches.map((m) => underline({ ...m, field, block: index, from: start + m.from, to: start + m.to, offset: { from: m.from, to: m.to }, blockText: text })),
+      );
       changed = true;
-    });
-    if (!changed && !styleKey.getState(state)!.stale) return;
-    this.view.dispatch(state.tr.setMeta(styleKey, { decorations } satisfies Meta).setMeta("addToHistory", false));
+    }
+    if (extra && toSpell.length) extra.request([...new Set(toSpell)], language, this.extraReady);
+    if (changed) this.view.dispatch(state.tr.setMeta(styleKey, { decorations } satisfies Meta).setMeta("addToHistory", false));
+    return done;
   }
 }
 
@@ -234,9 +263,4 @@ export function shownMatches(state: EditorState, from?: number, to?: number): Sh
 /// Counts the published results (changes when the underlines change).
 export function styleVersion(state: EditorState): number {
   return styleKey.getState(state)?.version ?? 0;
-}
-
-/// True while the underlines are behind the document (a check is waiting for idle time).
-export function styleStale(state: EditorState): boolean {
-  return styleKey.getState(state)?.stale ?? false;
 }

@@ -36,7 +36,7 @@ export class SpellingChecks implements ExtraChecks {
     return words.filter((w) => !this.accepted.has(w.text.replace(/’/g, "'"))).map((w) => spellingMatch(w, [], dictionary));
   }
 
-  request(texts: string[], language: string, ready: () => void): void {
+  request(texts: string[], language: string, ready: (texts: readonly string[]) => void): void {
     const dictionary = dictionaryFor(language);
     if (!dictionary) return;
     const wanted = texts.filter((t) => !this.asked.has(`${dictionary}\u0000${t}`));
@@ -49,7 +49,7 @@ export class SpellingChecks implements ExtraChecks {
       if (answer.results) wanted.forEach((t, i) => known.set(t, answer.results![i]));
       else wanted.forEach((t) => known.set(t, []));
       if (known.size > 20_000) this.forget(dictionary);
-      ready();
+      ready(wanted);
     });
   }
 

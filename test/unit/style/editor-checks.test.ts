@@ -1,0 +1,150 @@
+import type { EditorState, Transaction } from "prosemirror-state";
+import { undo } from "prosemirror-history";
+import type { EditorView } from "prosemirror-view";
+import { describe, expect, it, vi } from "vitest";
+import { applyFix, fixAll, ignoreHere, ignoreRule, matchAtOrAfter } from "../../../renderer/src/editor/style-card";
+import { shownMatches, styleCheckPlugin, type ExtraChecks } from "../../../renderer/src/editor/style-check";
+import { metaOf } from "../../../renderer/src/editor/meta";
+import { StyleGuide } from "../../../shared/style/guide";
+import { article, p, posOf, stateOf } from "../editor/builders";
+import { defaultSources } from "./guides";
+
+// The editor's checks, on editor states with a stand-in for the view: the underlines come in
+// idle time, later checks look only at the blocks a transaction changed, and fixes, Fix all and
+// ignores are one undo step each.
+
+const guide = StyleGuide.fromSources(defaultSources);
+
+/// An editor on a document with the checks plugin, its idle callbacks run when the test says.
+function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
+  const idle: (() => void)[] = [];
+  const plugin = styleCheckPlugin({
+    guide: () => guide,
+    extra,
+    idle: (work) => {
+      const run = () => work({ timeRemaining: () => 50 });
+      idle.push(run);
+      return () => idle.splice(idle.indexOf(run), 1);
+    },
+  });
+  const view = {
+    state: stateOf(article({ body: paragraphs.map((t) => p(t)) }), { plugins: [plugin] }),
+    isDestroyed: false,
+    dispatch(tr: Transaction) {
+      const previous = view.state;
+      view.state = view.state.apply(tr);
+      pluginView.update?.(view as unknown as EditorView, previous);
+    },
+  };
+  const pluginView = plugin.spec.view!(view as unknown as EditorView);
+  return {
+    view,
+    /// Runs the idle callbacks waiting, and those they schedule.
+    idle() {
+      for (let rounds = 0; idle.length && rounds < 20; rounds++) idle.shift()!();
+    },
+    run(command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) {
+      return command(view.state, (tr) => view.dispatch(tr));
+    },
+    marks: () => shownMatches(view.state).map((m) => m.text),
+    text: () => view.state.doc.child(5).textContent,
+  };
+}
+
+describe("the editor's checks", () => {
+  it("underline in idle time, never while the keystroke is applied", () => {
+    const editor = checkedEditor(["The minister said 5 people were hurt on January 7th, its a tragedy."]);
+    expect(editor.marks()).toEqual([]);
+    editor.idle();
+    expect(editor.marks()).toEqual(["5", "January 7th", "its"]);
+    editor.view.dispatch(editor.view.state.tr.insertText("Sadly, ", posOf(editor.view.state.doc, "The minister")));
+    expect(editor.marks()).toEqual(["5", "January 7th", "its"]);
+  });
+
+  it("check again only the blocks a transaction changed", () => {
+    const editor = checkedEditor(Array.from({ length: 50 }, (_, i) => `Paragraph ${i + 10} says 5 things.`));
+    const rules = guide.forLanguage("en");
+    const checked = vi.spyOn(rules, "checkBlock");
+    editor.idle();
+    const first = checked.mock.calls.length;
+    expect(first).toBeGreaterThanOrEqual(50);
+    checked.mockClear();
+    editor.view.dispatch(editor.view.state.tr.insertText("Now ", posOf(editor.view.state.doc, "Paragraph 30")));
+    editor.idle();
+    expect(checked.mock.calls.map(([text]) => text)).toEqual(["Now Paragraph 30 says 5 things."]);
+    expect(editor.marks()).toHaveLength(50);
+    checked.mockRestore();
+  });
+
+  it("drop an underline as soon as an edit changes its text", () => {
+    const editor = checkedEditor(["They said 5 words."]);
+    editor.idle();
+    const five = posOf(editor.view.state.doc, "5");
+    editor.view.dispatch(editor.view.state.tr.insertText("7", five, five + 1));
+    expect(editor.marks()).toEqual([]);
+    editor.idle();
+    expect(editor.marks()).toEqual(["7"]);
+  });
+
+  it("apply a fix as one undo step, and Fix all for a rule as one undo step", () => {
+    const editor = checkedEditor(["Firemen saw 3 cars and its over.", "Firemen left."]);
+    editor.idle();
+    const its = matchAtOrAfter(editor.view.state)!;
+    expect(its.text).toBe("Firemen");
+    expect(editor.run(fixAll("words-inclusive"))).toBe(true);
+    expect(editor.view.state.doc.child(5).child(1).textContent).toBe("Firefighters left.");
+    editor.idle();
+    const three = shownMatches(editor.view.state).find((m) => m.text === "3")!;
+    expect(editor.run(applyFix(three, three.replacements[0]))).toBe(true);
+    expect(editor.view.state.doc.child(5).child(0).textContent).toBe("Firefighters saw three cars and its over.");
+    editor.run(undo);
+    expect(editor.view.state.doc.child(5).child(0).textContent).toBe("Firefighters saw 3 cars and its over.");
+    editor.run(undo);
+    expect(editor.view.state.doc.child(5).textContent).toBe("Firemen saw 3 cars and its over.Firemen left.");
+  });
+
+  it("refuse a fix whose text changed since the check", () => {
+    const editor = checkedEditor(["They said 5 words."]);
+    editor.idle();
+    const [five] = shownMatches(editor.view.state);
+    editor.view.dispatch(editor.view.state.tr.insertText("7", five.from, five.to));
+    expect(editor.run(applyFix(five, "five"))).toBe(false);
+  });
+
+  it("keep Ignore here and Ignore rule in the metadata, undoable", () => {
+    const editor = checkedEditor(["They said 5 words, its true, 6 times."]);
+    editor.idle();
+    const [five] = shownMatches(editor.view.state);
+    editor.run(ignoreHere(five));
+    editor.idle();
+    expect(editor.marks()).toEqual(["its", "6"]);
+    editor.run(ignoreRule("usage-its-its"));
+    editor.idle();
+    expect(editor.marks()).toEqual(["6"]);
+    expect(metaOf(editor.view.state).checkIgnores).toEqual([{ rule: "numbers-one-to-nine", text: "5", context: "They said " }, { rule: "usage-its-its" }]);
+    editor.run(undo);
+    editor.idle();
+    expect(editor.marks()).toEqual(["its", "6"]);
+  });
+
+  it("add the spelling worker's answers when they come, for the blocks whose text they are", () => {
+    const answers = new Map<string, { from: number; to: number; text: string }[]>();
+    let pending: (() => void) | null = null;
+    const extra: ExtraChecks = {
+      version: 0,
+      matchesFor: (text) => answers.get(text)?.map((w) => ({ rule: "spelling", level: "warning", message: "?", from: w.from, to: w.to, text: w.text, replacements: [] })),
+      request: (texts, _language, ready) => {
+        pending = () => {
+          for (const t of texts) answers.set(t, t.includes("recieve") ? [{ from: t.indexOf("recieve"), to: t.indexOf("recieve") + 7, text: "recieve" }] : []);
+          ready(texts);
+        };
+      },
+    };
+    const editor = checkedEditor(["They recieve aid.", "All is well."], extra);
+    editor.idle();
+    expect(editor.marks()).toEqual([]);
+    pending!();
+    editor.idle();
+    expect(editor.marks()).toEqual(["recieve"]);
+  });
+});
