@@ -8,6 +8,7 @@ import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
+import { askLoadFromDisk } from "./disk-change-bar";
 import { element } from "./dom";
 import type { ExportContext } from "./export-dialog";
 import { findBar } from "./find-bar";
@@ -93,6 +94,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
       settings = await call("settings:set", changes);
       await checks.useSettings(settings);
       show("Checks settings saved.");
+    },
+    chooseGuideFolder: async (clear) => {
+      settings = await call("style:choose-guide-folder", clear ? { clear: true } : {});
+      await checks.useSettings(settings);
     },
     show,
   });
@@ -262,13 +267,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function diskChanged({ handle, change, message: text }: EventTypes["document:changed-on-disk"]): Promise<void> {
     if (change === "missing") return show(text, "error");
     if (change === "changed" && session.edited) {
-      const wanted = await askLoadFromDisk(session.title, text);
+      const wanted = await askLoadFromDisk(main, session.title, text);
       if (!wanted || session.handle !== handle) return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
     }
     const revision = session.revision;
     const reloaded = await call("document:reload", { handle });
     if (session.handle !== handle) return;
-    if (session.revision !== revision && !(await askLoadFromDisk(session.title, text))) {
+    if (session.revision !== revision && !(await askLoadFromDisk(main, session.title, text))) {
       return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
     }
     load(reloaded, change === "reload" ? text : `${text} It has been reloaded.`);
@@ -294,15 +299,3 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }).catch(showError);
 }
 
-/// Asks whether to drop the window's edits for the version another program wrote; true to load it.
-async function askLoadFromDisk(title: string, message: string): Promise<boolean> {
-  const { openForm } = await import("./dialogs");
-  return openForm({
-    title: `“${title}” changed on disk`,
-    message: `${message} You have changes that are not saved. Load the version on disk and drop them, or keep yours?`,
-    submitLabel: "Load Version on Disk",
-    cancelLabel: "Keep My Version",
-    fields: [],
-    submit: () => null,
-  });
-}
