@@ -142,7 +142,8 @@ export interface Settings {
   /// The folder of the last export (set by main when an export succeeds, never by the window).
   exportFolder: GrantedFolder | null;
   exportFormats: ExportFormat[];
-  /// The newsroom's own style guide: a folder of YAML rule files over the default guides (docs/style-rules.md).
+  /// The newsroom's own style guide: a folder of YAML rule files over the default guides (docs/style-rules.md),
+  /// chosen in main's folder dialog (`style:choose-guide-folder`), never named by the window.
   styleGuideFolder: string | null;
   /// Words the spelling check accepts, added by the journalist ("Add to dictionary").
   personalDictionary: string[];
@@ -167,7 +168,6 @@ const maxAssetBase64 = Math.ceil((maxAssetBytes * 4) / 3) + 1024;
 const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional() }).strict();
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);
-const absolutePath = z.string().min(1).max(4096);
 const pathToken = z.string().min(1).max(100);
 const wordList = z.array(z.string().min(1).max(100)).max(20_000);
 
@@ -219,7 +219,6 @@ export const requestSchemas = {
       smartQuotes: z.boolean().optional(),
       spellcheckLanguage: z.string().max(35).nullable().optional(),
       exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
-      styleGuideFolder: absolutePath.nullable().optional(),
       personalDictionary: wordList.optional(),
       newsroomWords: wordList.optional(),
     })
@@ -234,6 +233,8 @@ export const requestSchemas = {
   "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
   /// The article's language changed: spell-check this window in it.
   "spelling:set-language": z.object({ language: z.string().min(2).max(35) }).strict(),
+  /// Let the user choose the newsroom's style guide folder in main's dialog (or forget it with `clear`); answers the settings.
+  "style:choose-guide-folder": z.object({ clear: z.literal(true).optional() }).strict(),
   /// The rule files of the newsroom's style guide (the folder in Settings), read by main.
   "style:guide": z.object({}).strict(),
 } as const;
@@ -263,6 +264,7 @@ export interface ResultTypes {
   "link:open": null;
   /// The spell-checking languages now in use (empty where the language has no dictionary).
   "spelling:set-language": { languages: string[] };
+  "style:choose-guide-folder": Settings;
   "style:guide": StyleGuideFiles;
 }
 

@@ -194,6 +194,12 @@ export class Backend {
         if (!parsed.success) throw new UserFacingError("invalid-request", `"${language}" is not a language tag such as en or fr-FR.`);
         return { languages: (await this.options.setSpellingLanguage?.(windowId, language)) ?? [] };
       },
+      "style:choose-guide-folder": async ({ clear }) => {
+        if (clear) return this.settingsView(await this.settings.update({ styleGuideFolder: null }));
+        const current = await this.settings.get();
+        const folder = await this.options.dialogs.chooseFolder({ title: "Newsroom style guide folder", defaultPath: current.styleGuideFolder ?? undefined });
+        return this.settingsView(folder ? await this.settings.update({ styleGuideFolder: folder }) : current);
+      },
       "style:guide": async () => readStyleGuideFolder((await this.settings.get()).styleGuideFolder),
     };
   }

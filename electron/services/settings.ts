@@ -8,11 +8,13 @@ import { describeFsError } from "./errors";
 // The user's settings in a small JSON file in user-data, written atomically. A missing or
 // broken file gives the defaults; a broken field falls back to its default alone.
 
-/// The settings as stored: the export folder is a path, which main alone sets (after an export)
-/// and gives windows only as a token (`Settings.exportFolder`, electron/services/grants.ts).
+/// The settings as stored. The folders are set by main alone, from its dialogs: the export folder
+/// after an export (windows get it as a token, `Settings.exportFolder`, electron/services/grants.ts),
+/// the style guide folder when the journalist chooses it.
 export type StoredSettings = Omit<Settings, "exportFolder"> & { exportFolder: string | null };
 
-const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: z.string().min(1).max(4096).nullable().optional() };
+const folderPath = z.string().min(1).max(4096).nullable().optional();
+const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: folderPath, styleGuideFolder: folderPath };
 
 /// The settings file and the settings in memory.
 export class SettingsStore {

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { StyleGuideFiles } from "../../shared/ipc";
+import { FileRefused, readRegularFile } from "./regular-file";
 
 // Reads a newsroom's style guide from its folder: every .yml or .yaml file in it and its
 // sub-folders (docs/style-rules.md describes them). Used by the main process for the window
@@ -27,13 +28,11 @@ export async function readStyleGuideFolder(folder: string | null): Promise<Style
   for (const name of names.slice(0, maxFiles)) {
     const path = join(folder, name);
     try {
-      if ((await stat(path)).size > maxFileBytes) {
-        errors.push(`${name}: larger than 1 MB, left out.`);
-        continue;
-      }
-      files.push({ name: relative(folder, path).split("\\").join("/"), text: await readFile(path, "utf8") });
+      // Only regular files: a FIFO or a link to a device named *.yml is refused, not waited on.
+      const { bytes } = await readRegularFile(path, maxFileBytes, "larger than 1 MB, left out");
+      files.push({ name: relative(folder, path).split("\\").join("/"), text: bytes.toString("utf8") });
     } catch (e) {
-      errors.push(`${name}: ${(e as Error).message}`);
+      errors.push(`${name}: ${e instanceof FileRefused ? `${e.reason}.` : (e as Error).message}`);
     }
   }
   return { folder, files, errors };

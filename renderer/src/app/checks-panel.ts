@@ -41,7 +41,13 @@ export function checksPanel(
   container: HTMLElement,
   documentArea: HTMLElement,
   editor: () => ArticleEditor,
-  options: { settings: () => Settings; saveSettings: (changes: Partial<Settings>) => Promise<void>; show: (text: string, kind?: "info" | "error") => void },
+  options: {
+    settings: () => Settings;
+    saveSettings: (changes: Partial<Settings>) => Promise<void>;
+    /// Lets the journalist choose the style guide folder in main's dialog, or forgets it (`clear`).
+    chooseGuideFolder: (clear: boolean) => Promise<void>;
+    show: (text: string, kind?: "info" | "error") => void;
+  },
 ): ChecksPanel {
   let guide: StyleGuide = StyleGuide.fromSources(defaultGuideSources);
   const spelling = new SpellingChecks();
@@ -77,7 +83,24 @@ export function checksPanel(
     details.append(element("summary", {}, "Style guide and dictionaries"));
     const form = element("form", { class: "meta-form", "aria-label": "Checks settings" });
     form.addEventListener("submit", (e) => e.preventDefault());
-    const folder = element("input", { type: "text", id: "checks-guide-folder", autocomplete: "off", spellcheck: "false", placeholder: "e.g. /srv/desk/style-guide" });
+    // The folder is chosen in main's dialog: the window shows it, and never names a folder itself.
+    const folder = element("output", { id: "checks-guide-folder", class: "form-hint" });
+    const chooseFolder = element("button", { type: "button", class: "form-button" }, "Choose folder…");
+    const clearFolder = element("button", { type: "button", class: "form-button" }, "No guide folder");
+    const showFolder = () => {
+      const chosen = options.settings().styleGuideFolder;
+      folder.textContent = chosen ?? "None: the default guides only.";
+      clearFolder.hidden = !chosen;
+    };
+    const onFolder = (clear: boolean) => () =>
+      void options
+        .chooseGuideFolder(clear)
+        .then(showFolder)
+        .catch((e: unknown) => options.show(`The style guide folder was not changed: ${(e as Error).message}`, "error"));
+    chooseFolder.addEventListener("click", onFolder(false));
+    clearFolder.addEventListener("click", onFolder(true));
+    const folderRow = element("div", { class: "form-actions" });
+    folderRow.append(chooseFolder, clearFolder);
     const personal = element("textarea", { id: "checks-personal", rows: "4", spellcheck: "false" });
     const newsroom = element("textarea", { id: "checks-newsroom", rows: "4", spellcheck: "false" });
     const row = (label: string, input: HTMLElement, id: string) => {
@@ -86,6 +109,7 @@ export function checksPanel(
       form.append(div);
     };
     row("Newsroom style guide folder", folder, "checks-guide-folder");
+    form.append(folderRow);
     row("Personal dictionary (one word a line)", personal, "checks-personal");
     row("Newsroom word list: names, places", newsroom, "checks-newsroom");
     const save = element("button", { type: "button", class: "form-button" }, "Save and check again");
@@ -94,14 +118,14 @@ export function checksPanel(
     details.addEventListener("toggle", () => {
       if (!details.open) return;
       const s = options.settings();
-      folder.value = s.styleGuideFolder ?? "";
+      showFolder();
       personal.value = s.personalDictionary.join("\n");
       newsroom.value = s.newsroomWords.join("\n");
     });
     const lines = (text: string) => [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
     save.addEventListener("click", () => {
       void options
-        .saveSettings({ styleGuideFolder: folder.value.trim() || null, personalDictionary: lines(personal.value), newsroomWords: lines(newsroom.value) })
+        .saveSettings({ personalDictionary: lines(personal.value), newsroomWords: lines(newsroom.value) })
         .catch((e: unknown) => options.show(`The checks' settings were not saved: ${(e as Error).message}`, "error"));
     });
     return details;

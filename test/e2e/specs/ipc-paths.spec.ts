@@ -44,7 +44,8 @@ test("every channel refuses a path the page names, and nothing is read or writte
       { handle, article: payload, formats: ["html"], folder: elsewhere },
       { handle, article: payload, formats: ["html"], path: outside },
     ],
-    "settings:set": [{ exportFolder: outside }, { exportFolder: null, theme: "dark" }],
+    "settings:set": [{ exportFolder: outside }, { exportFolder: null, theme: "dark" }, { styleGuideFolder: elsewhere }],
+    "style:choose-guide-folder": [{ folder: elsewhere }, { clear: false, path: elsewhere }],
     "recovery:restore": [{ id: victim }, { id: "../../elsewhere/victim" }],
     "recovery:discard": [{ id: victim }, { id: "../elsewhere/victim" }],
     "asset:choose-image": [{ handle, path: join(elsewhere, "photo.png") }],
@@ -68,6 +69,8 @@ test("every channel refuses a path the page names, and nothing is read or writte
   expect(readdirSync(elsewhere).sort()).toEqual(["page.html", "victim.article"]);
   expect(existsSync(outside)).toBe(false);
   expect(await copydesk.target.dialogLog()).toEqual([]);
+  const guide = await page.evaluate(() => window.copydesk.invoke("style:guide", {}));
+  expect(guide).toEqual({ ok: true, value: { folder: null, files: [], errors: [] } });
   // The window's own article is untouched: no request replaced it.
   expect((await copydesk.documentJson()).meta.id).toBe(current.meta.id);
 });

@@ -77,3 +77,19 @@ describe("the IPC boundary", () => {
     }
   });
 });
+
+describe("folders the window cannot name", () => {
+  it("the style guide folder is chosen in main's dialog, or forgotten; settings:set refuses one", async () => {
+    const refused = await backend.handle("settings:set", { styleGuideFolder: userDataDir }, context);
+    expect(refused).toMatchObject({ ok: false, error: { code: "invalid-request" } });
+
+    dialogs.queue({ kind: "folder", path: join(userDataDir, "guide") });
+    const chosen = await backend.handle("style:choose-guide-folder", {}, context);
+    expect(chosen).toMatchObject({ ok: true, value: { styleGuideFolder: join(userDataDir, "guide") } });
+    expect(dialogs.asked.at(-1)).toMatchObject({ kind: "folder", message: "Newsroom style guide folder" });
+
+    dialogs.queue({ kind: "cancel" });
+    expect(await backend.handle("style:choose-guide-folder", {}, context)).toMatchObject({ ok: true, value: { styleGuideFolder: join(userDataDir, "guide") } });
+    expect(await backend.handle("style:choose-guide-folder", { clear: true }, context)).toMatchObject({ ok: true, value: { styleGuideFolder: null } });
+  });
+});
