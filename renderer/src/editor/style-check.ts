@@ -128,6 +128,8 @@ class StyleCheckView {
   /// Blocks whose text went to the spelling worker, and texts whose answers came since the last pass.
   private asked = new WeakSet<PMNode>();
   private arrived = new Set<string>();
+  /// A block whose new match at the caret waits until the caret leaves it (the word being typed).
+  private deferred: { node: PMNode; from: number; to: number } | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -138,6 +140,14 @@ class StyleCheckView {
 
   update(view: EditorView, previous: EditorState): void {
     if (styleKey.getState(view.state) !== styleKey.getState(previous)) this.schedule();
+    else if (this.deferred && view.state.selection !== previous.selection) {
+      const { head } = view.state.selection;
+      if (head < this.deferred.from || head > this.deferred.to) {
+        this.published.delete(this.deferred.node);
+        this.deferred = null;
+        this.schedule();
+      }
+    }
   }
 
   destroy(): void {
@@ -196,6 +206,7 @@ class StyleCheckView {
     const arrived = this.arrived;
     this.arrived = new Set();
     const toSpell: string[] = [];
+    const caret = state.selection.empty ? state.selection.head : -1;
     let decorations = plugin.decorations;
     let changed = false;
     let done = true;
@@ -216,11 +227,17 @@ class StyleCheckView {
         toSpell.push(text);
       }
       const spelled = extra && text.trim() ? extra.matchesFor(text, language) : undefined;
-      const matches = [...perBlock[i].matches, ...(wideMatches ?? []), ...(spelled ?? [])].filter((m) => !ignored(m, text)).sort((a, b) => a.from - b.from);
-      const key = keyOf(matches);
-      this.published.set(node, { key, wide: wideKey });
       const start = pos + 1;
       const shownNow = decorations.find(start, pos + node.nodeSize - 1);
+      // A new match touching the caret is the word being typed: it waits until the caret leaves it.
+      const atCaret = (m: BlockMatch) =>
+        caret >= start + m.from && caret <= start + m.to && !shownNow.some((d) => d.from === start + m.from && d.to === start + m.to && (d.spec.match as ShownMatch).rule === m.rule);
+      const all = [...perBlock[i].matches, ...(wideMatches ?? []), ...(spelled ?? [])].filter((m) => !ignored(m, text));
+      const waiting = all.find(atCaret);
+      if (waiting) this.deferred = { node, from: start + waiting.from, to: start + waiting.to };
+      const matches = (waiting ? all.filter((m) => !atCaret(m)) : all).sort((a, b) => a.from - b.from);
+      const key = keyOf(matches);
+      this.published.set(node, { key, wide: wideKey });
       const shownKey = keyOf(
         shownNow
           .map((d) => ({ ...(d.spec.match as ShownMatch), from: d.from - start, to: d.to - start }))

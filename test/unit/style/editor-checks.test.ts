@@ -1,4 +1,4 @@
-import type { EditorState, Transaction } from "prosemirror-state";
+import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import { undo } from "prosemirror-history";
 import type { EditorView } from "prosemirror-view";
 import { describe, expect, it, vi } from "vitest";
@@ -146,5 +146,39 @@ describe("the editor's checks", () => {
     pending!();
     editor.idle();
     expect(editor.marks()).toEqual(["recieve"]);
+  });
+});
+
+describe("the word being typed", () => {
+  it("is not underlined until the caret leaves it; marks already shown stay under the caret", () => {
+    const editor = checkedEditor(["They said 5 words."]);
+    editor.idle();
+    const end = posOf(editor.view.state.doc, "words.") + "words.".length;
+    const typed = editor.view.state.tr.insertText(" The the", end);
+    editor.view.dispatch(typed.setSelection(TextSelection.create(typed.doc, end + 8)));
+    editor.idle();
+    expect(editor.marks()).toEqual(["5"]);
+    const more = editor.view.state.tr.insertText(" end.", end + 8);
+    editor.view.dispatch(more.setSelection(TextSelection.create(more.doc, end + 13)));
+    editor.idle();
+    expect(editor.marks()).toEqual(["5", "The the"]);
+    editor.view.dispatch(editor.view.state.tr.setSelection(TextSelection.create(editor.view.state.doc, posOf(editor.view.state.doc, "5") + 1)));
+    editor.idle();
+    expect(editor.marks()).toEqual(["5", "The the"]);
+  });
+});
+
+describe("a caret moving away from the word it typed", () => {
+  it("shows the match it held back", () => {
+    const editor = checkedEditor(["They said 5 words."]);
+    editor.idle();
+    const end = posOf(editor.view.state.doc, "words.") + "words.".length;
+    const typed = editor.view.state.tr.insertText(" The the", end);
+    editor.view.dispatch(typed.setSelection(TextSelection.create(typed.doc, end + 8)));
+    editor.idle();
+    expect(editor.marks()).toEqual(["5"]);
+    editor.view.dispatch(editor.view.state.tr.setSelection(TextSelection.create(editor.view.state.doc, posOf(editor.view.state.doc, "They"))));
+    editor.idle();
+    expect(editor.marks()).toEqual(["5", "The the"]);
   });
 });
