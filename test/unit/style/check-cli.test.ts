@@ -54,6 +54,12 @@ describe("copydesk check", () => {
     expect(result.err).toEqual([`${sentence}: 1 errors, 2 warnings, 0 suggestions`]);
   });
 
+  it("finds no error-level match in the reference article, which exports as it is", async () => {
+    const result = await cli("check", seedArticlePath, "--format", "json");
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.out.join("\n")) as { level: string }[]).filter((m) => m.level === "error")).toEqual([]);
+  });
+
   it("exits 0 when no error-level match remains", async () => {
     expect(await cli("check", clean)).toEqual({ code: 0, out: [], err: [`${clean}: 0 errors, 0 warnings, 0 suggestions`] });
   });
