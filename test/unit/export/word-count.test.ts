@@ -105,7 +105,7 @@ describe("the same count everywhere", () => {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
     (globalThis as { document?: unknown }).document = document;
     const container = document.body as unknown as HTMLElement;
-    statusBar = countsDisplay(container);
+    statusBar = countsDisplay(container, { later: (run) => run() });
     shown = () => container.querySelector(".count-words")!.textContent ?? "";
   });
   afterAll(() => {
