@@ -20,7 +20,7 @@ import { validateNinjs, validateNitf } from "./standards";
 
 const articles = sampleArticles(rounds(100, 200));
 
-describe(`exports of ${articles.length} generated articles`, { timeout: timeoutFor(articles.length, 300) }, () => {
+describe(`exports of ${articles.length} generated articles`, { timeout: timeoutFor(articles.length, 1_000) }, () => {
   it("NITF: every document validates against the NITF 3.6 XSD (xmllint)", () => {
     expect(validateNitf(articles.map(exportNitf))).toEqual([]);
   });

@@ -35,7 +35,7 @@ describe("round trip through the file format", () => {
     expectSameArticle(parsed.article, roundTrip(parsed.article));
   });
 
-  it(`keeps ${generated} generated articles, and writes each twice the same`, { timeout: timeoutFor(generated, 100) }, () => {
+  it(`keeps ${generated} generated articles, and writes each twice the same`, { timeout: timeoutFor(generated, 300) }, () => {
     fc.assert(
       fc.property(schemaArticleArbitrary, (article) => {
         const back = roundTrip(article);

@@ -55,7 +55,7 @@ describe("NITF import of Copydesk's own export", () => {
   });
 
   const generated = rounds(100, 200);
-  it(`gives a valid article for ${generated} generated articles, with the same body text`, { timeout: timeoutFor(generated, 100) }, async () => {
+  it(`gives a valid article for ${generated} generated articles, with the same body text`, { timeout: timeoutFor(generated, 300) }, async () => {
     for (const article of sampleArticles(generated)) {
       const result = await importNitf(exportNitf(article));
       if (!result.ok) throw new Error(result.errors.join("\n"));

@@ -12,6 +12,10 @@ const run = promisify(execFile);
 
 export const projectRoot = resolve(__dirname, "..", "..", "..");
 
+/// How long one offline pack may take: about 20 s on an idle 2-core machine, over two minutes when
+/// it is running another heavy job (`electron-builder --dir` copies and hashes the whole app).
+export const packTimeoutMs = 300_000;
+
 /** The electron-builder configuration as committed. */
 export function loadBuilderConfig(): Record<string, unknown> {
   return parse(readFileSync(join(projectRoot, "electron-builder.yml"), "utf8")) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { extractAll, extractFile } from "@electron/asar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AsarContents, builtEntries, findPackagingProblems, readAsar, readProjectManifests } from "./asar-contents";
-import { type DebPlan, packLinuxWithDebPlan, type PackResult, projectRoot, readFuseWire } from "./pack-offline";
+import { type DebPlan, packLinuxWithDebPlan, packTimeoutMs, type PackResult, projectRoot, readFuseWire } from "./pack-offline";
 
 const { manifest, lockfile } = readProjectManifests(projectRoot);
 const articleMime = "application/vnd.copydesk.article+json";
@@ -16,7 +16,7 @@ let deb: DebPlan;
 beforeAll(async () => {
   ({ pack, deb } = await packLinuxWithDebPlan());
   contents = readAsar(pack.asarPath);
-}, 120_000);
+}, packTimeoutMs);
 
 afterAll(() => pack?.dispose());
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { getRawHeader } from "@electron/asar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPackagingProblems, readAsar, readProjectManifests } from "./asar-contents";
-import { packOffline, type PackResult, projectRoot, readFuseWire } from "./pack-offline";
+import { packOffline, packTimeoutMs, type PackResult, projectRoot, readFuseWire } from "./pack-offline";
 
 const { manifest, lockfile } = readProjectManifests(projectRoot);
 let pack: PackResult;
@@ -13,7 +13,7 @@ let infoPlist: string;
 beforeAll(async () => {
   pack = await packOffline({}, "mac");
   infoPlist = readFileSync(join(pack.appDir, "Contents", "Info.plist"), "utf8");
-}, 120_000);
+}, packTimeoutMs);
 
 afterAll(() => pack?.dispose());
 

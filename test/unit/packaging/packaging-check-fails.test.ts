@@ -2,7 +2,7 @@
 // packaging on purpose and expect the check to say what went wrong.
 import { describe, expect, it } from "vitest";
 import { findPackagingProblems, packagesRequiredBy, readAsar, readProjectManifests } from "./asar-contents";
-import { loadBuilderConfig, packOffline, projectRoot } from "./pack-offline";
+import { loadBuilderConfig, packOffline, packTimeoutMs, projectRoot } from "./pack-offline";
 
 const { manifest, lockfile } = readProjectManifests(projectRoot);
 
@@ -19,7 +19,7 @@ describe("the packaging check", () => {
     expect(problems).toContain("test file: test/fixtures/seed.article");
     expect(problems).toContain("source file: test/unit/packaging/asar-contents.ts");
     expect(problems).toContain("not part of the built app: scripts/make-icons.ts");
-  }, 120_000);
+  }, packTimeoutMs);
 
   it("reports a development dependency found in the asar", () => {
     const vitest = lockfile.packages["node_modules/vitest"]!;

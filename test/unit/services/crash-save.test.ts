@@ -77,7 +77,7 @@ function round(file: string, before: number): Promise<RoundResult> {
 }
 
 describe("saving survives SIGKILL at any moment", () => {
-  it(`${rounds} rounds: the file is always the previous or the new version`, { timeout: timeoutFor(rounds / lanes, 4_000) }, async () => {
+  it(`${rounds} rounds: the file is always the previous or the new version`, { timeout: timeoutFor(rounds / lanes, 10_000) }, async () => {
     const results = await Promise.all(
       Array.from({ length: lanes }, async (_, lane) => {
         const file = join(dir, `lane-${lane}.article`);
