@@ -48,7 +48,8 @@ export default defineConfig({
     plugins: [commandLine()],
     build: {
       outDir: "out/main",
-      rollupOptions: { input: { index: resolve(__dirname, "electron/main/index.ts") } },
+      // The heavy-work thread (electron/services/heavy-worker.ts) is its own entry, next to index.js.
+      rollupOptions: { input: { index: resolve(__dirname, "electron/main/index.ts"), "heavy-worker": resolve(__dirname, "electron/services/heavy-worker.ts") } },
     },
   },
   preload: {

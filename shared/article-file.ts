@@ -120,9 +120,16 @@ export function articleFromFileJSON(
   return { ok: true, article: result.article, migratedFrom: version < latest ? version : null };
 }
 
+/// What the caller has checked already: keys of embedded images whose bytes it verified (the main
+/// process, for the images it holds; their checks are skipped, every other image is checked in full).
+export interface CheckOptions {
+  verifiedAssets?: ReadonlySet<string>;
+}
+
 /// Validates an article's JSON parts (as sent over IPC): meta, doc and assets.
 export function articleFromJSON(
   value: unknown,
+  options: CheckOptions = {},
 ): { ok: true; article: Article } | { ok: false; errors: string[] } {
   if (typeof value !== "object" || value === null) return fail("the article is not an object");
   const { meta, doc, assets } = value as Record<string, unknown>;
@@ -132,7 +139,7 @@ export function articleFromJSON(
   const metaResult = metaSchema.safeParse(meta);
   if (meta !== undefined && !metaResult.success) errors = errors.concat(describeIssues("meta", metaResult.error, meta));
 
-  const assetResult = checkAssets(assets ?? {});
+  const assetResult = checkAssets(assets ?? {}, options.verifiedAssets);
   errors = errors.concat(assetResult.errors);
 
   if (doc === undefined) errors.push("doc: missing");
@@ -146,13 +153,22 @@ export function articleFromJSON(
   return { ok: false, errors: listedProblems(errors) };
 }
 
-function checkAssets(value: unknown): { assets: Record<string, Asset>; errors: string[] } {
+/// The embedded images of `value` that the file format accepts (the others left out).
+export function validAssets(value: unknown): Record<string, Asset> {
+  return checkAssets(value ?? {}).assets;
+}
+
+function checkAssets(value: unknown, verified: ReadonlySet<string> = new Set()): { assets: Record<string, Asset>; errors: string[] } {
   const errors: string[] = [];
   const assets: Record<string, Asset> = {};
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { assets, errors: ["assets: not an object"] };
   }
   for (const [key, asset] of Object.entries(value as Record<string, unknown>)) {
+    if (verified.has(key) && typeof asset === "object" && asset !== null) {
+      assets[key] = { type: String((asset as Asset).type), data: String((asset as Asset).data) };
+      continue;
+    }
     const where = `assets.${key.length > 16 ? `${key.slice(0, 12)}…` : key}`;
     if (!/^[0-9a-f]{64}$/.test(key)) {
       errors.push(`${where}: the key is not a SHA-256 in hex`);

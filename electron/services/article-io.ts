@@ -43,8 +43,13 @@ export function diskSnapshotOf(bytes: Uint8Array, mtimeMs: number): DiskSnapshot
 
 /// Writes an article file atomically and durably; on failure the original is untouched and the error says why in plain words.
 export async function writeArticleFile(path: string, article: Article, fs: FileSystemLayer = realFileSystem): Promise<DiskSnapshot> {
+  return writeArticleText(path, serializeArticle(article), fs);
+}
+
+/// Writes an article file's text (as `serializeArticle` made it) atomically and durably, like `writeArticleFile`.
+export async function writeArticleText(path: string, text: string, fs: FileSystemLayer = realFileSystem): Promise<DiskSnapshot> {
   try {
-    return await writeFileDurably(path, serializeArticle(article), fs);
+    return await writeFileDurably(path, text, fs);
   } catch (e) {
     const error = describeFsError(e, "save", path);
     throw new UserFacingError(

@@ -15,10 +15,11 @@ import { DocumentService, type DocumentServiceOptions } from "./document-service
 import { languageTag } from "../../shared/meta-schema";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
-import { exportToFolder, type PrintPdf } from "./exports";
+import { writeExports, type PrintPdf } from "./export-files";
 import { PathGrants } from "./grants";
 import { imageFilter, readImageFile } from "./image-files";
-import { importFile } from "./import-files";
+import { defaultHeavyWork, type HeavyWork } from "./heavy-work";
+import { readImportFile } from "./import-files";
 import { SettingsStore, type StoredSettings } from "./settings";
 import { readStyleGuideFolder } from "./style-guide-files";
 import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
@@ -46,6 +47,9 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   printPdf?: PrintPdf;
   /// Opens a checked link outside the app (Electron's shell.openExternal; the e2e host records it).
   openExternal?: (href: string) => Promise<void>;
+  /// Where reading, checking, importing and exporting articles runs: worker threads when the worker is built
+  /// beside this code (the app), otherwise in-process (heavy-work.ts).
+  heavyWork?: HeavyWork;
   /// Spell-checks a window in a language (Electron's session spellchecker); answers the languages in use.
   setSpellingLanguage?: (windowId: string, language: string) => Promise<string[]>;
 }
@@ -64,9 +68,13 @@ export class Backend {
   readonly grants = new PathGrants();
   private readonly handlers: Handlers;
 
+  private readonly work: HeavyWork;
+
   constructor(private readonly options: BackendOptions) {
+    this.work = options.heavyWork ?? defaultHeavyWork();
     this.documents = new DocumentService({
       ...options,
+      heavyWork: this.work,
       onDocumentState: (windowId, state) => this.windows.documentState(windowId, state),
       focusWindow: (windowId) => options.windows.focus(windowId),
     });
@@ -76,8 +84,9 @@ export class Backend {
   }
 
   /// Stops the disk watcher and the pending recovery copies (on quit, or when a test host stops).
-  dispose(): Promise<void> {
-    return this.documents.dispose();
+  async dispose(): Promise<void> {
+    await this.documents.dispose();
+    await this.work.dispose();
   }
 
   /// Validates and answers one request; every failure comes back as a value.
@@ -144,19 +153,23 @@ export class Backend {
       "document:import": async (_request, { windowId }) => {
         const source = await this.options.dialogs.chooseOpenPath({ title: "Import article", filters: [importFilter] });
         if (!source) return null;
-        const result = await importFile(source);
+        const file = await readImportFile(source);
+        const result = file.ok ? await this.work.importArticle(file.bytes, file.format) : file;
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
         return docs.adoptImported(windowId, result.article);
       },
       "export:run": async ({ handle, article, formats, folder }, { windowId }) => {
-        const parsed = docs.store.articleFrom(docs.store.get(windowId, handle), article);
+        const doc = docs.store.get(windowId, handle);
         const settings = await this.settings.get();
         const target =
           folder !== undefined
             ? this.grantedFolder(folder)
             : await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined });
         if (!target) return null;
-        const { files } = await exportToFolder(parsed, formats, target, { printPdf: this.options.printPdf });
+        const rendered = await docs.store.render(doc, article, formats);
+        if (!rendered.ok) throw new UserFacingError("invalid-article", "The article could not be exported: it is not valid.", rendered.errors);
+        if (rendered.check.errors.length > 0) throw new UserFacingError("invalid-article", "Fix these before exporting:", rendered.check.errors);
+        const files = await writeExports(rendered.files, rendered.pdfHtml, target, this.options.printPdf);
         await this.settings.update({ exportFolder: target, exportFormats: formats });
         return { files };
       },

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join } from "node:path";
-import { fieldText, type Article } from "../../shared/article";
+import { articleToJSON, type ArticleJSON } from "../../shared/article";
+import { howToFix } from "../../shared/article-salvage";
 import type {
   DocumentHandle,
   DocumentSnapshot,
@@ -14,6 +15,8 @@ import { articleFilter, type Dialogs } from "./dialogs";
 import { DocumentStore, type OpenDocument, type UncheckedArticle } from "./documents";
 import type { FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
+import type { CheckResult } from "./heavy-tasks";
+import type { HeavyWork } from "./heavy-work";
 import { askAboutConflict, askBeforeClosing, askCloseUnanswered } from "./prompts";
 import { RecentFiles } from "./recent-files";
 import { RecoveryStore, type RecoveryInfo, type RecoveryTiming } from "./recovery";
@@ -51,6 +54,8 @@ export interface DocumentServiceOptions {
   recoveryTiming?: RecoveryTiming;
   /// How long a window has to hand over its article before main gives up (default 10 s).
   snapshotTimeoutMs?: number;
+  /// Where reading, checking and writing articles runs (heavy-work.ts; in-process by default).
+  heavyWork?: HeavyWork;
 }
 
 /// Open, save, recover and watch documents for every window.
@@ -65,7 +70,7 @@ export class DocumentService {
   private polling = false;
 
   constructor(private readonly options: DocumentServiceOptions) {
-    this.store = new DocumentStore(options.fileSystem);
+    this.store = new DocumentStore(options.fileSystem, options.heavyWork);
     this.recovery = new RecoveryStore(options.userDataDir, options.recoveryTiming, (e) => console.error("Recovery copy failed:", e));
     this.recent = new RecentFiles(options.userDataDir);
     this.snapshots = new SnapshotRequests(options.notify, options.snapshotTimeoutMs);
@@ -82,7 +87,7 @@ export class DocumentService {
   }
 
   /// An imported article as a new untitled document, marked changed: it is not an article file yet.
-  adoptImported(windowId: string, article: Article): OpenedDocument {
+  adoptImported(windowId: string, article: ArticleJSON): OpenedDocument {
     const opened = this.store.adopt(windowId, { article, path: null, disk: null, edited: true });
     this.emit(this.store.get(windowId, opened.handle));
     return opened;
@@ -108,10 +113,11 @@ export class DocumentService {
   /// picks (untitled, Save As, Save as Copy); null when cancelled.
   async save(windowId: string, handle: DocumentHandle, payload: UncheckedArticle, revision: number, as = false): Promise<SavedDocument | null> {
     const doc = this.store.get(windowId, handle);
-    const article = this.store.articleFrom(doc, payload);
     if (this.busy.has(handle)) throw new UserFacingError("conflict", "This document is already being saved.");
     this.busy.add(handle);
     try {
+      const article = await this.store.check(doc, payload, { id: doc.id, created: doc.created, updated: new Date().toISOString() });
+      if (!article.ok) return await this.refuse(doc, payload, article.errors);
       let target = as || !doc.path ? await this.askSavePath(article, doc.path) : doc.path;
       if (!target) return null;
       if (target === doc.path && !as) {
@@ -208,7 +214,7 @@ export class DocumentService {
     if (open) {
       throw new UserFacingError("conflict", `${titleFor(copy.path)} is open in another window. Close it there first, then restore.`);
     }
-    const opened = this.store.adopt(windowId, { article: copy.article, path: copy.path, disk: copy.disk, edited: true, recoveryId: id });
+    const opened = this.store.adopt(windowId, { article: articleToJSON(copy.article), path: copy.path, disk: copy.disk, edited: true, recoveryId: id });
     this.emit(this.store.get(windowId, opened.handle));
     return opened;
   }
@@ -294,21 +300,38 @@ export class DocumentService {
     this.options.notify?.(doc.owner, "document:changed-on-disk", { handle: doc.handle, change, message });
   }
 
-  /// What the recovery copy is written from: the window's article, asked for now.
-  private async recoveryContent(doc: OpenDocument): Promise<{ article: Article; info: RecoveryInfo } | null> {
+  /// What the recovery copy is written from: the window's article, asked for now. An article the file
+  /// format refuses is kept all the same, every word of it, each refused part as a paragraph of its text.
+  private async recoveryContent(doc: OpenDocument): Promise<{ article: string; info: RecoveryInfo } | null> {
     if (!this.store.has(doc.handle)) return null;
     const snapshot = await this.snapshots.request(doc.owner, doc.handle, titleFor(doc.path));
     if (!snapshot?.edited) return null;
-    return { article: this.store.articleFrom(doc, snapshot.article), info: this.recoveryInfo(doc) };
+    const checked = await this.store.check(doc, snapshot.article);
+    const text = checked.ok ? checked.text : (await this.store.salvage(doc, snapshot.article)).text;
+    return { article: text, info: this.recoveryInfo(doc) };
+  }
+
+  /// A save the file format refused: every word goes to the recovery copy (refused parts as their text),
+  /// and the window is told what is wrong and how to fix it.
+  private async refuse(doc: OpenDocument, payload: UncheckedArticle, problems: string[]): Promise<never> {
+    const { text } = await this.store.salvage(doc, payload);
+    await this.recovery.keep(doc.recoveryId, text, this.recoveryInfo(doc)).catch((error: unknown) => console.error("Recovery copy failed:", error));
+    doc.edited = true;
+    this.emit(doc);
+    throw new UserFacingError(
+      "invalid-article",
+      "The article could not be saved: part of it is not valid. No word is lost: the window still has the article, and Copydesk's recovery copy holds every word. Fix what is listed, then save again:",
+      problems.map((problem) => (problem.startsWith("…") ? problem : `${problem}: ${howToFix(problem)}.`)),
+    );
   }
 
   private recoveryInfo(doc: OpenDocument): RecoveryInfo {
     return { path: doc.path, title: titleFor(doc.path), disk: doc.disk };
   }
 
-  private async write(doc: OpenDocument, article: Article, revision: number, target: string): Promise<SavedDocument> {
+  private async write(doc: OpenDocument, article: Extract<CheckResult, { ok: true }>, revision: number, target: string): Promise<SavedDocument> {
     try {
-      const saved = await this.store.save(doc.owner, doc.handle, article, target);
+      const saved = await this.store.save(doc.owner, doc.handle, article.text, target);
       // The window goes on typing while main writes: only what it had at `revision` is saved.
       if (revision >= doc.revision) {
         doc.edited = false;
@@ -317,20 +340,20 @@ export class DocumentService {
       this.noticed.delete(doc.handle);
       await this.recent.add(saved.path);
       this.emit(doc);
-      return { handle: doc.handle, path: saved.path, title: titleFor(saved.path), meta: saved.meta, revision };
+      return { handle: doc.handle, path: saved.path, title: titleFor(saved.path), meta: article.meta, revision };
     } catch (e) {
-      await this.recovery.keep(doc.recoveryId, article, this.recoveryInfo(doc)).catch((error: unknown) => console.error("Recovery copy failed:", error));
+      await this.recovery.keep(doc.recoveryId, article.text, this.recoveryInfo(doc)).catch((error: unknown) => console.error("Recovery copy failed:", error));
       doc.edited = true;
       this.emit(doc);
       throw e;
     }
   }
 
-  private askSavePath(article: Article, current: string | null): Promise<string | null> {
+  private askSavePath(article: { headline: string }, current: string | null): Promise<string | null> {
     return this.options.dialogs
       .chooseSavePath({
         title: "Save article",
-        defaultPath: current ?? `${suggestedFileName(fieldText(article.doc, "headline"))}.article`,
+        defaultPath: current ?? `${suggestedFileName(article.headline)}.article`,
         filters: [articleFilter],
       })
       .then(withArticleExtension);

@@ -1,16 +1,17 @@
 import { createHash, randomUUID } from "node:crypto";
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
-import type { Node as PMNode } from "prosemirror-model";
-import { articleToJSON, assetScheme, createArticle, type Article, type Asset } from "../../shared/article";
+import { basename, resolve } from "node:path";
+import { articleToJSON, createArticle, type Article, type ArticleJSON, type ArticleMeta, type Asset } from "../../shared/article";
 import { imageAsset, imageDataProblem } from "../../shared/asset-policy";
-import type { ArticlePayload, DocumentHandle, OpenedDocument } from "../../shared/ipc";
-import { schema } from "../../shared/schema";
-import { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
+import type { ArticlePayload, DocumentHandle, ExportFormat, OpenedDocument } from "../../shared/ipc";
+import { diskSnapshotOf, readArticleBytes, titleFor, writeArticleText } from "./article-io";
 import { readSnapshot, realFileSystem, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
+import type { CheckResult, RenderResult, SalvageResult } from "./heavy-tasks";
+import { inProcessWork, type HeavyWork } from "./heavy-work";
 
 export { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
+export { referencedAssets } from "./heavy-tasks";
 
 // The open documents of the main process: which file each handle stands for, what was last
 // read from or written to that file, and the images the window has added. The article itself
@@ -46,7 +47,7 @@ export type DiskState = "unchanged" | "changed" | "missing";
 
 /// What a restored or programmatic document starts from.
 export interface AdoptOptions {
-  article: Article;
+  article: ArticleJSON;
   path: string | null;
   disk: DiskSnapshot | null;
   edited: boolean;
@@ -57,18 +58,30 @@ export interface AdoptOptions {
 export class DocumentStore {
   private readonly documents = new Map<DocumentHandle, OpenDocument>();
 
-  constructor(private readonly fs: FileSystemLayer = realFileSystem) {}
+  constructor(
+    private readonly fs: FileSystemLayer = realFileSystem,
+    /// Where reading and checking articles runs (worker threads in the app).
+    readonly work: HeavyWork = inProcessWork(),
+  ) {}
 
   /// A new untitled document for a window.
   create(owner: string, article: Article = createArticle()): OpenedDocument {
-    return this.adopt(owner, { article, path: null, disk: null, edited: false });
+    return this.adopt(owner, { article: articleToJSON(article), path: null, disk: null, edited: false });
   }
 
   /// Opens a file for a window.
   async open(owner: string, path: string): Promise<OpenedDocument> {
-    const { article, migratedFrom, disk } = await readArticleFile(path);
+    const { article, migratedFrom, disk } = await this.read(path);
     const opened = this.adopt(owner, { article, path, disk, edited: migratedFrom !== null });
     return { ...opened, migratedFrom };
+  }
+
+  /// Reads and checks an article file (off main's event loop when it is large).
+  async read(path: string): Promise<{ article: ArticleJSON; migratedFrom: number | null; disk: DiskSnapshot }> {
+    const { bytes, info } = await readArticleBytes(path);
+    const result = await this.work.readArticle(bytes);
+    if (!result.ok) throw new UserFacingError("invalid-article", `${basename(path)} is not a valid Copydesk article.`, result.errors);
+    return { article: result.article, migratedFrom: result.migratedFrom, disk: diskSnapshotOf(bytes, info.mtimeMs) };
   }
 
   /// Registers a document that starts from the given article (a restored recovery copy, a new article).
@@ -89,28 +102,43 @@ export class DocumentStore {
     return openedFrom(doc, options.article);
   }
 
-  /// Writes the article to `target` (default: the document's own file), sets `meta.updated`, keeps id and created.
-  async save(owner: string, handle: DocumentHandle, article: Article, target?: string): Promise<{ path: string; meta: Article["meta"] }> {
+  /// Writes checked file text (`check`) to `target` (default: the document's own file).
+  async save(owner: string, handle: DocumentHandle, text: string, target?: string): Promise<{ path: string }> {
     const doc = this.get(owner, handle);
     const path = target ?? doc.path;
     if (!path) throw new UserFacingError("invalid-request", "This document has no file yet: use Save As.");
-    const meta = { ...article.meta, id: doc.id, created: doc.created, updated: new Date().toISOString() };
-    doc.disk = await writeArticleFile(path, { ...article, meta }, this.fs);
+    doc.disk = await writeArticleText(path, text, this.fs);
     doc.path = path;
-    return { path, meta };
+    return { path };
   }
 
-  /// The article a window sent, checked, with the document's images filled in: the images its
-  /// figures refer to, from what main holds and from any the window sent along.
-  articleFrom(doc: OpenDocument, payload: UncheckedArticle): Article {
+  /// Checks the article a window sent, with the document's images filled in (those main holds, and any
+  /// new ones the window sent along, which are checked in full), and makes it file text; `meta` overrides fields.
+  async check(doc: OpenDocument, payload: UncheckedArticle, meta: Partial<ArticleMeta> = {}): Promise<CheckResult> {
+    const { merged, sent } = this.withImages(doc, payload);
+    const result = await this.work.checkArticle(merged, [...doc.assets.keys()], meta);
+    if (result.ok) for (const key of result.assetKeys) if (!doc.assets.has(key) && sent[key]) doc.assets.set(key, sent[key]);
+    return result;
+  }
+
+  /// An article the file format accepts, made from one it refused, every word kept (the recovery copy's content).
+  salvage(doc: OpenDocument, payload: UncheckedArticle): Promise<SalvageResult> {
+    return this.work.salvage(this.withImages(doc, payload).merged);
+  }
+
+  /// Checks the article a window sent and renders its exports (off main's event loop).
+  render(doc: OpenDocument, payload: UncheckedArticle, formats: readonly ExportFormat[]): Promise<RenderResult> {
+    return this.work.renderExports(this.withImages(doc, payload).merged, [...doc.assets.keys()], formats);
+  }
+
+  /// The window's article with every image main holds; an image the window sent cannot replace one main holds.
+  private withImages(doc: OpenDocument, payload: UncheckedArticle): { merged: unknown; sent: Record<string, Asset> } {
     const sent = payload.assets;
     if (sent !== undefined && (typeof sent !== "object" || sent === null || Array.isArray(sent))) {
       throw new UserFacingError("invalid-article", "The article could not be saved: it is not valid.", ["assets: not an object"]);
     }
-    const known = { ...Object.fromEntries(doc.assets), ...(sent as Record<string, Asset> | undefined) };
-    const article = articleFromPayload({ meta: payload.meta, doc: payload.doc, assets: known });
-    for (const [key, asset] of Object.entries(article.assets)) if (!doc.assets.has(key)) doc.assets.set(key, asset);
-    return { ...article, assets: referencedAssets(article.doc, article.assets) };
+    const images = sent as Record<string, Asset> | undefined;
+    return { merged: { meta: payload.meta, doc: payload.doc, assets: { ...images, ...Object.fromEntries(doc.assets) } }, sent: images ?? {} };
   }
 
   /// Keeps an image for a document (paste, drop, a chosen file): checked by its bytes, keyed by their SHA-256.
@@ -126,7 +154,7 @@ export class DocumentStore {
   async reload(owner: string, handle: DocumentHandle): Promise<OpenedDocument> {
     const doc = this.get(owner, handle);
     if (!doc.path) throw new UserFacingError("invalid-request", "This document has no file to reload from.");
-    const { article, migratedFrom, disk } = await readArticleFile(doc.path);
+    const { article, migratedFrom, disk } = await this.read(doc.path);
     doc.disk = disk;
     doc.edited = migratedFrom !== null;
     for (const [key, asset] of Object.entries(article.assets)) doc.assets.set(key, asset);
@@ -198,19 +226,6 @@ export class DocumentStore {
   }
 }
 
-/// The images a document's figures refer to, by key, in key order.
-export function referencedAssets(doc: PMNode, assets: Record<string, Asset>): Record<string, Asset> {
-  const used: Record<string, Asset> = {};
-  doc.descendants((node) => {
-    if (node.type !== schema.nodes.image) return !node.isTextblock;
-    const src = String(node.attrs.src);
-    const key = src.startsWith(assetScheme) ? src.slice(assetScheme.length) : "";
-    if (assets[key]) used[key] = assets[key];
-    return false;
-  });
-  return Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
-}
-
 /// An image as base64, refused with a clear message unless it is one an article embeds (the asset policy).
 function checkedImage(base64: string): Asset {
   const data = base64.replace(/\s+/g, "");
@@ -219,12 +234,12 @@ function checkedImage(base64: string): Asset {
   return imageAsset(data)!;
 }
 
-function openedFrom(doc: OpenDocument, article: Article): OpenedDocument {
+function openedFrom(doc: OpenDocument, article: ArticleJSON): OpenedDocument {
   return {
     handle: doc.handle,
     path: doc.path,
     title: titleFor(doc.path),
-    article: articleToJSON(article),
+    article,
     edited: doc.edited,
     migratedFrom: null,
   };

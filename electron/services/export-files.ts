@@ -27,11 +27,53 @@ export function exportFileName(article: Article, format: ExportFormat): string {
   return `${fileStem(article)}.${exportFormatInfo(format).extension}`;
 }
 
-/// The contents of one export, PDF included when a printer is given.
-export async function renderExport(article: Article, format: ExportFormat, printPdf?: PrintPdf): Promise<string | Uint8Array> {
-  if (format !== "pdf") return exportArticle(article, format);
-  if (!printPdf) throw new UserFacingError("internal", "PDF export needs Chromium, which is not available here.");
-  return printPdf(exportHtml(article));
+/// One export ready to write: PDF's contents are printed from `pdfHtml` when written.
+export interface RenderedFile {
+  format: ExportFormat;
+  name: string;
+  contents: string | Uint8Array;
+}
+
+/// Every chosen format's contents (PDF as the HTML page to print).
+export async function renderAll(article: Article, formats: readonly ExportFormat[]): Promise<{ files: RenderedFile[]; pdfHtml: string | null }> {
+  const files: RenderedFile[] = [];
+  let pdfHtml: string | null = null;
+  for (const format of [...new Set(formats)]) {
+    if (format === "pdf") pdfHtml = exportHtml(article);
+    files.push({ format, name: exportFileName(article, format), contents: format === "pdf" ? "" : await exportArticle(article, format) });
+  }
+  return { files, pdfHtml };
+}
+
+/// Writes rendered exports (`renderAll`) into `folder`, printing PDF from its HTML;
+/// returns the paths written, in order.
+export async function writeExports(
+  files: readonly RenderedFile[],
+  pdfHtml: string | null,
+  folder: string,
+  printPdf?: PrintPdf,
+): Promise<string[]> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (e) {
+    throw describeFsError(e, "create the folder", folder);
+  }
+  const written: string[] = [];
+  for (const file of files) {
+    let contents = file.contents;
+    if (file.format === "pdf") {
+      if (!printPdf || pdfHtml === null) throw new UserFacingError("internal", "PDF export needs Chromium, which is not available here.");
+      contents = await printPdf(pdfHtml);
+    }
+    const path = join(folder, file.name);
+    try {
+      await writeFileDurably(path, contents);
+    } catch (e) {
+      throw describeFsError(e, "write", path);
+    }
+    written.push(path);
+  }
+  return written;
 }
 
 /// Writes the chosen formats into `folder`; returns the paths written, in the order of `formats`.
@@ -45,21 +87,6 @@ export async function exportToFolder(
   if (check.errors.length > 0 && !options.ignoreErrors) {
     throw new UserFacingError("invalid-article", "Fix these before exporting:", check.errors);
   }
-  try {
-    await mkdir(folder, { recursive: true });
-  } catch (e) {
-    throw describeFsError(e, "create the folder", folder);
-  }
-  const files: string[] = [];
-  for (const format of [...new Set(formats)]) {
-    const contents = await renderExport(article, format, options.printPdf);
-    const path = join(folder, exportFileName(article, format));
-    try {
-      await writeFileDurably(path, contents);
-    } catch (e) {
-      throw describeFsError(e, "write", path);
-    }
-    files.push(path);
-  }
-  return { files, warnings: check.warnings };
+  const rendered = await renderAll(article, formats);
+  return { files: await writeExports(rendered.files, rendered.pdfHtml, folder, options.printPdf), warnings: check.warnings };
 }

@@ -78,16 +78,21 @@ export async function importBytes(bytes: Uint8Array, format: ImportFormat): Prom
   return importNitf(text);
 }
 
-/// Imports a file, choosing the importer by its extension; only a regular file is read (wherever a symbolic link points).
-export async function importFile(path: string): Promise<ImportResult> {
+/// Reads a file to import and tells its format by its extension; only a regular file is read (wherever a symbolic link points).
+export async function readImportFile(path: string): Promise<{ ok: true; bytes: Uint8Array; format: ImportFormat } | { ok: false; errors: string[] }> {
   const format = importFormatOf(path);
   if (!format) return { ok: false, errors: ["Copydesk imports .html, .md, .nitf/.xml and .docx files"] };
-  let bytes: Buffer;
   try {
-    bytes = (await readRegularFile(path, maxImportBytes, "the file is over the 50 MB limit for an import")).bytes;
+    const { bytes } = await readRegularFile(path, maxImportBytes, "the file is over the 50 MB limit for an import");
+    return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format };
   } catch (e) {
     if (e instanceof FileRefused) return { ok: false, errors: [e.reason] };
     throw e;
   }
-  return importBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), format);
+}
+
+/// Imports a file, choosing the importer by its extension.
+export async function importFile(path: string): Promise<ImportResult> {
+  const read = await readImportFile(path);
+  return read.ok ? importBytes(read.bytes, read.format) : read;
 }

@@ -1,11 +1,12 @@
-import { mkdir, readdir, readFile, unlink } from "node:fs/promises";
+import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Article } from "../../shared/article";
-import { articleFromFileJSON, serializeArticle } from "../../shared/article-file";
+import { articleFromFileJSON, maxFileBytes, serializeArticle } from "../../shared/article-file";
 import type { RecoveryEntry } from "../../shared/ipc";
 import { wordCount } from "../../shared/word-count";
 import { writeFileDurably, type DiskSnapshot } from "./durable-write";
 import { UserFacingError } from "./errors";
+import { readRegularFile } from "./regular-file";
 
 // Recovery copies: every edit reaches user-data/recovery/<id>.json at most two seconds after it
 // was made, written atomically, so a crash loses at most the last two seconds of typing. The
@@ -40,8 +41,11 @@ export const defaultRecoveryTiming: RecoveryTiming = { quietMs: 750, maxDelayMs:
 const recoveryFormat = "copydesk.recovery";
 const idPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/// An article to keep: the article, or its file text as `serializeArticle` wrote it (checked off main's event loop).
+export type KeptArticle = Article | string;
+
 /// What a copy is written from, fetched when it is due; null when there is nothing to keep any more.
-export type RecoveryLoader = () => Promise<{ article: Article; info: RecoveryInfo } | null>;
+export type RecoveryLoader = () => Promise<{ article: KeptArticle; info: RecoveryInfo } | null>;
 
 interface Pending {
   timer: ReturnType<typeof setTimeout>;
@@ -99,7 +103,7 @@ export class RecoveryStore {
   }
 
   /// Writes a copy of this article now (a save failed: its words must survive).
-  async keep(id: string, article: Article, info: RecoveryInfo): Promise<void> {
+  async keep(id: string, article: KeptArticle, info: RecoveryInfo): Promise<void> {
     checkId(id);
     const pending = this.pending.get(id);
     if (pending) clearTimeout(pending.timer);
@@ -139,7 +143,9 @@ export class RecoveryStore {
     checkId(id);
     let raw: Record<string, unknown>;
     try {
-      raw = JSON.parse(await readFile(this.fileOf(id), "utf8")) as Record<string, unknown>;
+      // A copy may hold more than an article file (a save refused for its size): twice the file limit.
+      const { bytes } = await readRegularFile(this.fileOf(id), 2 * maxFileBytes, "too large");
+      raw = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
     } catch {
       throw new UserFacingError("not-found", "That recovery copy is gone or unreadable.");
     }
@@ -156,19 +162,12 @@ export class RecoveryStore {
     };
   }
 
-  private async write(id: string, article: Article, info: RecoveryInfo): Promise<void> {
+  private async write(id: string, article: KeptArticle, info: RecoveryInfo): Promise<void> {
     await mkdir(this.folder, { recursive: true });
-    const copy = {
-      format: recoveryFormat,
-      version: 1,
-      id,
-      path: info.path,
-      title: info.title,
-      savedAt: new Date().toISOString(),
-      disk: info.disk,
-      article: JSON.parse(serializeArticle(article)) as unknown,
-    };
-    await writeFileDurably(this.fileOf(id), `${JSON.stringify(copy)}\n`);
+    const header = { format: recoveryFormat, version: 1, id, path: info.path, title: info.title, savedAt: new Date().toISOString(), disk: info.disk };
+    // The article's file text goes in as it is: no second parse and stringify of a long story.
+    const text = typeof article === "string" ? article : serializeArticle(article);
+    await writeFileDurably(this.fileOf(id), `${JSON.stringify(header).slice(0, -1)},"article":${text.trimEnd()}}\n`);
   }
 
   /// Runs writes and removals of one copy in order, so a removal is never overtaken by a late write.

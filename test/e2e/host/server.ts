@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { Backend } from "../../../electron/services/backend";
 import { appResponseHeaders } from "../../../shared/csp";
 import { UserFacingError } from "../../../electron/services/errors";
+import { builtWorkerScript, WorkerPool } from "../../../electron/services/heavy-work";
 import type { WindowShell } from "../../../electron/services/window-lifecycle";
 import { ScriptedDialogs, type DialogAnswer } from "../../support/scripted-dialogs";
 import { closePdfPrinter, printPdfWithPlaywright } from "./pdf";
@@ -64,6 +65,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     setTitle: (id, title) => void titles.set(id, title),
     focusedId: () => [...streams.keys()].at(-1) ?? null,
   };
+  // The app's own heavy-work threads, from its build (out/main/heavy-worker.js).
+  const workerScript = builtWorkerScript(join(options.rendererDir, "..", "main"));
+  if (!workerScript) throw new Error("The app is not built (out/main/heavy-worker.js is missing): run `npm run build`.");
   const backend = new Backend({
     userDataDir: options.userDataDir,
     dialogs,
@@ -73,6 +77,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     notify: (windowId, event, payload) => notify(windowId, event, payload),
     printPdf: printPdfWithPlaywright,
     openExternal: async (href) => void openedLinks.push(href),
+    heavyWork: new WorkerPool(workerScript),
   });
   const bridge = buildSync({
     entryPoints: [options.bridgeSource],

@@ -52,7 +52,11 @@ describe("the IPC boundary", () => {
     const result = await backend.handle("document:save", { handle, article: bad, revision: 1 }, context);
     expect(result).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: "invalid-article", details: ["meta.created: not an ISO 8601 date-time"] }),
+      error: expect.objectContaining({
+        code: "invalid-article",
+        message: expect.stringContaining("No word is lost"),
+        details: ["meta.created: not an ISO 8601 date-time: correct it in the metadata panel (Ctrl+Alt+M)."],
+      }),
     });
   });
 
