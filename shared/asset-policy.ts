@@ -1,6 +1,7 @@
 import { assetScheme, type Asset } from "./article";
 import { sniffImageType } from "./image-type";
 import { sha256Hex } from "./sha256";
+import { isWebHref } from "./urls";
 
 // Which images an article may hold, decided once. The file format, paste and drop, the figure
 // dialog, the main process's image files and every importer ask this module.
@@ -95,11 +96,12 @@ export function assetFromDataUrl(url: string): Asset | null {
 /// Where a figure's image comes from.
 export type ImageOrigin = "https" | "asset" | "data";
 
-/// Where a `src` points: an https address (with a host, without white space), an embedded asset
-/// (`asset:<sha256>`), a data: URL still to be made into an asset; null for anything else.
+/// Where a `src` points: an https address (one the link policy accepts, as written: a host, no
+/// white space, credentials, control or invisible characters), an embedded asset (`asset:<sha256>`),
+/// a data: URL still to be made into an asset; null for anything else.
 export function imageOrigin(src: string): ImageOrigin | null {
   if (src.startsWith(assetScheme)) return /^[0-9a-f]{64}$/.test(src.slice(assetScheme.length)) ? "asset" : null;
-  if (/^https:\/\/[^/\s]+/i.test(src) && !/\s/.test(src)) return "https";
+  if (/^https:\/\//i.test(src) && src === src.trim() && isWebHref(src)) return "https";
   if (/^data:/i.test(src)) return "data";
   return null;
 }

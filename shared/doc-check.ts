@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "./article";
-import { imageOrigin, isStoredImageSrc } from "./asset-policy";
+import { imageOrigin } from "./asset-policy";
 import { fieldNames, pullquoteRoles, schema } from "./schema";
 import { isSafeLinkHref, isWebHref } from "./urls";
 
@@ -102,17 +102,9 @@ function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>)
     if (node.attrs !== undefined && !isObject(node.attrs)) errors.push(`${where()}: attrs is not an object`);
     const attrs = (isObject(node.attrs) ? node.attrs : {}) as JSONObject;
 
-    if (typeName === "related_link") {
-      relatedIndex += 1;
-      const href = attrs.href;
-      if (typeof href !== "string" || !isWebHref(href)) {
-        errors.push(`related link ${relatedIndex}: href ${quoted(shown(href))} is not http or https`);
-      }
-    }
-    if (typeName === "image") checkImageSrc(attrs.src, where, errors, assets);
-    if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(shown(attrs.role))) {
-      errors.push(`${where()}: role ${quoted(shown(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`);
-    }
+    if (typeName === "related_link") relatedIndex += 1;
+    const problem = attrsProblem(typeName, attrs, (key) => Object.hasOwn(assets, key));
+    if (problem) errors.push(typeName === "related_link" ? `related link ${relatedIndex}: ${problem}` : `${where()}: ${problem}`);
 
     if (typeName === "text") {
       if (typeof node.text !== "string" || node.text === "") errors.push(`${path()}: text node without text`);
@@ -148,21 +140,37 @@ function checkMarks(marks: unknown, parent: string, where: () => string, errors:
       const none = parentType.spec.marks === "";
       return void errors.push(`${where()}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
     }
-    if (mark.type === "link") {
-      const href = isObject(mark.attrs) ? mark.attrs.href : undefined;
-      if (typeof href !== "string" || !isSafeLinkHref(href)) {
-        return void errors.push(`${where()}: link href ${quoted(shown(href))} is not http, https or mailto`);
-      }
-    }
+    const problem = markAttrsProblem(mark.type, isObject(mark.attrs) ? mark.attrs : {});
+    if (problem) return void errors.push(`${where()}: ${problem}`);
   }
 }
 
-function checkImageSrc(src: unknown, where: () => string, errors: string[], assets: Record<string, Asset>): void {
-  if (typeof src !== "string") return void errors.push(`${where()}: image has no src`);
-  if (src === "" || isStoredImageSrc(src, assets)) return;
-  if (imageOrigin(src) === "asset") {
-    const key = src.slice(assetScheme.length);
-    return void errors.push(`${where()}: image refers to asset ${key.slice(0, 12)}…, which the file does not hold`);
+/// Why a node of this type cannot carry these attributes in a stored article, or null: a related
+/// link not to http or https, an image neither https nor an embedded image `hasAsset` knows, an
+/// unknown pull quote role. The file check and the editor's guard (renderer/src/editor/savable.ts) both ask it.
+export function attrsProblem(typeName: string, attrs: Record<string, unknown>, hasAsset: (key: string) => boolean): string | null {
+  if (typeName === "related_link") {
+    const href = attrs.href;
+    return typeof href === "string" && isWebHref(href) ? null : `href ${quoted(shown(href))} is not http or https`;
   }
-  errors.push(`${where()}: image src ${quoted(src)} is neither https nor an embedded asset`);
+  if (typeName === "image") {
+    const src = attrs.src;
+    if (typeof src !== "string") return "image has no src";
+    const origin = imageOrigin(src);
+    if (src === "" || origin === "https") return null;
+    if (origin !== "asset") return `image src ${quoted(src)} is neither https nor an embedded asset`;
+    const key = src.slice(assetScheme.length);
+    return hasAsset(key) ? null : `image refers to asset ${key.slice(0, 12)}…, which the file does not hold`;
+  }
+  if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(shown(attrs.role))) {
+    return `role ${quoted(shown(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`;
+  }
+  return null;
+}
+
+/// Why a mark cannot carry these attributes in a stored article (a link not to http, https or mailto), or null.
+export function markAttrsProblem(typeName: string, attrs: Record<string, unknown>): string | null {
+  if (typeName !== "link") return null;
+  const href = attrs.href;
+  return typeof href === "string" && isSafeLinkHref(href) ? null : `link href ${quoted(shown(href))} is not http, https or mailto`;
 }

@@ -138,6 +138,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
         () => show(`Opened ${href} in your browser.`),
         (e: unknown) => showError(e),
       ),
+    notify: (text) => show(text, "error"),
     keys: articleKeymap(bindingCommands(bindings), platform),
     plugins: [checks.plugin],
     hooks: {

@@ -40,6 +40,11 @@ export class AssetStore {
     for (const [hash, asset] of Object.entries(initial)) this.assets.set(hash, asset);
   }
 
+  /// True when the editor holds the image of that key (a figure may refer to it).
+  has(key: string): boolean {
+    return this.assets.has(key);
+  }
+
   /// Stores an image and answers the `src` a figure uses for it.
   async add(asset: Asset): Promise<string> {
     const hash = this.host ? await this.host.add(asset) : await sha256Hex(base64ToBytes(asset.data));

@@ -27,6 +27,8 @@ export interface EditorOptions {
   onUpdate: (state: EditorState, docChanged: boolean) => void;
   /// Extra plugins from the app shell (its keyboard shortcuts, for instance), consulted first.
   plugins?: Plugin[];
+  /// Tells the journalist what a paste or drop left out, or why a change was not made.
+  notify?: (message: string) => void;
 }
 
 /// The ProseMirror editor of one article: its text, metadata and embedded images.
@@ -116,7 +118,7 @@ export class ArticleEditor {
       doc,
       plugins: [
         ...(this.options.plugins ?? []),
-        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink }),
+        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify }),
       ],
     });
   }

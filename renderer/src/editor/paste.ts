@@ -1,6 +1,9 @@
 import { DOMParser as PMDOMParser, Fragment, Slice, type Mark, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { schema } from "../../../shared/schema";
-import { assetFromDataUrl, imageOrigin, type ImageOrigin } from "../../../shared/asset-policy";
+import { assetFromDataUrl, imageDataProblem, imageOrigin, type ImageOrigin } from "../../../shared/asset-policy";
+import { maxDocDepth } from "../../../shared/doc-check";
+import type { HtmlElement } from "../../../shared/import/html-dom";
+import { lightCopy } from "../../../shared/import/light-dom";
 import { isSafeLinkHref } from "../../../shared/urls";
 
 // Pasted and dropped HTML, mapped onto the article schema. The HTML is parsed in an inert
@@ -20,15 +23,30 @@ function imageSourceAllowed(src: string): boolean {
   return origin === "https" || origin === "asset" || (origin === "data" && assetFromDataUrl(src) !== null);
 }
 
+/// How deeply pasted elements may nest; deeper ones are replaced by their text (no word lost), so
+/// that neither the parse nor the article goes past the file format's depth limit.
+export const maxPasteDepth = Math.floor(maxDocDepth / 2);
+
+/// Why an image of a paste was left out, for the journalist: a data: image the asset policy refuses.
+function leftOutImage(src: string): string | null {
+  if (imageOrigin(src) !== "data") return null;
+  const data = /;base64,([^]*)$/i.exec(src)?.[1]?.replace(/\s+/g, "") ?? "";
+  const problem = data ? imageDataProblem(data) : "it is not base64 data";
+  return `A pasted image was left out: ${problem ?? "it is not an image an article embeds"}.`;
+}
+
 /// Removes everything hostile or foreign from parsed HTML, in place: scripts, styles, frames, forms,
 /// event handlers and every other attribute not on the allow-list, links other than http/https/mailto, images other than https or embedded.
-export function sanitizeTree(root: Element): void {
+/// Elements nested deeper than `maxPasteDepth` become their text. `notes` collects what the journalist should hear of.
+export function sanitizeTree(root: Element, notes: string[] = []): void {
+  // What is dropped goes first, with all it holds: the flattening below keeps the text of what stays.
   for (const el of Array.from(root.querySelectorAll("*"))) {
     const tag = el.tagName.toLowerCase();
-    if (dropped.has(tag) || tag.includes(":")) {
-      el.remove();
-      continue;
-    }
+    if (dropped.has(tag) || tag.includes(":")) el.remove();
+  }
+  flattenDeep(root, maxPasteDepth);
+  for (const el of Array.from(root.querySelectorAll("*"))) {
+    const tag = el.tagName.toLowerCase();
     const keep = keptAttributes[tag] ?? [];
     for (const attr of Array.from(el.attributes)) {
       if (!keep.includes(attr.name.toLowerCase())) el.removeAttribute(attr.name);
@@ -42,16 +60,59 @@ export function sanitizeTree(root: Element): void {
     if (tag === "img") {
       const src = (el.getAttribute("src") ?? "").trim();
       if (imageSourceAllowed(src)) el.setAttribute("src", src);
-      else el.remove();
+      else {
+        const note = leftOutImage(src);
+        if (note && !notes.includes(note)) notes.push(note);
+        el.remove();
+      }
+    }
+  }
+}
+
+/// Replaces every element nested more than `maxDepth` levels under `root` by its text, without recursion.
+function flattenDeep(root: Element, maxDepth: number): void {
+  const stack: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!;
+    for (const child of Array.from(element.children)) {
+      if (depth + 1 >= maxDepth) child.replaceWith(element.ownerDocument.createTextNode(` ${child.textContent ?? ""} `));
+      else stack.push({ element: child, depth: depth + 1 });
     }
   }
 }
 
 /// Parses pasted HTML inertly and sanitizes it. `parse` is the DOMParser to use (the page's, or linkedom's in tests).
-export function sanitizeHTML(html: string, parse: (html: string) => Document): HTMLElement {
+export function sanitizeHTML(html: string, parse: (html: string) => Document, notes: string[] = []): HTMLElement {
   const doc = parse(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  sanitizeTree(doc.body);
+  sanitizeTree(doc.body, notes);
   return doc.body;
+}
+
+/// How deeply the slice's nodes nest (a paragraph with text: 2), counted without recursion.
+export function sliceDepth(slice: Slice): number {
+  let deepest = 0;
+  const stack: { nodes: Fragment; depth: number }[] = [{ nodes: slice.content, depth: 1 }];
+  while (stack.length > 0) {
+    const { nodes, depth } = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    nodes.forEach((node) => {
+      if (node.childCount > 0) stack.push({ nodes: node.content, depth: depth + 1 });
+    });
+  }
+  return deepest;
+}
+
+/// The slice's text as plain paragraphs: what a paste becomes when its structure would nest the article too deep.
+export function plainSlice(slice: Slice): Slice {
+  const blocks: string[] = [];
+  slice.content.descendants((node) => {
+    if (node.isTextblock) {
+      blocks.push(node.textContent);
+      return false;
+    }
+    return true;
+  });
+  return textToSlice(blocks.join("\n\n"));
 }
 
 /// Takes the first h1 out of sanitized HTML for an empty headline, and makes other h1 subheadings.
@@ -73,9 +134,11 @@ export function takeHeadline(body: HTMLElement, headlineEmpty: boolean): string 
 
 const parser = PMDOMParser.fromSchema(schema);
 
-/// Parses sanitized HTML into a slice that fits at `$context`.
+/// Parses sanitized HTML into a slice that fits at `$context`. The parser reads a light copy of it
+/// (shared/import/light-dom.ts, as the importers do): selectors matched without a CSS engine, in
+/// time linear in the page in any DOM.
 export function parseSlice(body: HTMLElement, $context: ResolvedPos): Slice {
-  return parser.parseSlice(body, { context: $context });
+  return parser.parseSlice(lightCopy(body as unknown as HtmlElement) as unknown as HTMLElement, { context: $context });
 }
 
 /// True when `$pos` is in a body paragraph or list, where any body content may go.

@@ -15,6 +15,7 @@ import { markdownRules } from "./input-rules";
 import { linkClickPlugin } from "./links";
 import { metaPlugin } from "./meta";
 import { pastePlugin } from "./paste-plugin";
+import { savableGuardPlugin } from "./savable";
 import { selectionSyncPlugin } from "./selection-sync";
 import { typographyRules } from "./typography";
 import { articleWidgetsPlugin, type EditorHooks } from "./views";
@@ -30,12 +31,15 @@ export interface SetupOptions {
   smartQuotes: () => boolean;
   /// Opens a link's address outside the app (Mod-click).
   openLink: (href: string) => void;
+  /// Tells the journalist what a paste left out, or why a change was not made.
+  notify?: (message: string) => void;
 }
 
 /// The plugins of the article editor, in the order they are consulted.
 export function articlePlugins(options: SetupOptions): Plugin[] {
   return [
     selectionSyncPlugin(),
+    savableGuardPlugin((key) => options.assets.has(key), options.notify ?? (() => undefined)),
     fieldGuardPlugin(),
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
     keymap(options.keys),
@@ -44,7 +48,7 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
     metaPlugin(options.meta),
     countsPlugin(),
     findPlugin(),
-    pastePlugin(options.assets),
+    pastePlugin(options.assets, options.notify),
     linkClickPlugin(options.openLink),
     fieldDecorationsPlugin(),
     articleWidgetsPlugin(options.hooks),

@@ -6,6 +6,9 @@ test("the toolbar, the article and the metadata panel are reached with the keybo
   const { page } = copydesk;
   await page.keyboard.type("World");
   await expect(copydesk.field("kicker")).toHaveText("World");
+  // The toolbar ends with Metadata, then Checks.
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("toolbar").getByRole("button", { name: "Checks" })).toBeFocused();
   await page.keyboard.press("Shift+Tab");
   await expect(page.getByRole("toolbar").getByRole("button", { name: "Metadata" })).toBeFocused();
   await page.keyboard.press("Enter");

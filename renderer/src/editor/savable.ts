@@ -1,0 +1,79 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { Plugin, type Transaction } from "prosemirror-state";
+import { attrsProblem, markAttrsProblem, maxDocDepth } from "../../../shared/doc-check";
+import { metaSchema } from "../../../shared/meta-schema";
+import { SetMetaStep } from "./meta";
+
+// Nothing the editor accepts may make the article unsavable. Paste, drop and the dialogs convert
+// what the file format would refuse as it comes in (paste.ts, the asset policy); this guard is the
+// last line behind them, for every way a change arrives (typing, commands, undo, a plugin): a
+// transaction that would leave what the file format refuses (shared/doc-check.ts decides, node by
+// node) is not applied, and the journalist is told why. It looks only at what the transaction changed.
+
+/// Why the document after `tr` would be refused by the file format, looking only at what changed; null when it would not.
+export function unsavableChange(tr: Transaction, hasAsset: (key: string) => boolean): string | null {
+  for (const step of tr.steps) {
+    if (!(step instanceof SetMetaStep)) continue;
+    const key = step.key as keyof typeof metaSchema.shape;
+    const parsed = metaSchema.shape[key].safeParse(step.value);
+    if (!parsed.success) return `the ${key} is ${parsed.error.issues[0]?.message ?? "not valid"}`;
+  }
+  const doc = tr.doc;
+  for (const [from, to] of changedRanges(tr)) {
+    let problem: string | null = null;
+    doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (node: PMNode, pos: number) => {
+      if (problem) return false;
+      problem = nodeProblem(node, pos, doc, hasAsset);
+      return problem === null;
+    });
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function nodeProblem(node: PMNode, pos: number, doc: PMNode, hasAsset: (key: string) => boolean): string | null {
+  if (node.isText) {
+    for (const mark of node.marks) {
+      const problem = markAttrsProblem(mark.type.name, mark.attrs);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  const problem = attrsProblem(node.type.name, node.attrs, hasAsset);
+  if (problem) return problem;
+  // The node's depth as the file check counts it (the document is 1): one with content may not be at the limit.
+  if (node.childCount > 0 && doc.resolve(pos + 1).depth + 1 >= maxDocDepth) {
+    return `it would nest the article more than ${maxDocDepth} levels deep`;
+  }
+  return null;
+}
+
+/// The ranges of the final document that the transaction's steps wrote, each mapped through the steps after it.
+function changedRanges(tr: Transaction): [number, number][] {
+  const ranges: [number, number][] = [];
+  const maps = tr.mapping.maps;
+  maps.forEach((map, i) => {
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      let from = newStart;
+      let to = newEnd;
+      for (let j = i + 1; j < maps.length; j++) {
+        from = maps[j].map(from, -1);
+        to = maps[j].map(to, 1);
+      }
+      ranges.push([from, Math.max(from, to)]);
+    });
+  });
+  return ranges;
+}
+
+/// Refuses any transaction that would make the article unsavable, and says why through `notify`.
+export function savableGuardPlugin(hasAsset: (key: string) => boolean, notify: (message: string) => void): Plugin {
+  return new Plugin({
+    filterTransaction(tr) {
+      if (!tr.docChanged) return true;
+      const problem = unsavableChange(tr, hasAsset);
+      if (problem) notify(`That change was not made: ${problem}.`);
+      return problem === null;
+    },
+  });
+}
