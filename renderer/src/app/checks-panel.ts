@@ -2,8 +2,7 @@ import type { EditorState, Plugin } from "prosemirror-state";
 import { TextSelection } from "prosemirror-state";
 import type { Settings } from "../../../shared/ipc";
 import { checkArticle } from "../../../shared/style/article-check";
-import { defaultGuideSources } from "../../../shared/style/default-guides";
-import { StyleGuide } from "../../../shared/style/guide";
+import type { StyleGuide } from "../../../shared/style/guide";
 import { acceptedWords, dictionaryFor, dictionaryNames } from "../../../shared/style/spelling";
 import type { ArticleEditor } from "../editor";
 import { metaOf } from "../editor/meta";
@@ -17,6 +16,14 @@ import { element } from "./dom";
 // or Mod-.), and the Checks panel beside the article, which lists every match grouped by rule
 // with counts, jumps to each, fixes all of a rule in one undo step, and holds the checks'
 // settings (the newsroom's guide folder, the personal dictionary, the newsroom's word list).
+// The guides (their YAML, its parser and the compiled rules) load after the article's first frame,
+// in their own chunk: the checks start when they arrive, and nothing waits for them before.
+
+/// The default guides with a newsroom's rule files on top, compiled (loaded on first use).
+async function compileGuide(custom: readonly { name: string; text: string }[]): Promise<StyleGuide> {
+  const [{ StyleGuide }, { defaultGuideSources }] = await Promise.all([import("../../../shared/style/guide"), import("../../../shared/style/default-guides")]);
+  return StyleGuide.fromSources(defaultGuideSources, custom);
+}
 
 /// What the window's shell gets: the plugin to install, and the panel's commands.
 export interface ChecksPanel {
@@ -27,8 +34,8 @@ export interface ChecksPanel {
   shown(): boolean;
   /// The card of the match at the cursor or the next one (Mod-.); false when there is none.
   openCard(): boolean;
-  /// The error-level matches, as the pre-export check lists them.
-  errors(state: EditorState): string[];
+  /// The error-level matches, as the pre-export check lists them (once the guide has loaded).
+  errors(state: EditorState): Promise<string[]>;
   /// Reads the settings again (the guide folder, the word lists) and checks with them.
   useSettings(settings: Settings): Promise<void>;
 }
@@ -49,7 +56,8 @@ export function checksPanel(
     show: (text: string, kind?: "info" | "error") => void;
   },
 ): ChecksPanel {
-  let guide: StyleGuide = StyleGuide.fromSources(defaultGuideSources);
+  let guide: StyleGuide | null = null;
+  let guideLoaded: Promise<StyleGuide> | null = null;
   const spelling = new SpellingChecks();
   const plugin = styleCheckPlugin({ guide: () => guide, extra: spelling });
   const card = new StyleCard(() => editor().view, {
@@ -209,16 +217,20 @@ export function checksPanel(
     },
     shown: () => !container.hidden,
     openCard: () => card.showAtCursor(),
-    errors(state) {
+    async errors(state) {
+      const rules = guide ?? (await (guideLoaded ??= compileGuide([])));
       const meta = metaOf(state);
-      return checkArticle(state.doc, meta, guide.forLanguage(meta.language || "en"))
+      return checkArticle(state.doc, meta, rules.forLanguage(meta.language || "en"))
         .filter((m) => m.level === "error")
         .map((m) => `House style (${m.rule}) in the ${m.field}${m.field === "body" ? ` ¶${m.block}` : ""}: ${m.message} (“${m.text}”)`);
     },
     async useSettings(settings) {
-      const custom = settings.styleGuideFolder ? await call("style:guide", {}) : { files: [], errors: [], folder: null };
-      guide = StyleGuide.fromSources(defaultGuideSources, custom.files);
-      const problems = [...custom.errors, ...guide.errors];
+      const none = { files: [], errors: [] as string[], folder: null };
+      // A folder that cannot be read leaves the default guides in force, and says so.
+      const custom = settings.styleGuideFolder ? call("style:guide", {}).catch((e: unknown) => ({ ...none, errors: [`its folder could not be read: ${(e as Error).message}`] })) : Promise.resolve(none);
+      guideLoaded = custom.then((c) => compileGuide(c.files));
+      guide = await guideLoaded;
+      const problems = [...(await custom).errors, ...guide.errors];
       if (problems.length) options.show(`The newsroom style guide has problems: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; …" : ""}`, "error");
       const view = editor().view;
       view.dispatch(setStyleGuide(view.state, guide));

@@ -17,13 +17,13 @@ export interface ExportContext {
   articleJSON: () => ArticlePayload;
   settings: () => Promise<Settings>;
   /// The house style's error-level matches, one sentence each (they block the export like the field rules).
-  styleErrors: () => string[];
+  styleErrors: () => Promise<string[]>;
 }
 
 /// Exports with the last formats and folder; falls back to the dialog when there is no last choice.
 export async function exportAgain(context: ExportContext): Promise<string[] | null> {
   const settings = await context.settings();
-  const check = checkBeforeExport(context.article(), new Date(), context.styleErrors());
+  const check = checkBeforeExport(context.article(), new Date(), await context.styleErrors());
   if (!settings.exportFolder || settings.exportFormats.length === 0 || check.errors.length > 0) return openExportDialog(context);
   return runExport(context, settings.exportFormats, settings.exportFolder.token);
 }
@@ -31,7 +31,7 @@ export async function exportAgain(context: ExportContext): Promise<string[] | nu
 /// Opens the export dialog; resolves with the files written, or null when cancelled.
 export async function openExportDialog(context: ExportContext): Promise<string[] | null> {
   const settings = await context.settings();
-  const check = checkBeforeExport(context.article(), new Date(), context.styleErrors());
+  const check = checkBeforeExport(context.article(), new Date(), await context.styleErrors());
   const dialog = element("dialog", { class: "form-dialog export-dialog", "aria-labelledby": "export-title" });
   const form = element("form", { method: "dialog", novalidate: "" });
   form.append(element("h2", { id: "export-title" }, "Export article"));
