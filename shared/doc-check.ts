@@ -72,10 +72,16 @@ interface Visit {
   depth: number;
 }
 
+/// Steps of a path spelled out in a message; a deeper node's path keeps its first and last steps.
+const shownPathSteps = 10;
+
 function pathOf(visit: Visit): string {
   const parts: string[] = [];
   for (let at: Visit | null = visit; at?.parent; at = at.parent) parts.push(`.content[${at.index}]`);
-  return `doc${parts.reverse().join("")}`;
+  parts.reverse();
+  if (parts.length <= shownPathSteps) return `doc${parts.join("")}`;
+  const skipped = parts.length - shownPathSteps;
+  return `doc${parts.slice(0, shownPathSteps / 2).join("")}…(${skipped} levels)…${parts.slice(-shownPathSteps / 2).join("")}`;
 }
 
 /// Checks every node in document order, with an explicit stack (no recursion), going no deeper than `maxDocDepth`.

@@ -40,7 +40,7 @@ export const metaSchema = z.strictObject({
       .array(z.strictObject({ rule: text(200), text: z.optional(text(1000)), context: z.optional(text(200)) }), { error: "not a list of ignored checks" })
       .check(z.maxLength(maxCheckIgnores, { error: `more than ${maxCheckIgnores} ignored checks` })),
   ),
-}) satisfies z.ZodMiniType<ArticleMeta>;
+}, { error: "not an object" }) satisfies z.ZodMiniType<ArticleMeta>;
 
 /// Turns zod issues into "path: message" lines under a prefix such as `meta`; `input` tells missing fields apart.
 export function describeIssues(prefix: string, error: z.core.$ZodError, input: unknown): string[] {
