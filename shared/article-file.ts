@@ -12,8 +12,8 @@ export const articleFormat = "copydesk.article";
 export const currentVersion = 1;
 /// Largest file opened, in bytes.
 export const maxFileBytes = 50 * 1024 * 1024;
-/// Why a file over that limit is refused, before it is read.
-export const overFileLimit = `the file is over the ${megabytes(maxFileBytes)} limit for an article`;
+/// Why a file over that limit is refused (before it is read), and what to do about it.
+export const overFileLimit = `the file is over the ${megabytes(maxFileBytes)} limit for an article (split the story, or remove some of its embedded images)`;
 /// Image types and the size limit of embedded assets: the asset policy's.
 export { assetTypes, maxAssetBytes };
 
@@ -62,9 +62,7 @@ export function parseArticleFile(
   options: { migrations?: Record<number, Migration>; currentVersion?: number } = {},
 ): ParseResult {
   const size = typeof input === "string" ? input.length : input.byteLength;
-  if (size > maxFileBytes) {
-    return fail(`the file is ${megabytes(size)}, over the ${megabytes(maxFileBytes)} limit for an article`);
-  }
+  if (size > maxFileBytes) return fail(overFileLimit);
   let text: string;
   if (typeof input === "string") text = input;
   else {

@@ -145,7 +145,7 @@ describe("opening a malformed article file", () => {
 
   it("refuses a file over 50 MB before reading it as JSON", () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1).fill(0x20);
-    expect(errorsOf(big)).toEqual(["the file is 50 MB, over the 50 MB limit for an article"]);
+    expect(errorsOf(big)).toEqual(["the file is over the 50 MB limit for an article (split the story, or remove some of its embedded images)"]);
   });
 
   it("reports every problem of a file, not just the first", () => {
