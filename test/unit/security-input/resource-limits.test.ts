@@ -23,7 +23,8 @@ import { ScriptedDialogs, tempFolder } from "../services/helpers";
 // `copydesk validate`: it opens and saves again, or it is refused with a message that names the
 // limit and what to do, never a stack overflow or a hang. While a worker reads it, main's event
 // loop keeps turning. The editor loads the long paragraph and the wide body and takes typing in
-// each; a 1 MB hostile page imports. What these cost is measured by test/bench/hostile-input.bench.ts.
+// each; a window's save over the file limit or nested 10,000 deep is refused before anything reads
+// it; a 1 MB hostile page imports. What these cost is measured by test/bench/hostile-input.bench.ts.
 
 const script = builtWorkerScript(join(__dirname, "..", "..", "..", "out", "main"));
 const { dir, cleanup } = tempFolder("copydesk-limits-");
@@ -209,6 +210,25 @@ describe.runIf(script !== null)("resource limits", () => {
     expect(typed.doc.child(5).lastChild!.textContent.endsWith("Typed at the end.")).toBe(true);
     const checked = articleFromJSON({ meta: article!.meta, doc: typed.doc.toJSON(), assets: article!.assets });
     expect(checked.ok ? [] : checked.errors).toEqual([]);
+  }, 120_000);
+
+  it("a window's save of an article over the file limit, or nested 10,000 levels deep, is refused unread with a message", async () => {
+    const window = { windowId: "sender" };
+    const draft = (await backend.handle("document:new", {}, window)) as { ok: true; value: OpenedDocument };
+    const { meta } = draft.value.article;
+    let nested: Record<string, unknown> = { type: "paragraph" };
+    for (let i = 0; i < 10_000; i++) nested = { type: "blockquote", content: [nested] };
+    const huge = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x".repeat(maxFileBytes + 2 * mb) }] }] };
+    const save = (doc: unknown) => backend.handle("document:save", { handle: draft.value.handle, article: { meta, doc, assets: {} }, revision: 1 }, window);
+
+    expect(await save(huge)).toEqual({
+      ok: false,
+      error: { code: "invalid-request", message: "The request to document:save was refused unread: it is larger than 51 MB, the limit for document:save." },
+    });
+    expect(await save({ type: "doc", content: [nested] })).toEqual({
+      ok: false,
+      error: { code: "invalid-request", message: expect.stringMatching(/^The request to document:save was refused unread: it nests more than \d+ levels deep\.$/) },
+    });
   }, 120_000);
 
   it("imports a 1 MB hostile page in a worker: its words kept, an article the file format accepts, main turning meanwhile", async () => {
