@@ -12,8 +12,10 @@ export type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?
 /// ProseMirror JSON of one mark.
 export type MarkJSON = { type: string; attrs?: Record<string, unknown> };
 
-/// The result of an import: an article that passed every check, or what went wrong.
-export type ImportResult = { ok: true; article: Article; warnings: string[] } | { ok: false; errors: string[] };
+/// The result of an import: an article that passed every check, or what went wrong. `found` says
+/// which part came from where ("headline from JSON-LD"), `warnings` what was left out or changed and why:
+/// together the import report shown after every import (nothing is dropped without a line there).
+export type ImportResult = { ok: true; article: Article; warnings: string[]; found: string[] } | { ok: false; errors: string[] };
 
 /// The parts an importer found; anything left out is empty.
 export interface ImportedParts {
@@ -46,8 +48,17 @@ function dateTime(value: unknown): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/// Metadata from what an importer found, with defaults for anything missing or invalid.
-export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()): ArticleMeta {
+const metaNames: Partial<Record<keyof ArticleMeta, string>> = { id: "id", slug: "slug", language: "language", status: "status", created: "date", updated: "date of update", embargo: "embargo", wordTarget: "word target" };
+
+/// Metadata from what an importer found, with defaults for anything missing or invalid; each value
+/// found but not usable gets a line in `warnings`.
+export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date(), warnings: string[] = []): ArticleMeta {
+  for (const [key, name] of Object.entries(metaNames) as [keyof ArticleMeta, string][]) {
+    const value = found[key];
+    if (value === undefined || value === null || value === "") continue;
+    const usable = key === "created" || key === "updated" || key === "embargo" ? dateTime(value) !== null : key === "status" ? articleStatuses.includes(value as ArticleMeta["status"]) : valid(key, value);
+    if (!usable) warnings.push(`The ${name} ${JSON.stringify(String(value).slice(0, 60))} was not used: it is not a valid ${name}${key === "id" ? " (a new one was made)" : ""}.`);
+  }
   const created = dateTime(found.created) ?? now.toISOString();
   const tags = Array.isArray(found.tags) ? found.tags.filter((t): t is string => typeof t === "string").map(collapse) : [];
   return {
@@ -69,8 +80,10 @@ export function safeMarks(marks: MarkJSON[] | undefined): MarkJSON[] | undefined
   return kept.length > 0 ? kept : undefined;
 }
 
-/// Builds and checks the article; every importer ends here.
-export function buildArticle(parts: ImportedParts, warnings: string[] = []): ImportResult {
+/// Builds and checks the article; every importer ends here, with what it found where (`found`) and what it left out (`warnings`).
+export function buildArticle(parts: ImportedParts, warnings: string[] = [], found: string[] = []): ImportResult {
+  if (!collapse(parts.headline)) warnings.push("The file gives no headline: write one.");
+  if (!parts.meta?.language) warnings.push("The file gives no language: English (en) is assumed; set it in the metadata panel.");
   const body = parts.body && parts.body.length > 0 ? parts.body : [{ type: "paragraph" }];
   const dateline = parts.dateline ?? {};
   const related = (parts.related ?? []).filter((link) => {
@@ -101,9 +114,9 @@ export function buildArticle(parts: ImportedParts, warnings: string[] = []): Imp
       },
     ],
   };
-  const result = articleFromJSON({ meta: importedMeta(parts.meta), doc, assets: parts.assets ?? {} });
+  const result = articleFromJSON({ meta: importedMeta(parts.meta, new Date(), warnings), doc, assets: parts.assets ?? {} });
   if (!result.ok) return { ok: false, errors: result.errors.map((e) => `the imported article is not valid: ${e}`) };
-  return { ok: true, article: result.article, warnings };
+  return { ok: true, article: result.article, warnings, found };
 }
 
 interface Subtle {

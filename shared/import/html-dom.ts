@@ -13,6 +13,11 @@ export interface HtmlElement {
   querySelectorAll(selectors: string): ArrayLike<HtmlElement>;
   remove(): void;
   replaceWith(...nodes: (HtmlElement | string)[]): void;
+  /// Adds elements or text (strings) at the end.
+  append(...nodes: (HtmlElement | string)[]): void;
+  /// Inserts elements or text just before this element.
+  before(...nodes: (HtmlElement | string)[]): void;
+  closest(selectors: string): HtmlElement | null;
 }
 
 /// A parsed page.
@@ -21,6 +26,7 @@ export interface HtmlDocument {
   readonly body: HtmlElement | null;
   querySelector(selectors: string): HtmlElement | null;
   querySelectorAll(selectors: string): ArrayLike<HtmlElement>;
+  createElement(tagName: string): HtmlElement;
 }
 
 /// Parses HTML text into a document that runs no scripts (DOMParser in a page, linkedom in Node).

@@ -201,7 +201,7 @@ describe("the figure dialog's image files", () => {
 });
 
 describe("import", () => {
-  it("embeds data: images by their bytes' type, AVIF included, keeps https ones, and leaves the rest out (a caption stays as text)", async () => {
+  it("embeds data: images by their bytes' type, AVIF included, keeps https ones, and an http one at https with a warning", async () => {
     const avif = avifImage();
     const jpeg = samples["image/jpeg"];
     const page = `<html><body><article><h1>Harbour</h1>
@@ -215,8 +215,11 @@ describe("import", () => {
     expect(result.article.assets).toEqual({ [avif.hash]: { type: "image/avif", data: avif.base64 }, [sha256(jpeg)]: { type: "image/jpeg", data: jpeg } });
     const sources: string[] = [];
     result.article.doc.descendants((node) => void (node.type.name === "image" && sources.push(node.attrs.src as string)));
-    expect(sources).toEqual([`asset:${avif.hash}`, `asset:${sha256(jpeg)}`, "https://images.example.com/a.jpg"]);
-    expect(result.article.doc.child(5).lastChild!.toJSON()).toEqual({ type: "paragraph", content: [{ type: "text", text: "Boats at dawn" }] });
+    expect(sources).toEqual([`asset:${avif.hash}`, `asset:${sha256(jpeg)}`, "https://images.example.com/a.jpg", "https://images.example.com/b.jpg"]);
+    expect(result.article.doc.child(5).lastChild!.lastChild!.textContent).toBe("Boats at dawn");
+    expect(result.warnings).toContain(
+      "A picture (\"Plain http\") was offered only over http: it is kept at https://images.example.com/b.jpg; check that it loads before publishing.",
+    );
   });
 
   it("Markdown: an image from anywhere but https or an embedded picture is left out with a warning", async () => {
