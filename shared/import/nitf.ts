@@ -3,15 +3,18 @@ import { imageOrigin, isStoredImageSrc } from "../asset-policy";
 import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
 import { childElements, findElement, parseXml, textOf, type XmlElement } from "./xml-tree";
 
-// NITF import (3.x; the 3.6 elements Copydesk writes and the common ones other systems write).
+// NITF import (3.x): the 3.6 elements Copydesk writes, and NITF as agencies send it: wrapped in a
+// NewsML-G2 newsMessage/newsItem, in ISO-8859-1, with a DOCTYPE line, `baselang`, compact ISO dates,
+// a dateline without <location>, a byline with <byttl>, an abstract without <p>, empty paragraphs.
 
 /// Largest NITF file imported, in characters.
 export const maxNitfChars = 50 * 1024 * 1024;
 
-/// An NITF `norm` date (20140107, 20140107T093000Z, or ISO 8601) as ISO 8601, or null.
+/// An NITF `norm` date as ISO 8601, or null: 20140107, 20080219+0100 (a date with its zone),
+/// 20170102T222800+0000, 20140107T093000Z, 2020-09-07T14:45:26 or any ISO 8601 form.
 export function isoFromNorm(norm: string | undefined): string | null {
   if (!norm) return null;
-  const match = /^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(norm.trim());
+  const match = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2}):?(\d{2})?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(norm.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
   if (h === undefined) return `${y}-${mo}-${d}`;
@@ -22,6 +25,8 @@ export function isoFromNorm(norm: string | undefined): string | null {
 class NitfReader {
   readonly assets: Record<string, Asset> = {};
   readonly warnings: string[] = [];
+  emptyParagraphs = 0;
+  tables = 0;
 
   inline(element: XmlElement, marks: MarkJSON[] = []): NodeJSON[] {
     const out: NodeJSON[] = [];
@@ -65,8 +70,20 @@ class NitfReader {
 
   async block(element: XmlElement): Promise<NodeJSON[]> {
     switch (element.name) {
-      case "p":
-        return [{ type: "paragraph", content: this.inline(element) }];
+      case "p": {
+        const content = this.inline(element);
+        if (content.length === 0) {
+          this.emptyParagraphs++;
+          return [];
+        }
+        return [{ type: "paragraph", content }];
+      }
+      case "table": {
+        // Until the body has tables: one paragraph per row, its cells apart, so no figure is lost.
+        this.tables++;
+        const rows = findAll(element, "tr").map((tr) => childElements(tr).map((cell) => collapse(textOf(cell))).filter(Boolean).join(" | "));
+        return rows.filter(Boolean).map((row) => ({ type: "paragraph", content: [{ type: "text", text: row }] }));
+      }
       case "hl2":
         return [{ type: "subheading", content: textNodes(collapse(textOf(element))) }];
       case "media":
@@ -101,8 +118,16 @@ class NitfReader {
       }
       case "block":
         return element.attrs.class === "related" ? [] : this.blocks(childElements(element));
-      default:
+      case "hr":
+      case "br":
         return [];
+      default: {
+        // Anything else (<pre>, <nitf-table>, a wrapper of the agency's own) keeps its words as paragraphs.
+        const children = childElements(element);
+        if (children.some((c) => ["p", "hl2", "media", "bq", "ul", "ol", "block", "table"].includes(c.name))) return this.blocks(children);
+        const content = this.inline(element);
+        return content.length > 0 ? [{ type: "paragraph", content }] : [];
+      }
     }
   }
 }
@@ -123,6 +148,38 @@ function trimEnds(nodes: NodeJSON[]): NodeJSON[] {
   return out.filter((n) => n.text !== "");
 }
 
+/// Every descendant element of that name, in document order.
+function findAll(element: XmlElement, name: string): XmlElement[] {
+  return childElements(element).flatMap((child) => (child.name === name ? [child] : findAll(child, name)));
+}
+
+/// The byline's names: its text without <byttl> (the job title) and without a leading "By".
+function bylineOf(byline: XmlElement | null): string {
+  if (!byline) return "";
+  const text = byline.children.map((c) => (typeof c === "string" ? c : c.name === "byttl" ? " " : ` ${textOf(c)} `)).join("");
+  return collapse(text).replace(/^(?:by|par|von|por|av|af)\b\s*:?\s*/i, "").replace(/[,;]\s*$/, "");
+}
+
+/// The dateline's place, date and source, with or without <location> and <story.date>.
+function datelineOf(dateline: XmlElement): NonNullable<ImportedParts["dateline"]> {
+  const storyDate = findElement(dateline, "story.date");
+  const date = storyDate ? (isoFromNorm(storyDate.attrs.norm) ?? (isoFromNorm(collapse(textOf(storyDate))) ? collapse(textOf(storyDate)) : null)) : null;
+  const location = findElement(dateline, "location");
+  const loose = collapse(dateline.children.filter((c) => typeof c === "string").join(" "));
+  const source = /\(([^)]*)\)/.exec(loose)?.[1] ?? null;
+  const place = location ? collapse(textOf(location)) : collapse(loose.replace(/\([^)]*\)/, "").replace(/[,\s—–-]+$/, ""));
+  return { place, date, source };
+}
+
+/// A dateline lead-in at the start of the first paragraph ("NEW YORK (AP) — "), when it names the dateline's place.
+function leadIn(paragraph: NodeJSON | undefined, place: string): { length: number; source: string | null } | null {
+  const first = paragraph?.type === "paragraph" ? paragraph.content?.[0]?.text : undefined;
+  if (!first || !place) return null;
+  const escaped = place.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`^${escaped}(?:,[^(—–]{0,40})?\\s*(?:\\(([^)]{1,40})\\))?\\s*[—–-]{1,2}\\s*`, "i").exec(first);
+  return match ? { length: match[0].length, source: match[1] ?? null } : null;
+}
+
 function relatedOf(content: XmlElement | null): ImportedParts["related"] {
   const block = content && childElements(content, "block").find((b) => b.attrs.class === "related");
   if (!block) return [];
@@ -134,51 +191,101 @@ function relatedOf(content: XmlElement | null): ImportedParts["related"] {
   });
 }
 
-/// Imports an NITF document; DOCTYPE and entity declarations are refused.
-export async function importNitf(xml: string): Promise<ImportResult> {
+/// Imports an NITF document, alone or inside a NewsML-G2 newsMessage or newsItem; entity declarations are refused.
+export async function importNitf(xml: string, now = new Date()): Promise<ImportResult> {
   if (xml.length > maxNitfChars) return { ok: false, errors: ["the file is over the 50 MB limit for an import"] };
   const parsed = parseXml(xml);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const { root } = parsed;
-  if (root.name !== "nitf") return { ok: false, errors: [`the root element is <${root.name}>, not <nitf>: is this an NITF file?`] };
+  const wrapped = root.name !== "nitf";
+  const nitf = wrapped ? findElement(root, "nitf") : root;
+  if (!nitf) {
+    const g2 = ["newsMessage", "newsItem"].includes(root.name);
+    return { ok: false, errors: [g2 ? `the NewsML-G2 <${root.name}> holds no NITF article (only NITF inside inlineXML is read)` : `the root element is <${root.name}>, not <nitf>: is this an NITF file?`] };
+  }
+  const item = wrapped ? (root.name === "newsItem" ? root : findElement(root, "newsItem")) : null;
   const reader = new NitfReader();
-  const head = findElement(root, "head");
-  const body = childElements(root, "body")[0] ?? null;
+  const found: string[] = [];
+  const head = findElement(nitf, "head");
+  const body = childElements(nitf, "body")[0] ?? null;
   const bodyHead = body && childElements(body, "body.head")[0];
   const content = body && childElements(body, "body.content")[0];
   const docdata = head && findElement(head, "docdata");
   const dateline = bodyHead && findElement(bodyHead, "dateline");
   const abstract = bodyHead && findElement(bodyHead, "abstract");
-  const firstAbstractP = abstract && findElement(abstract, "p");
   const status = docdata?.attrs["management-status"];
-  const storyDate = dateline && findElement(dateline, "story.date");
+  const g2 = (name: string) => collapse(textOf(item && findElement(item, name)));
+
+  const issued = isoFromNorm(docdata ? findElement(docdata, "date.issue")?.attrs.norm : undefined);
+  const published = isoFromNorm(head ? findElement(head, "pubdata")?.attrs["date.publication"] : undefined);
+  const g2Created = g2("firstCreated") || g2("versionCreated");
+  const created = issued ?? published ?? (g2Created || null);
+  found.push(issued ? "date from date.issue" : published ? "date from pubdata date.publication" : g2Created ? "date from the NewsML-G2 item" : "no date in the file");
+
+  const released = isoFromNorm(docdata ? findElement(docdata, "date.release")?.attrs.norm : undefined);
+  let embargo: string | null = null;
+  if (released) {
+    const after = created ? Date.parse(released) > Date.parse(created) : Date.parse(released) > now.getTime();
+    if (after) {
+      embargo = released;
+      found.push("embargo from date.release");
+    } else reader.warnings.push(`date.release (${released}) is not after the issue time, so it is no embargo: the article is free to publish.`);
+  }
+
+  const language = nitf.attrs["xml:lang"] || nitf.attrs.baselang || (body && childElements(body, "body.content")[0]?.attrs["xml:lang"]) || item?.attrs["xml:lang"] || root.attrs["xml:lang"] || root.attrs.lang;
+  if (language) found.push(`language from ${nitf.attrs["xml:lang"] ? "xml:lang" : nitf.attrs.baselang ? "baselang" : "the NewsML-G2 item"}`);
+
+  const hl1 = collapse(textOf(bodyHead && findElement(bodyHead, "hl1")));
+  const title = collapse(textOf(head && findElement(head, "title")));
+  const headline = hl1 || title || g2("headline");
+  if (headline) found.push(`headline from ${hl1 ? "hl1" : title ? "head title" : "the NewsML-G2 headline"}`);
+
+  const abstractP = abstract && findElement(abstract, "p");
+  const standfirst = abstract ? reader.inline(abstractP ?? abstract) : [];
+  if (standfirst.length > 0) found.push("standfirst from abstract");
+
+  const byline = bylineOf(bodyHead && findElement(bodyHead, "byline")) || g2("by");
+  if (byline) found.push(`byline from ${bodyHead && findElement(bodyHead, "byline") ? "byline" : "the NewsML-G2 by"}`);
+
+  const blocks = content ? await reader.blocks(childElements(content)) : [];
+  let datelineParts = dateline ? datelineOf(dateline) : g2("dateline") ? { place: g2("dateline"), date: null, source: null } : undefined;
+  if (datelineParts) {
+    found.push(`dateline from ${dateline ? (findElement(dateline, "location") ? "dateline location" : "dateline text") : "the NewsML-G2 dateline"}`);
+    const lead = leadIn(blocks[0], datelineParts.place ?? "");
+    if (lead) {
+      const [text, ...rest] = blocks[0].content ?? [];
+      blocks[0] = { ...blocks[0], content: [{ ...text, text: text.text!.slice(lead.length) }, ...rest].filter((n) => n.text !== "") };
+      datelineParts = { ...datelineParts, source: datelineParts.source ?? lead.source };
+      found.push("the dateline's lead-in taken off the first paragraph");
+    }
+  }
+  if (reader.emptyParagraphs > 0) reader.warnings.push(`Left out ${reader.emptyParagraphs} empty paragraph${reader.emptyParagraphs === 1 ? "" : "s"}.`);
+  if (reader.tables > 0) reader.warnings.push(`${reader.tables} table${reader.tables === 1 ? " was" : "s were"} read as one paragraph per row (cells apart with "|"): the body has no tables yet.`);
+  const kicker = head ? (findElement(head, "pubdata")?.attrs["position.section"] ?? "") : "";
+  if (kicker) found.push("kicker from pubdata position.section");
+  const tags = docdata ? findAll(docdata, "keyword").map((k) => k.attrs.key ?? "") : [];
+  if (tags.some(Boolean)) found.push("tags from key-list");
 
   const parts: ImportedParts = {
     meta: {
       id: docdata ? findElement(docdata, "doc-id")?.attrs["id-string"] : undefined,
       slug: docdata ? findElement(docdata, "du-key")?.attrs.key : undefined,
-      language: root.attrs["xml:lang"],
-      tags: docdata ? childElements(findElement(docdata, "key-list") ?? { name: "", attrs: {}, children: [] }, "keyword").map((k) => k.attrs.key ?? "") : [],
+      language,
+      tags,
       status: status === "usable" ? "approved" : undefined,
-      created: isoFromNorm(docdata ? findElement(docdata, "date.issue")?.attrs.norm : undefined),
-      updated: isoFromNorm(docdata ? findElement(docdata, "date.issue")?.attrs.norm : undefined),
-      embargo: isoFromNorm(docdata ? findElement(docdata, "date.release")?.attrs.norm : undefined),
+      created: created ?? undefined,
+      updated: created ?? undefined,
+      embargo,
     },
-    kicker: head ? (findElement(head, "pubdata")?.attrs["position.section"] ?? "") : "",
-    headline: textOf(bodyHead && findElement(bodyHead, "hl1")) || textOf(head && findElement(head, "title")),
-    standfirst: firstAbstractP ? reader.inline(firstAbstractP) : [],
-    byline: textOf(bodyHead && findElement(bodyHead, "byline")),
-    dateline: dateline
-      ? {
-          place: textOf(findElement(dateline, "location")),
-          date: (storyDate && (isoFromNorm(textOf(storyDate)) ? collapse(textOf(storyDate)) : isoFromNorm(storyDate.attrs.norm))) || null,
-          source: /\(([^)]*)\)\s*$/.exec(dateline.children.filter((c) => typeof c === "string").join(""))?.[1] ?? null,
-        }
-      : undefined,
-    body: content ? await reader.blocks(childElements(content)) : [],
+    kicker,
+    headline,
+    standfirst,
+    byline,
+    dateline: datelineParts,
+    body: blocks,
     tagline: textOf(body && findElement(body, "tagline")),
     related: relatedOf(content),
     assets: reader.assets,
   };
-  return buildArticle(parts, reader.warnings);
+  return buildArticle(parts, reader.warnings, found);
 }

@@ -1,7 +1,9 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
-// Safe XML reading for importers: DOCTYPE and entity declarations are refused before parsing
-// (no external entities, no entity expansion), then fast-xml-parser builds an ordered tree.
+// Safe XML reading for importers: entity declarations, and a DOCTYPE with an internal subset (where
+// they live), are refused before parsing, so there are no external entities and no entity
+// expansion; a plain DOCTYPE line such as agencies send (`<!DOCTYPE nitf SYSTEM "nitf-3-2.dtd">`) is
+// accepted and never followed. Then fast-xml-parser builds an ordered tree.
 
 /// An element: its name without prefix, attributes and children (elements or text).
 export interface XmlElement {
@@ -12,9 +14,26 @@ export interface XmlElement {
 
 /// Why an XML text is refused before parsing, or null when it may be parsed.
 export function xmlRefusal(xml: string): string | null {
-  if (/<!DOCTYPE/i.test(xml)) return "the file has a DOCTYPE declaration, which Copydesk refuses (it can hide external entities or entity expansion attacks)";
+  if (/<!DOCTYPE[^>[]*\[/i.test(xml)) return "the file has a DOCTYPE declaration with an internal subset, which Copydesk refuses (it can hide external entities or entity expansion attacks)";
   if (/<!ENTITY/i.test(xml)) return "the file declares entities, which Copydesk refuses (they can read local files or expand without end)";
   return null;
+}
+
+/// A DOCTYPE line without an internal subset: accepted, and taken out before parsing (its DTD is never read).
+const plainDoctype = /<!DOCTYPE[^>[]*>/gi;
+
+/// The text of an XML file in the encoding its declaration names (UTF-8 when it names none; ISO-8859-1 and
+/// windows-1252 as agencies still send them), or why it cannot be read.
+export function decodeXmlBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]?.toLowerCase() ?? "utf-8";
+  const encoding = declared === "utf8" ? "utf-8" : declared;
+  try {
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, "") };
+  } catch (e) {
+    return { ok: false, error: e instanceof RangeError ? `the file says it is in the ${declared} encoding, which Copydesk cannot read` : `the file is not ${declared} text, as its XML declaration says` };
+  }
 }
 
 const parser = new XMLParser({
@@ -46,6 +65,7 @@ function convert(raw: Raw): XmlElement | string | null {
 export function parseXml(xml: string): { ok: true; root: XmlElement } | { ok: false; error: string } {
   const refusal = xmlRefusal(xml);
   if (refusal) return { ok: false, error: refusal };
+  xml = xml.replace(plainDoctype, "");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, error: `the file is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})` };
   const roots = (parser.parse(xml) as Raw[]).map(convert).filter((c): c is XmlElement => typeof c === "object" && c !== null);
