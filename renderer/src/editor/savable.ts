@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, type Transaction } from "prosemirror-state";
+import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, type Step, type StepMap } from "prosemirror-transform";
 import { attrsProblem, markAttrsProblem, maxDocDepth } from "../../../shared/doc-check";
 import { metaSchema } from "../../../shared/meta-schema";
 import { SetMetaStep } from "./meta";
@@ -48,20 +49,30 @@ function nodeProblem(node: PMNode, pos: number, doc: PMNode, hasAsset: (key: str
   return null;
 }
 
+/// Where a step wrote, in the document it made: what its map says it replaced, and for a step that
+/// moves nothing (a mark added or removed, a node's attribute set) the range it touched.
+function stepRanges(step: Step, map: StepMap): [number, number][] {
+  const ranges: [number, number][] = [];
+  map.forEach((_oldStart, _oldEnd, newStart, newEnd) => void ranges.push([newStart, newEnd]));
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) ranges.push([step.from, step.to]);
+  if (step instanceof AttrStep || step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep) ranges.push([step.pos, step.pos + 1]);
+  return ranges;
+}
+
 /// The ranges of the final document that the transaction's steps wrote, each mapped through the steps after it.
 function changedRanges(tr: Transaction): [number, number][] {
   const ranges: [number, number][] = [];
   const maps = tr.mapping.maps;
-  maps.forEach((map, i) => {
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      let from = newStart;
-      let to = newEnd;
+  tr.steps.forEach((step, i) => {
+    for (const [start, end] of stepRanges(step, maps[i])) {
+      let from = start;
+      let to = end;
       for (let j = i + 1; j < maps.length; j++) {
         from = maps[j].map(from, -1);
         to = maps[j].map(to, 1);
       }
       ranges.push([from, Math.max(from, to)]);
-    });
+    }
   });
   return ranges;
 }
