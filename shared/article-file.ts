@@ -1,4 +1,8 @@
 import type { Article, ArticleMeta, Asset } from "./article";
+import { migrateVersion1 } from "./review/migrate-v1";
+import { emptyReview, reviewParts, type Review } from "./review/review";
+import { reviewFromJSON, versionProblems } from "./review/review-check";
+import { reviewFileParts } from "./review/review-file";
 import { docFromJSON, listedProblems, shown } from "./doc-check";
 import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";
@@ -9,7 +13,7 @@ import { describeIssues, metaSchema } from "./meta-schema";
 /// The format id every article file starts with.
 export const articleFormat = "copydesk.article";
 /// The version this Copydesk writes.
-export const currentVersion = 1;
+export const currentVersion = 2;
 /// Largest file opened, in bytes.
 export const maxFileBytes = 50 * 1024 * 1024;
 /// Why a file over that limit is refused (before it is read), and what to do about it.
@@ -20,8 +24,8 @@ export { assetTypes, maxAssetBytes };
 /// A step that turns a file of version N into version N + 1, on the parsed JSON.
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-/// Migrations by the version they start from. v1 is the first version, so there are none yet.
-export const migrations: Record<number, Migration> = {};
+/// Migrations by the version they start from: version 2 added the review (shared/review/migrate-v1.ts).
+export const migrations: Record<number, Migration> = { 1: migrateVersion1 };
 
 export type ParseResult =
   | { ok: true; article: Article; migratedFrom: number | null }
@@ -52,7 +56,7 @@ export function serializeArticle(article: Article): string {
         return [key, { type: asset.type, data: asset.data }];
       }),
   );
-  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets };
+  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets, ...reviewFileParts(article.review ?? emptyReview()) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -110,10 +114,12 @@ export function articleFromFileJSON(
     if (!step) return fail(`version ${v} cannot be migrated to ${v + 1}`);
     file = step(file);
   }
-  const unknown = Object.keys(file).filter((k) => !["format", "version", "meta", "doc", "assets"].includes(k));
+  const known: string[] = ["format", "version", "meta", "doc", "assets", ...reviewParts];
+  const unknown = Object.keys(file).filter((k) => !known.includes(k));
   if (unknown.length > 0) return fail(`unknown top-level field ${fieldList(unknown)}`);
 
-  const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets });
+  const review = Object.fromEntries(reviewParts.filter((part) => file[part] !== undefined).map((part) => [part, file[part]]));
+  const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets, review });
   if (!result.ok) return result;
   return { ok: true, article: result.article, migratedFrom: version < latest ? version : null };
 }
@@ -124,14 +130,19 @@ export interface CheckOptions {
   verifiedAssets?: ReadonlySet<string>;
 }
 
-/// Validates an article's JSON parts (as sent over IPC): meta, doc and assets.
+/// Validates an article's JSON parts (as sent over IPC): meta, doc, assets and review (its parts
+/// named as the file names them: people, notes, suggestions, versions; absent when there is none).
 export function articleFromJSON(
   value: unknown,
   options: CheckOptions = {},
 ): { ok: true; article: Article } | { ok: false; errors: string[] } {
   if (typeof value !== "object" || value === null) return fail("the article is not an object");
-  const { meta, doc, assets } = value as Record<string, unknown>;
+  const { meta, doc, assets, review: reviewJSON } = value as Record<string, unknown>;
   let errors: string[] = [];
+
+  const reviewResult = checkReview(reviewJSON);
+  errors = errors.concat(reviewResult.errors);
+  const { review } = reviewResult;
 
   if (meta === undefined) errors.push("meta: missing");
   const metaResult = metaSchema.safeParse(meta);
@@ -142,13 +153,37 @@ export function articleFromJSON(
 
   if (doc === undefined) errors.push("doc: missing");
   else {
-    const docResult = docFromJSON(doc, assetResult.assets);
+    const hasNote = (id: string) => Object.hasOwn(review.notes, id);
+    const docResult = docFromJSON(doc, assetResult.assets, hasNote);
     if (!docResult.ok) errors = errors.concat(docResult.errors);
-    else if (errors.length === 0 && metaResult.success) {
-      return { ok: true, article: { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets } };
+    else if (errors.length === 0) {
+      errors = versionProblems(review, docResult.doc, (json) => {
+        const rebuilt = docFromJSON(json, assetResult.assets, hasNote);
+        return rebuilt.ok ? [] : rebuilt.errors;
+      });
+    }
+    if (docResult.ok && errors.length === 0 && metaResult.success) {
+      const article: Article = { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets, review };
+      return { ok: true, article };
     }
   }
   return { ok: false, errors: listedProblems(errors) };
+}
+
+/// The review of an article's JSON: its parts checked (each may be missing), none when it is absent.
+function checkReview(value: unknown): ReturnType<typeof reviewFromJSON> {
+  if (value === undefined) return { review: emptyReview(), errors: [] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { review: emptyReview(), errors: ["review: not an object"] };
+  const extra = Object.keys(value).filter((k) => !(reviewParts as readonly string[]).includes(k));
+  if (extra.length > 0) return { review: emptyReview(), errors: [`review: unknown field ${fieldList(extra)}`] };
+  return reviewFromJSON(value);
+}
+
+/// The review of `value` when the file format accepts it, otherwise none (a note mark then has no
+/// thread, and the salvage keeps its words as text).
+export function validReview(value: unknown): Review {
+  const result = checkReview(value);
+  return result.errors.length === 0 ? result.review : emptyReview();
 }
 
 /// The embedded images of `value` that the file format accepts (the others left out).

@@ -1,5 +1,5 @@
 import { articleStatuses, createArticle, type Article, type ArticleMeta } from "./article";
-import { articleFromJSON, validAssets } from "./article-file";
+import { articleFromJSON, validAssets, validReview } from "./article-file";
 import { fieldNames, type FieldName } from "./fields";
 import { metaSchema } from "./meta-schema";
 
@@ -46,11 +46,12 @@ export function salvageArticle(value: unknown, now = new Date()): Salvaged {
   const changes: string[] = [];
   const meta = salvageMeta(input.meta, now, changes);
   const assets = validAssets(input.assets);
+  const review = validReview(input.review);
   const checked = { verifiedAssets: new Set(Object.keys(assets)) };
-  const whole = articleFromJSON({ meta, doc: input.doc, assets }, checked);
+  const whole = articleFromJSON({ meta, doc: input.doc, assets, review }, checked);
   if (whole.ok) return { article: whole.article, changes };
 
-  const valid = (doc: NodeJSON): boolean => articleFromJSON({ meta, doc, assets }, checked).ok;
+  const valid = (doc: NodeJSON): boolean => articleFromJSON({ meta, doc, assets, review }, checked).ok;
   const base = (createArticle({ now }).doc.toJSON() as NodeJSON).content!;
   const docIn = isObject(input.doc) && Array.isArray(input.doc.content) ? (input.doc.content as unknown[]) : [];
   const fieldOf = (name: FieldName): unknown => docIn.find((node) => isObject(node) && node.type === name);
@@ -84,7 +85,7 @@ export function salvageArticle(value: unknown, now = new Date()): Salvaged {
     const body = fields[fieldNames.indexOf("body")];
     body.content = [...(body.content ?? []), ...rescued];
   }
-  const salvaged = articleFromJSON({ meta, doc: { type: "doc", content: fields }, assets }, checked);
+  const salvaged = articleFromJSON({ meta, doc: { type: "doc", content: fields }, assets, review }, checked);
   if (salvaged.ok) return { article: salvaged.article, changes };
 
   // Whatever is still refused (it should not happen): the whole text as one paragraph of the story.

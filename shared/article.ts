@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
+import { emptyReview, type Review } from "./review/review";
 import { schema } from "./schema";
 
 /// Workflow states of an article.
@@ -34,11 +35,13 @@ export interface Asset {
   data: string;
 }
 
-/// An article in memory: metadata, the ProseMirror document and its embedded assets.
+/// An article in memory: metadata, the ProseMirror document, its embedded assets and the desk's
+/// review (people, notes, suggestions, versions; absent means none, `reviewOf` reads it).
 export interface Article {
   meta: ArticleMeta;
   doc: PMNode;
   assets: Record<string, Asset>;
+  review?: Review;
 }
 
 /// An article as plain JSON: what crosses IPC and what the file holds under its envelope.
@@ -46,6 +49,12 @@ export interface ArticleJSON {
   meta: ArticleMeta;
   doc: Record<string, unknown>;
   assets: Record<string, Asset>;
+  review?: Review;
+}
+
+/// The review of an article: the one place an absent review is read as an empty one.
+export function reviewOf(article: { review?: Review }): Review {
+  return article.review ?? emptyReview();
 }
 
 /// Prefix of an image `src` that points into the article's assets.
@@ -88,7 +97,9 @@ export function createArticle(options: { id?: string; now?: Date; language?: str
 
 /// The article as plain JSON.
 export function articleToJSON(article: Article): ArticleJSON {
-  return { meta: article.meta, doc: article.doc.toJSON() as Record<string, unknown>, assets: article.assets };
+  const json: ArticleJSON = { meta: article.meta, doc: article.doc.toJSON() as Record<string, unknown>, assets: article.assets };
+  if (article.review) json.review = article.review;
+  return json;
 }
 
 /// The text of a field node, e.g. `fieldText(doc, "headline")`.

@@ -2,6 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "./article";
 import { imageOrigin } from "./asset-policy";
 import { fieldNames, pullquoteRoles, schema } from "./schema";
+import { isReviewId } from "./review/review";
 import { isSafeLinkHref, isWebHref } from "./urls";
 
 // Structural checks of a document's JSON before ProseMirror sees it, so each problem
@@ -25,14 +26,16 @@ export const maxDocDepth = 64;
 /// How many problems are listed before the rest are only counted.
 export const maxListedProblems = 50;
 
-/// Checks document JSON and builds the node; returns the node or the problems found.
+/// Checks document JSON and builds the node; returns the node or the problems found. `hasNote`
+/// says which note threads the article holds (a `note` mark naming another is a problem).
 export function docFromJSON(
   json: unknown,
   assets: Record<string, Asset>,
+  hasNote: (id: string) => boolean = () => false,
 ): { ok: true; doc: PMNode } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   checkTopLevel(json, errors);
-  if (errors.length === 0) walk(json as JSONObject, errors, assets);
+  if (errors.length === 0) walk(json as JSONObject, errors, assets, hasNote);
   if (errors.length > 0) return { ok: false, errors };
   try {
     const doc = schema.nodeFromJSON(json);
@@ -85,7 +88,7 @@ function pathOf(visit: Visit): string {
 }
 
 /// Checks every node in document order, with an explicit stack (no recursion), going no deeper than `maxDocDepth`.
-function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>): void {
+function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>, hasNote: (id: string) => boolean): void {
   let relatedIndex = 0;
   const stack: Visit[] = [{ node: root, parent: null, index: 0, depth: 1 }];
   while (stack.length > 0) {
@@ -128,14 +131,14 @@ function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>)
     const children: Visit[] = [];
     node.content.forEach((child, i) => {
       if (!isObject(child)) return void errors.push(`${path()}.content[${i}]: not a node`);
-      if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors);
+      if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors, hasNote);
       children.push({ node: child, parent: visit, index: i, depth: depth + 1 });
     });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
-function checkMarks(marks: unknown, parent: string, where: () => string, errors: string[]): void {
+function checkMarks(marks: unknown, parent: string, where: () => string, errors: string[], hasNote: (id: string) => boolean): void {
   if (!Array.isArray(marks)) return void errors.push(`${where()}: marks is not a list`);
   const parentType = schema.nodes[parent as keyof typeof schema.nodes];
   for (const mark of marks) {
@@ -143,10 +146,11 @@ function checkMarks(marks: unknown, parent: string, where: () => string, errors:
     const markType = schema.marks[mark.type as keyof typeof schema.marks];
     if (!markType) return void errors.push(`${where()}: unknown mark ${quoted(mark.type)}`);
     if (!parentType.allowsMarkType(markType)) {
-      const none = parentType.spec.marks === "";
+      // A field that takes no formatting still takes notes: "marks" there means formatting.
+      const none = (parentType.spec.marks ?? "").split(" ").every((name) => name === "" || name === "note");
       return void errors.push(`${where()}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
     }
-    const problem = markAttrsProblem(mark.type, isObject(mark.attrs) ? mark.attrs : {});
+    const problem = markAttrsProblem(mark.type, isObject(mark.attrs) ? mark.attrs : {}, hasNote);
     if (problem) return void errors.push(`${where()}: ${problem}`);
   }
 }
@@ -174,8 +178,14 @@ export function attrsProblem(typeName: string, attrs: Record<string, unknown>, h
   return null;
 }
 
-/// Why a mark cannot carry these attributes in a stored article (a link not to http, https or mailto), or null.
-export function markAttrsProblem(typeName: string, attrs: Record<string, unknown>): string | null {
+/// Why a mark cannot carry these attributes in a stored article, or null: a link not to http, https
+/// or mailto, a note whose thread the article does not hold (`hasNote`; the editor's guard asks its store).
+export function markAttrsProblem(typeName: string, attrs: Record<string, unknown>, hasNote: (id: string) => boolean = () => false): string | null {
+  if (typeName === "note") {
+    const id = attrs.id;
+    if (!isReviewId(id)) return `note id ${quoted(shown(id))} is not an id`;
+    return hasNote(id) ? null : `note ${quoted(id)} has no thread in the article's notes`;
+  }
   if (typeName !== "link") return null;
   const href = attrs.href;
   return typeof href === "string" && isSafeLinkHref(href) ? null : `link href ${quoted(shown(href))} is not http, https or mailto`;

@@ -5,6 +5,8 @@ import { maxDocDepth } from "./doc-check";
 import { measure } from "./payload-size";
 import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
+import { maxInitialsLength, maxNameLength } from "./review/people";
+import type { Review } from "./review/review";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -45,12 +47,6 @@ export interface IpcError {
 /// Every channel answers with this: a value, or an error as a value (never a raw exception).
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/// What an import found and where from ("headline from JSON-LD"), and what it left out or changed and why.
-export interface ImportReport {
-  found: string[];
-  warnings: string[];
-}
-
 /// A document the main process has open for a window.
 export interface OpenedDocument {
   handle: DocumentHandle;
@@ -83,6 +79,8 @@ export interface ArticlePayload {
   meta: ArticleMeta;
   doc: Record<string, unknown>;
   assets?: Record<string, Asset>;
+  /// The desk's review (people, notes, suggestions, versions); absent when there is none.
+  review?: Review;
 }
 
 /// What a window answers when main asks for its article.
@@ -155,6 +153,15 @@ export interface Settings {
   personalDictionary: string[];
   /// The newsroom's word list (names, places) the spelling check accepts.
   newsroomWords: string[];
+  /// Who is writing: asked on first start, recorded on every note and reply (null until given).
+  identity: Identity | null;
+}
+
+/// The user as their notes name them: an id main gives once, their name and initials (the colour is derived, shared/review/people.ts).
+export interface Identity {
+  id: string;
+  name: string;
+  initials: string;
 }
 
 export const defaultSettings: Settings = {
@@ -166,12 +173,13 @@ export const defaultSettings: Settings = {
   styleGuideFolder: null,
   personalDictionary: [],
   newsroomWords: [],
+  identity: null,
 };
 
 const handle = z.string().min(1).max(200);
 /// Base64 of the largest image an article may embed, with room for line breaks.
 const maxAssetBase64 = Math.ceil((maxAssetBytes * 4) / 3) + 1024;
-const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional() }).strict();
+const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional(), review: z.unknown().optional() }).strict();
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);
 const pathToken = z.string().min(1).max(100);
@@ -227,6 +235,12 @@ export const requestSchemas = {
       exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
       personalDictionary: wordList.optional(),
       newsroomWords: wordList.optional(),
+      /// Who is writing (main keeps the id it gave, or gives one the first time); null forgets it.
+      identity: z
+        .object({ name: z.string().trim().min(1).max(maxNameLength), initials: z.string().trim().min(1).max(maxInitialsLength * 2) })
+        .strict()
+        .nullable()
+        .optional(),
     })
     .strict(),
   /// Name and version for the About box.
@@ -255,7 +269,7 @@ export interface ResultTypes {
   "document:snapshot": null;
   "document:close": null;
   "document:reload": OpenedDocument;
-  "document:import": (OpenedDocument & { report: ImportReport }) | null;
+  "document:import": OpenedDocument | null;
   "export:run": { files: string[] } | null;
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;

@@ -10,10 +10,13 @@ export type PullquoteRole = (typeof pullquoteRoles)[number];
 
 export { fieldNames, type FieldName } from "./fields";
 
+/// A marks expression with the review's `note` mark added: notes go on any text, even where no formatting does.
+const withNotes = (marks: string): string => (marks ? `${marks} note` : "note");
+
 /// A field of text, with the marks its description allows.
 const textField = (name: FieldName, tag: string): NodeSpec => ({
   content: "text*",
-  marks: fieldMarks(name),
+  marks: withNotes(fieldMarks(name)),
   isolating: true,
   defining: true,
   parseDOM: [{ tag: `${tag}.${name}`, preserveWhitespace: false }],
@@ -84,7 +87,7 @@ export const nodes = {
   /// A paragraph of body text.
   paragraph: {
     content: "text*",
-    marks: fieldMarks("body"),
+    marks: withNotes(fieldMarks("body")),
     group: "block",
     parseDOM: [{ tag: "p" }],
     toDOM: () => paragraphDOM,
@@ -93,7 +96,7 @@ export const nodes = {
   /// A crosshead inside the body (h2, NITF hl2).
   subheading: {
     content: "text*",
-    marks: "",
+    marks: "note",
     group: "block",
     defining: true,
     parseDOM: [{ tag: "h2" }, { tag: "h3" }, { tag: "h4" }],
@@ -112,7 +115,7 @@ export const nodes = {
   /// Who said a quote.
   attribution: {
     content: "text*",
-    marks: "",
+    marks: "note",
     defining: true,
     parseDOM: [{ tag: "footer" }, { tag: "cite" }],
     toDOM: () => attributionDOM,
@@ -139,7 +142,7 @@ export const nodes = {
   /// The words of a pull quote.
   pullquote_text: {
     content: "text*",
-    marks: "",
+    marks: "note",
     defining: true,
     parseDOM: [{ tag: "p.pullquote-text" }],
     toDOM: () => pullquoteTextDOM,
@@ -170,7 +173,7 @@ export const nodes = {
   /// What the picture shows.
   caption: {
     content: "text*",
-    marks: "strong em",
+    marks: "strong em note",
     parseDOM: [{ tag: "figcaption" }],
     toDOM: () => figcaptionDOM,
   },
@@ -178,7 +181,7 @@ export const nodes = {
   /// Who took or owns the picture, e.g. "© AFP".
   credit: {
     content: "text*",
-    marks: "",
+    marks: "note",
     parseDOM: [{ tag: "small.credit" }],
     toDOM: () => creditDOM,
   },
@@ -250,7 +253,7 @@ export const nodes = {
   text: {},
 } satisfies Record<string, NodeSpec>;
 
-/// The mark specs: emphasis and links.
+/// The mark specs: emphasis, links and the review's notes.
 export const marks = {
   /// A link to http, https or mailto.
   link: {
@@ -280,6 +283,17 @@ export const marks = {
       { style: "font-weight", getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
     ],
     toDOM: () => strongDOM,
+  },
+
+  /// A note of the desk's review on this text: `id` names its thread in the article's `notes`
+  /// (shared/review/review.ts). Typing at its edge does not extend it; notes overlap other marks
+  /// and each other (a mark per note). Exports leave it out (shared/export/registry.ts).
+  note: {
+    attrs: { id: { validate: "string" } },
+    inclusive: false,
+    excludes: "",
+    parseDOM: [{ tag: "span[data-note]", getAttrs: (dom) => ({ id: dom.getAttribute("data-note") }) }],
+    toDOM: (mark) => ["span", { class: "note-mark", "data-note": mark.attrs.id as string }, 0],
   },
 } satisfies Record<string, MarkSpec>;
 

@@ -40,7 +40,7 @@ export interface OpenDocument {
 }
 
 /// An article as a window sent it, before it is checked.
-export type UncheckedArticle = ArticlePayload | { meta: unknown; doc: unknown; assets?: unknown };
+export type UncheckedArticle = ArticlePayload | { meta: unknown; doc: unknown; assets?: unknown; review?: unknown };
 
 /// How the file compares with what was last read or written.
 export type DiskState = "unchanged" | "changed" | "missing";
@@ -138,7 +138,8 @@ export class DocumentStore {
       throw new UserFacingError("invalid-article", "The article could not be saved: it is not valid.", ["assets: not an object"]);
     }
     const images = sent as Record<string, Asset> | undefined;
-    return { merged: { meta: payload.meta, doc: payload.doc, assets: { ...images, ...Object.fromEntries(doc.assets) } }, sent: images ?? {} };
+    const merged = { meta: payload.meta, doc: payload.doc, assets: { ...images, ...Object.fromEntries(doc.assets) }, review: payload.review };
+    return { merged, sent: images ?? {} };
   }
 
   /// Keeps an image for a document (paste, drop, a chosen file): checked by its bytes, keyed by their SHA-256.

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { defaultSettings, requestSchemas, type Settings } from "../../shared/ipc";
+import { defaultSettings, requestSchemas, type Identity, type Settings } from "../../shared/ipc";
+import { reviewIdPattern } from "../../shared/review/review";
 import { writeFileDurably } from "./durable-write";
 import { describeFsError } from "./errors";
 
@@ -14,7 +16,12 @@ import { describeFsError } from "./errors";
 export type StoredSettings = Omit<Settings, "exportFolder"> & { exportFolder: string | null };
 
 const folderPath = z.string().min(1).max(4096).nullable().optional();
-const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: folderPath, styleGuideFolder: folderPath };
+/// Who is writing, as stored: the window's name and initials with the id main gave.
+const storedIdentity = requestSchemas["settings:set"].shape.identity.unwrap().unwrap().extend({ id: z.string().regex(reviewIdPattern) }).nullable().optional();
+const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: folderPath, styleGuideFolder: folderPath, identity: storedIdentity };
+
+/// A change of settings: the identity without its id (main gives it) or with it.
+export type SettingsChange = Partial<Omit<StoredSettings, "identity">> & { identity?: (Omit<Identity, "id"> & { id?: string }) | null };
 
 /// The settings file and the settings in memory.
 export class SettingsStore {
@@ -31,9 +38,12 @@ export class SettingsStore {
     return { ...this.current };
   }
 
-  /// Changes some settings and writes the file; the old file stays whole if writing fails.
-  async update(changes: Partial<StoredSettings>): Promise<StoredSettings> {
-    const next = sanitize({ ...(await this.get()), ...changes });
+  /// Changes some settings and writes the file; the old file stays whole if writing fails. A new
+  /// identity keeps the id the user has, or gets one the first time.
+  async update(changes: SettingsChange): Promise<StoredSettings> {
+    const current = await this.get();
+    const identity = changes.identity && { ...changes.identity, id: changes.identity.id ?? current.identity?.id ?? randomUUID() };
+    const next = sanitize({ ...current, ...changes, ...(identity ? { identity } : {}) });
     try {
       await mkdir(dirname(this.path), { recursive: true });
       await writeFileDurably(this.path, `${JSON.stringify(next, null, 2)}\n`);

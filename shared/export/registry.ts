@@ -1,5 +1,6 @@
 import type { Article } from "../article";
 import type { ExportFormat } from "../ipc";
+import { withoutReview } from "../review/published";
 import { exportFormatDescriptions, type ExportFormatDescription } from "./formats";
 
 // The one table of export formats that the menu, the export dialog, the CLI and the tests read.
@@ -15,11 +16,11 @@ export interface ExportFormatInfo extends ExportFormatDescription {
   exporter: Exporter | null;
 }
 
-/// An exporter that loads its module the first time it runs.
+/// An exporter that loads its module the first time it runs, and gets the article without its review.
 const onFirstUse =
   (load: () => Promise<Exporter>): Exporter =>
   async (article) =>
-    (await load())(article);
+    (await load())(withoutReview(article));
 
 const exporters: Record<ExportFormat, Exporter | null> = {
   html: onFirstUse(async () => (await import("./html")).exportHtml),

@@ -3,6 +3,7 @@ import { Fragment, type ContentMatch, type Mark, type Node as PMNode, type NodeT
 import type { Article, ArticleMeta, Asset } from "../../shared/article";
 import { articleStatuses } from "../../shared/article";
 import { assetKey as keyOf } from "../../shared/asset-policy";
+import type { Review } from "../../shared/review/review";
 import { schema } from "../../shared/schema";
 import { isSafeLinkHref, isWebHref } from "../../shared/urls";
 
@@ -20,6 +21,17 @@ const isoDate = fc
 // Addresses the article's link policy (shared/urls.ts) accepts: it is the one that decides.
 const webHref = fc.webUrl({ validSchemes: ["https", "http"] }).filter(isWebHref);
 const linkHref = fc.oneof(webHref, fc.emailAddress().map((e) => `mailto:${e}`)).filter(isSafeLinkHref);
+
+/// The note threads every generated article holds (a note mark names one of them; some are left unanchored).
+const noteIds = ["n1", "n2", "n3"] as const;
+const review = (time: string): Review => ({
+  people: { p1: { name: "Amira Haddad", initials: "AH", colour: "#2b6cb0" } },
+  notes: Object.fromEntries(
+    noteIds.map((id, i) => [id, { anchor: i === 2 ? "article" : "text", quote: "", author: "p1", time, body: `Note ${id}`, replies: [], resolved: null }]),
+  ),
+  suggestions: {},
+  versions: [],
+});
 
 /// Attribute values a node of this type may have.
 function attrsFor(type: NodeType): fc.Arbitrary<Record<string, unknown> | null> {
@@ -44,7 +56,11 @@ function marksFor(parent: NodeType): fc.Arbitrary<Mark[]> {
   const allowed = Object.values(schema.marks).filter((m) => parent.allowsMarkType(m));
   if (allowed.length === 0) return fc.constant([]);
   return fc.subarray(allowed).chain((types) =>
-    fc.tuple(...types.map((m) => (m.name === "link" ? linkHref.map((href) => m.create({ href, title: null })) : fc.constant(m.create())))),
+    fc.tuple(
+      ...types.map((m) =>
+        m.name === "link" ? linkHref.map((href) => m.create({ href, title: null })) : m.name === "note" ? fc.constantFrom(...noteIds).map((id) => m.create({ id })) : fc.constant(m.create()),
+      ),
+    ),
   );
 }
 
@@ -98,4 +114,4 @@ export const metaArbitrary: fc.Arbitrary<ArticleMeta> = fc.record({
 /// A valid article whose document exercises the whole schema.
 export const schemaArticleArbitrary: fc.Arbitrary<Article> = fc
   .tuple(metaArbitrary, nodeOf(schema.nodes.doc, 0))
-  .map(([meta, doc]) => ({ meta, doc, assets: { [assetKey]: asset } }));
+  .map(([meta, doc]) => ({ meta, doc, assets: { [assetKey]: asset }, review: review(meta.created) }));

@@ -19,7 +19,6 @@ import { toolbarGroups } from "./toolbar-items";
 import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
 import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
-import { importSummary, reportButton } from "./import-report";
 
 declare global {
   interface Window {
@@ -244,10 +243,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     import: async () => {
       if (unsavedWorkInTheWay()) return;
       const opened = await call("document:import", {});
-      if (opened) {
-        load(opened, importSummary(opened.report));
-        message.append(" ", reportButton(opened.report));
-      }
+      if (opened) load(opened, "Imported. Check the article, then save it as a Copydesk article.");
     },
     export: () => exportArticle(false),
     "export-again": () => exportArticle(true),

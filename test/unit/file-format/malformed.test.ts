@@ -36,7 +36,7 @@ describe("opening a malformed article file", () => {
     ["a JSON list", "[1, 2]", "the file is not a JSON object"],
     ["the wrong format id", edited((f) => (f.format = "wordpress.post")), 'format: "wordpress.post" is not "copydesk.article"'],
     ["no format id", edited((f) => delete f.format), 'format: missing (expected "copydesk.article"; is this an article file?)'],
-    ["a future version", edited((f) => (f.version = 3)), "version 3 is newer than this Copydesk reads (1)"],
+    ["a future version", edited((f) => (f.version = 3)), "version 3 is newer than this Copydesk reads (2)"],
     ["a version that is not a number", edited((f) => (f.version = "1")), 'version: "1" is not a version number'],
     [
       "a missing field node",

@@ -43,11 +43,11 @@ describe("field descriptions", () => {
     expect(schema.nodes.doc.spec.content).toBe(fieldNames.join(" "));
   });
 
-  it("give the marks the schema allows in each field (the body's in its paragraphs)", () => {
+  it("give the marks the schema allows in each field (the body's in its paragraphs), and the review's notes", () => {
     for (const name of fieldNames) {
       const type = name === "body" ? schema.nodes.paragraph : schema.nodes[name];
       if (!type.isTextblock) continue;
-      expect([name, marksOf(type)]).toEqual([name, [...fields[name].marks].sort()]);
+      expect([name, marksOf(type)]).toEqual([name, [...fields[name].marks, "note"].sort()]);
     }
   });
 
