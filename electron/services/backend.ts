@@ -55,7 +55,7 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
 }
 
 /// The files File > Import accepts.
-const importFilter: FileFilter = { name: "Articles from other tools", extensions: ["html", "htm", "md", "markdown", "xml", "nitf", "docx"] };
+const importFilter: FileFilter = { name: "Articles from other tools", extensions: ["html", "htm", "md", "markdown", "xml", "nitf", "json", "docx"] };
 
 type Handlers = { [C in Channel]: (request: RequestOf<C>, context: CallContext) => Promise<ResultOf<C>> };
 
@@ -156,7 +156,7 @@ export class Backend {
         const file = await readImportFile(source);
         const result = file.ok ? await this.work.importArticle(file.bytes, file.format) : file;
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
-        return docs.adoptImported(windowId, result.article);
+        return { ...docs.adoptImported(windowId, result.article), report: { found: result.found, warnings: result.warnings } };
       },
       "export:run": async ({ handle, article, formats, folder }, { windowId }) => {
         const doc = docs.store.get(windowId, handle);

@@ -21,7 +21,8 @@ export const exportUsage = `  copydesk export FILE... [--to ${cliExportFormats.j
                                    export articles (default: every format, next to each file;
                                    --force exports despite errors found by the pre-export check)`;
 export const importUsage = `  copydesk import FILE [--out FILE.article] [--force]
-                                   import an .html, .md, .nitf/.xml or .docx file as an article`;
+                                   import an .html, .md, .nitf/.xml, ninjs .json or .docx file as an
+                                   article, and say where each part was found and what was left out`;
 
 function parse(command: string, args: string[], options: Record<string, { type: "string" | "boolean" }>, err: Print) {
   try {
@@ -99,9 +100,16 @@ export async function importCommand(args: string[], out: Print, err: Print): Pro
     err(`${target}: ${(e as Error).message}`);
     return 1;
   }
-  for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
   out(`wrote ${target}`);
+  for (const line of importReport(result)) out(line);
+  for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
   return 0;
+}
+
+/// The import report's "found" part as the command prints it, one line each: "found: headline from JSON-LD".
+/// What was left out and why follows on standard error, one "warning:" line each.
+export function importReport(result: { found: string[] }): string[] {
+  return result.found.map((line) => `found: ${line}`);
 }
 
 async function exists(path: string): Promise<boolean> {

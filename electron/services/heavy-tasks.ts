@@ -29,7 +29,7 @@ export interface SalvageResult {
 }
 
 /// An import, as the article it made.
-export type ImportedResult = { ok: true; article: ArticleJSON; warnings: string[] } | { ok: false; errors: string[] };
+export type ImportedResult = { ok: true; article: ArticleJSON; warnings: string[]; found: string[] } | { ok: false; errors: string[] };
 
 /// The exports of an article, ready to write: PDF as the HTML to print.
 export type RenderResult =
@@ -86,7 +86,7 @@ export function salvage(payload: unknown): SalvageResult {
 /// Imports a file's bytes.
 export async function importArticle(bytes: Uint8Array, format: ImportFormat): Promise<ImportedResult> {
   const result = await importBytes(bytes, format);
-  return result.ok ? { ok: true, article: articleToJSON(result.article), warnings: result.warnings } : result;
+  return result.ok ? { ok: true, article: articleToJSON(result.article), warnings: result.warnings, found: result.found } : result;
 }
 
 /// Checks the article a window sent, runs the pre-export check, and renders each format (PDF as HTML to print).

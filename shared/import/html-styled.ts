@@ -115,6 +115,7 @@ export async function importStyledPage(document: HtmlDocument, extras: StyledExt
   const parser = importParser(assets);
 
   const standfirstElement = document.querySelector(".standfirst");
+  const titleStyle = document.querySelector("h1.title") !== null;
   const titled = text(document, "h1.title") || text(document, "h1");
   const parts: ImportedParts = {
     meta: {
@@ -138,9 +139,8 @@ export async function importStyledPage(document: HtmlDocument, extras: StyledExt
     for (const h1 of all(bodyElement, "h1")) if (collapse(h1.textContent) === parts.headline) h1.remove();
     parts.body = parseInto(parser, bodyElement, "body");
   }
-  const styled = (selector: string) => document.querySelector(selector) !== null;
   if (parts.kicker) found.push("kicker from its styled paragraph");
-  if (titled) found.push(`headline from ${styled("h1.title") ? "the Title style" : "the first level-one heading"}`);
+  if (titled) found.push(`headline from ${titleStyle ? "the Title style" : "the first level-one heading"}`);
   if (standfirstElement) found.push("standfirst from its styled paragraph");
   if (text(document, ".byline")) found.push("byline from its styled paragraph");
   if (shownDate) found.push("date from the Date style");

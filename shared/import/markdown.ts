@@ -1,15 +1,19 @@
 import MarkdownIt from "markdown-it";
 import { defaultMarkdownParser, MarkdownParser, schema as markdownSchema } from "prosemirror-markdown";
 import type { Node as PMNode } from "prosemirror-model";
-import { parse as parseYaml } from "yaml";
 import type { Asset } from "../article";
 import { datelineLabel } from "../export/parts";
 import { imageOrigin, isStoredImageSrc } from "../asset-policy";
+import { siteFrontMatter, splitFrontMatter } from "./front-matter";
+import { settleShortcodes } from "./shortcodes";
 import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
 
-// Markdown import: YAML front matter for the metadata (and, from Copydesk's own export, the
-// plain fields), CommonMark through prosemirror-markdown for the rest. The first level-one
-// heading is the headline and an all-italic paragraph right after it the standfirst.
+// Markdown import: front matter for the metadata and the fields (front-matter.ts: Copydesk's own
+// keys and those of Hugo, Jekyll, Eleventy and Ghost), shortcodes settled (shortcodes.ts), then
+// CommonMark through prosemirror-markdown. The front matter's title is the headline, else the first
+// level-one heading; an all-italic paragraph right after that heading is the standfirst.
+
+export { splitFrontMatter } from "./front-matter";
 
 const tokenizer = MarkdownIt("commonmark", { html: false });
 // Keep link targets as written (markdown-it percent-encodes them); the URL policy checks them after.
@@ -29,21 +33,6 @@ const parser = new MarkdownParser(markdownSchema, tokenizer, {
 
 /// Largest Markdown file imported, in characters.
 export const maxMarkdownChars = 50 * 1024 * 1024;
-
-type FrontMatter = Record<string, unknown>;
-
-/// Splits YAML front matter from the Markdown text.
-export function splitFrontMatter(text: string): { matter: FrontMatter; markdown: string } | { error: string } {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return { matter: {}, markdown: text };
-  try {
-    const matter: unknown = parseYaml(match[1], { maxAliasCount: 50 });
-    if (matter !== null && (typeof matter !== "object" || Array.isArray(matter))) return { error: "the front matter is not a set of key: value lines" };
-    return { matter: (matter ?? {}) as FrontMatter, markdown: text.slice(match[0].length) };
-  } catch (e) {
-    return { error: `the front matter is not valid YAML (${(e as Error).message.split("\n")[0]})` };
-  }
-}
 
 const str = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 
@@ -158,15 +147,21 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
   if ("error" in split) return { ok: false, errors: [split.error] };
   const { matter, markdown } = split;
   const converter = new Converter();
-  const tree = parser.parse(markdown);
-  const parts: ImportedParts = { meta: matter as ImportedParts["meta"], assets: converter.assets };
+  const tree = parser.parse(settleShortcodes(markdown, converter.warnings));
+  const site = siteFrontMatter(matter);
+  const found = [...site.found];
+  const parts: ImportedParts = { meta: site.parts.meta, assets: converter.assets };
   const dateline = typeof matter.dateline === "object" && matter.dateline !== null ? (matter.dateline as Record<string, unknown>) : null;
   if (dateline) parts.dateline = { place: str(dateline.place), date: str(dateline.date) || null, source: str(dateline.source) || null };
 
+  // With a title in the front matter, a level-one heading is the headline only when it repeats the title.
   let headlineAt = -1;
   tree.forEach((child, _offset, i) => {
-    if (headlineAt < 0 && child.type.name === "heading" && child.attrs.level === 1) headlineAt = i;
+    const repeats = !site.parts.headline || collapse(child.textContent) === site.parts.headline;
+    if (headlineAt < 0 && child.type.name === "heading" && child.attrs.level === 1 && repeats) headlineAt = i;
   });
+  if (headlineAt >= 0) found.push(site.parts.headline ? "the body's first heading, the same as the title, taken out of the body" : "headline from the first level-one heading");
+  else parts.headline = site.parts.headline;
   const blocks: NodeJSON[] = [];
   for (let i = 0; i < tree.childCount; i++) {
     const child = tree.child(i);
@@ -196,8 +191,17 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
     blocks.pop();
     parts.tagline = str(matter.tagline);
   }
+  if (!parts.kicker && site.parts.kicker && !str(matter.kicker)) parts.kicker = site.parts.kicker;
+  if ((parts.standfirst ?? []).length === 0 && site.parts.standfirst) parts.standfirst = site.parts.standfirst;
+  else if (parts.standfirst?.length) found.push("standfirst from the italic paragraph under the headline");
+  if (!parts.byline && site.parts.byline) parts.byline = site.parts.byline;
   parts.body = blocks.filter((b) => b.type !== "headline-marker");
-  return buildArticle(parts, converter.warnings);
+  const lead = site.image && (await converter.image({ attrs: { src: site.image.src, alt: site.image.alt } } as unknown as PMNode));
+  if (lead) {
+    parts.body.unshift({ type: "figure", content: [lead] });
+    found.push("lead picture from front matter");
+  }
+  return buildArticle(parts, converter.warnings, found);
 }
 
 /// The trailing "Related:" list of links, taken off the blocks.

@@ -19,6 +19,7 @@ import { toolbarGroups } from "./toolbar-items";
 import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
 import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
+import { importSummary, reportButton } from "./import-report";
 
 declare global {
   interface Window {
@@ -243,7 +244,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     import: async () => {
       if (unsavedWorkInTheWay()) return;
       const opened = await call("document:import", {});
-      if (opened) load(opened, "Imported. Check the article, then save it as a Copydesk article.");
+      if (opened) {
+        load(opened, importSummary(opened.report));
+        message.append(" ", reportButton(opened.report));
+      }
     },
     export: () => exportArticle(false),
     "export-again": () => exportArticle(true),

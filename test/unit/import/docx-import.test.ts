@@ -36,3 +36,40 @@ describe("DOCX import", () => {
     expect(result).toMatchObject({ ok: false, errors: [expect.stringMatching(/^the file is not a Word document Copydesk can read/)] });
   });
 });
+
+describe("DOCX import of Word files as people write them", () => {
+  it("maps Word's Title, Subtitle and Quote styles and the core properties, and reports mammoth's warnings", async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import("docx");
+    const document = new Document({
+      creator: "Ana Ruiz",
+      title: "Property title",
+      description: "Property description",
+      keywords: "harbour, storm",
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "Storm closes the harbour", heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: "Ferries cancelled as gusts reach 120 km/h.", style: "Subtitle" }),
+            new Paragraph({ text: "Ferries stayed in port on Tuesday." }),
+            new Paragraph({ text: "Clean-up", heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: "We will rebuild.", style: "Quote" }),
+            new Paragraph({ text: "In a style Copydesk does not know.", style: "Mystery" }),
+          ],
+        },
+      ],
+      styles: { paragraphStyles: [{ id: "Subtitle", name: "Subtitle", run: {} }, { id: "Quote", name: "Quote", run: {} }, { id: "Mystery", name: "Mystery", run: {} }] },
+    });
+    const result = await importBytes(new Uint8Array(await Packer.toBuffer(document)), "docx");
+    if (!result.ok) throw new Error(result.errors.join("\n"));
+    const { doc, meta } = result.article;
+    expect(fieldText(doc, "headline")).toBe("Storm closes the harbour");
+    expect(fieldText(doc, "standfirst")).toBe("Ferries cancelled as gusts reach 120 km/h.");
+    expect(fieldText(doc, "byline")).toBe("Ana Ruiz");
+    expect(meta.tags).toEqual(["harbour", "storm"]);
+    const body = doc.child(5).toJSON() as { content: { type: string }[] };
+    expect(body.content.map((b) => b.type)).toEqual(["paragraph", "subheading", "blockquote", "paragraph"]);
+    expect(result.found).toEqual(expect.arrayContaining(["headline from the Title style", "byline from the document's properties (creator)", "tags from the document's properties (keywords)"]));
+    expect(result.found).not.toContain("headline from the document's properties (title)");
+    expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Word: Unrecognised paragraph style: 'Mystery'/)]));
+  });
+});

@@ -1,0 +1,67 @@
+import JSZip from "jszip";
+import mammoth from "mammoth";
+import { docxStyleNames as style } from "../../shared/export/docx-styles";
+import { collapse, type ImportedParts } from "../../shared/import/build";
+import { childElements, parseXml } from "../../shared/import/xml-tree";
+
+// Word documents as people write them: Copydesk's own styles, Word's built-in Title, Subtitle,
+// Author, Date, Heading and Quote styles, and the document's core properties (File > Info:
+// title, author, created, tags, comments). Mammoth makes the HTML; what it could not carry over
+// comes back as warnings for the import report.
+
+/// Mammoth's map from Copydesk's and Word's own styles to the HTML the styled HTML reader reads.
+export const docxStyleMap = [
+  `p[style-name='${style.kicker}'] => p.kicker:fresh`,
+  `p[style-name='${style.standfirst}'] => p.standfirst:fresh`,
+  `p[style-name='${style.byline}'] => p.byline:fresh`,
+  `p[style-name='${style.dateline}'] => p.dateline:fresh`,
+  `p[style-name='${style.quote}'] => blockquote > p:fresh`,
+  `p[style-name='${style.quoteAttribution}'] => blockquote > footer:fresh`,
+  `p[style-name='${style.pullquote}'] => aside.pullquote > p.pullquote-text:fresh`,
+  `p[style-name='${style.pullquoteAttribution}'] => aside.pullquote > footer:fresh`,
+  `p[style-name='${style.figure}'] => figure:fresh`,
+  `p[style-name='${style.caption}'] => figure > figcaption:fresh`,
+  `p[style-name='${style.credit}'] => figure > small.credit:fresh`,
+  `p[style-name='${style.tagline}'] => p.tagline:fresh`,
+  `p[style-name='${style.related}'] => nav.related > ul > li:fresh`,
+  // Word's built-in styles.
+  "p[style-name='Title'] => h1.title:fresh",
+  "p[style-name='Subtitle'] => p.standfirst:fresh",
+  "p[style-name='Author'] => p.byline:fresh",
+  "p[style-name='Date'] => p.word-date:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+];
+
+/// What a Word file's core properties (docProps/core.xml) say, as article parts.
+export async function docxCoreProperties(zip: JSZip): Promise<{ parts: ImportedParts; found: string[] }> {
+  const file = zip.file("docProps/core.xml");
+  const parsed = file ? parseXml(await file.async("string")) : null;
+  if (!parsed?.ok) return { parts: {}, found: [] };
+  const value = (name: string) => collapse(childElements(parsed.root, name).map((e) => e.children.filter((c) => typeof c === "string").join("")).join(" "));
+  const found: string[] = [];
+  const parts: ImportedParts = { meta: {} };
+  const take = (name: string, label: string, set: (text: string) => void) => {
+    const text = value(name);
+    if (!text) return;
+    set(text);
+    found.push(`${label} from the document's properties (${name})`);
+  };
+  take("title", "headline", (t) => (parts.headline = t));
+  take("description", "standfirst", (t) => (parts.standfirst = [{ type: "text", text: t }]));
+  take("creator", "byline", (t) => (parts.byline = t));
+  take("created", "date", (t) => (parts.meta!.created = t));
+  take("modified", "date of update", (t) => (parts.meta!.updated = t));
+  take("keywords", "tags", (t) => (parts.meta!.tags = t.split(/[,;]/).map(collapse).filter(Boolean)));
+  take("language", "language", (t) => (parts.meta!.language = t));
+  return { parts, found };
+}
+
+/// The HTML mammoth makes of a Word document, what it warned about, and the document's core properties.
+export async function readDocx(bytes: Uint8Array): Promise<{ html: string; warnings: string[]; properties: ImportedParts; found: string[] }> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const result = await mammoth.convertToHtml({ buffer }, { styleMap: docxStyleMap, externalFileAccess: false });
+  const warnings = result.messages.map((m) => `Word: ${m.message}${m.type === "warning" ? "" : ` (${m.type})`}`);
+  const core = await docxCoreProperties(await JSZip.loadAsync(buffer));
+  const html = `<!DOCTYPE html><html><body><article><div class="body">${result.value}</div></article></body></html>`;
+  return { html, warnings: [...new Set(warnings)], properties: core.parts, found: core.found };
+}

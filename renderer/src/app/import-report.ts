@@ -1,0 +1,53 @@
+import type { ImportReport } from "../../../shared/ipc";
+import { element } from "./dom";
+
+// The import report in the window: after every import the message line sums it up ("Imported:
+// 7 parts found, 2 things left out or changed") with a Report button that lists, in a dialog,
+// where each part came from and what was left out and why.
+
+/// The message line's summary of a report.
+export function importSummary(report: ImportReport): string {
+  const found = `${report.found.length} part${report.found.length === 1 ? "" : "s"} found`;
+  const warned = report.warnings.length === 0 ? "nothing left out" : `${report.warnings.length} thing${report.warnings.length === 1 ? "" : "s"} left out or to check`;
+  return `Imported: ${found}, ${warned}. Check the article, then save it as a Copydesk article.`;
+}
+
+/// Opens the report as a modal dialog; resolves when it is closed.
+export function openImportReport(report: ImportReport): Promise<void> {
+  const dialog = element("dialog", { class: "form-dialog import-report", "aria-labelledby": "import-report-title" });
+  dialog.append(element("h2", { id: "import-report-title" }, "Import report"));
+  const sections: [string, string[], string][] = [
+    ["Found", report.found, "import-found"],
+    ["Left out, changed or to check", report.warnings, "import-warnings"],
+  ];
+  for (const [title, lines, className] of sections) {
+    if (lines.length === 0) continue;
+    const section = element("section", { class: className, "aria-label": title });
+    section.append(element("h3", {}, title));
+    const list = element("ul");
+    for (const line of lines) list.append(element("li", {}, line));
+    section.append(list);
+    dialog.append(section);
+  }
+  const close = element("button", { type: "button" }, "Close");
+  dialog.append(element("div", { class: "form-actions" }));
+  dialog.lastElementChild!.append(close);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const done = () => {
+      dialog.remove();
+      resolve();
+    };
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", done, { once: true });
+    dialog.showModal();
+    close.focus();
+  });
+}
+
+/// A "Report…" button for the message line that opens the report.
+export function reportButton(report: ImportReport): HTMLButtonElement {
+  const button = element("button", { type: "button", class: "message-action" }, "Report…");
+  button.addEventListener("click", () => void openImportReport(report));
+  return button;
+}
