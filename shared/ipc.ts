@@ -47,6 +47,12 @@ export interface IpcError {
 /// Every channel answers with this: a value, or an error as a value (never a raw exception).
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
+/// What an import found and where from ("headline from JSON-LD"), and what it left out or changed and why.
+export interface ImportReport {
+  found: string[];
+  warnings: string[];
+}
+
 /// A document the main process has open for a window.
 export interface OpenedDocument {
   handle: DocumentHandle;
@@ -269,7 +275,7 @@ export interface ResultTypes {
   "document:snapshot": null;
   "document:close": null;
   "document:reload": OpenedDocument;
-  "document:import": OpenedDocument | null;
+  "document:import": (OpenedDocument & { report: ImportReport }) | null;
   "export:run": { files: string[] } | null;
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;
