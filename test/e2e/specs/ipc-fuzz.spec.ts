@@ -106,25 +106,32 @@ function answerProblem(channel: Channel, answer: Answer, inside: (path: unknown)
   return null;
 }
 
-/// Sends requests from the page, all at once, each answered, refused, or marked hung or thrown. They
-/// cross into the page as JSON text (Playwright's own serializer recurses, and requests nest 3,000 deep),
-/// as the bridge sends them on.
+/// Sends requests from the page, four at a time (the page's own answers to main, such as the article
+/// for a recovery copy, need a free connection too), each answered, refused, or marked hung or thrown.
+/// They cross into the page as JSON text (Playwright's own serializer recurses, and requests nest
+/// 3,000 deep), as the bridge sends them on.
 async function sendAll(copydesk: Copydesk, requests: FuzzRequest[]): Promise<Answer[]> {
   return copydesk.page.evaluate(
-    async ({ json, hangMs }) =>
-      Promise.all(
-        (JSON.parse(json) as FuzzRequest[]).map(async ({ channel, payload }) => {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const hung = new Promise<{ hung: true }>((ok) => (timer = setTimeout(() => ok({ hung: true }), hangMs)));
-          try {
-            return await Promise.race([window.copydesk.invoke(channel, payload as never), hung]);
-          } catch (e) {
-            return { threw: String((e as Error)?.stack ?? e) };
-          } finally {
-            clearTimeout(timer);
-          }
-        }),
-      ),
+    async ({ json, hangMs }) => {
+      const queue = (JSON.parse(json) as FuzzRequest[]).map((request, index) => ({ ...request, index }));
+      const answers: unknown[] = [];
+      const send = async ({ channel, payload }: FuzzRequest) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const hung = new Promise<{ hung: true }>((ok) => (timer = setTimeout(() => ok({ hung: true }), hangMs)));
+        try {
+          return await Promise.race([window.copydesk.invoke(channel, payload as never), hung]);
+        } catch (e) {
+          return { threw: String((e as Error)?.stack ?? e) };
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      const sender = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) answers[next.index] = await send(next);
+      };
+      await Promise.all([sender(), sender(), sender(), sender()]);
+      return answers;
+    },
     { json: JSON.stringify(requests), hangMs },
   ) as Promise<Answer[]>;
 }
