@@ -164,6 +164,11 @@ export const commandTable = {
     keys: keys("editor", "Mod-Shift-."),
     menu: { menu: "Edit", group: "typing" },
   },
+  "check-as-you-type": {
+    label: "Check as You Type",
+    does: "house style and spelling underlined as you type, on or off (the pre-export check runs either way)",
+    menu: { menu: "Edit", group: "typing" },
+  },
   "smart-quotes": {
     label: "Smart quotes",
     does: "smart quotes and dashes on or off",
@@ -252,6 +257,14 @@ export const commandTable = {
     menu: { menu: "Insert", group: "insert" },
     toolbar: { group: "Article", face: "Related…", title: "Add a related link" },
   },
+  "add-note": {
+    label: "Add Note",
+    does: "add a note on the selected text; it shows in the margin, with reply, resolve and delete",
+    keys: keys("editor", "Mod-Alt-n"),
+    menu: { menu: "Insert", group: "insert" },
+    toolbar: { group: "Article", face: "✎ Note", title: "Add a note on the selected text" },
+  },
+  "desk-note": { label: "Desk Note…", does: "add a desk note: a note on the whole article", menu: { menu: "Insert", group: "insert" } },
   "move-related-up": { label: "Move up", does: "move it up", keys: keys("related-link", "Alt-ArrowUp") },
   "move-related-down": { label: "Move down", does: "move it down", keys: keys("related-link", "Alt-ArrowDown") },
   "select-previous-related": { label: "Previous related link", does: "select the previous one", keys: keys("related-link", "ArrowUp") },

@@ -148,6 +148,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export interface Settings {
   theme: "system" | "light" | "dark";
   smartQuotes: boolean;
+  /// House style and spelling underlined as the journalist types (the pre-export check runs either way).
+  checkAsYouType: boolean;
   spellcheckLanguage: string | null;
   /// The folder of the last export (set by main when an export succeeds, never by the window).
   exportFolder: GrantedFolder | null;
@@ -173,6 +175,7 @@ export interface Identity {
 export const defaultSettings: Settings = {
   theme: "system",
   smartQuotes: true,
+  checkAsYouType: true,
   spellcheckLanguage: null,
   exportFolder: null,
   exportFormats: ["html", "nitf"],
@@ -237,6 +240,7 @@ export const requestSchemas = {
     .object({
       theme: z.enum(["system", "light", "dark"]).optional(),
       smartQuotes: z.boolean().optional(),
+      checkAsYouType: z.boolean().optional(),
       spellcheckLanguage: z.string().max(35).nullable().optional(),
       exportFormats: z.array(z.enum(exportFormats)).max(exportFormats.length).optional(),
       personalDictionary: wordList.optional(),

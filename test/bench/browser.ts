@@ -13,23 +13,32 @@ import { chromiumArgs, repoRoot } from "../e2e/support/targets";
 // bundled here with esbuild, minified. Each editor is served from its own site (127.0.0.1,
 // 127.0.0.2, 127.0.0.3), so each page has its own renderer process as tabs of different sites do.
 
-/// The editors: Copydesk, the two baselines, and (with `--before DIR`) an earlier build of Copydesk's renderer.
-export type EditorName = "copydesk" | "prosemirror" | "tiptap" | "before";
+/// The editors: Copydesk, the two baselines, Copydesk with Check as You Type off (the same
+/// renderer: the cost of the house-style and spelling checks is the difference), and (with
+/// `--before DIR`) an earlier build of Copydesk's renderer.
+export type EditorName = "copydesk" | "prosemirror" | "tiptap" | "unchecked" | "before";
 
 /// The editors compared, in the order of the table.
-export const editors: EditorName[] = ["copydesk", "prosemirror", "tiptap"];
+export const editors: EditorName[] = ["copydesk", "prosemirror", "tiptap", "unchecked"];
 
-export const editorLabels: Record<EditorName, string> = { copydesk: "Copydesk", prosemirror: "ProseMirror", tiptap: "Tiptap", before: "Copydesk before" };
+export const editorLabels: Record<EditorName, string> = {
+  copydesk: "Copydesk",
+  prosemirror: "ProseMirror",
+  tiptap: "Tiptap",
+  unchecked: "Copydesk, checks off",
+  before: "Copydesk before",
+};
 
 /// Where each editor's body paragraphs are, for placing the caret.
 export const paragraphSelectors: Record<EditorName, string> = {
   copydesk: ".article-editor .body > p",
   prosemirror: ".ProseMirror > p",
   tiptap: ".ProseMirror > p",
+  unchecked: ".article-editor .body > p",
   before: ".article-editor .body > p",
 };
 
-const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3", before: "127.0.0.4" };
+const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3", before: "127.0.0.4", unchecked: "127.0.0.5" };
 
 export const benchOut = join(repoRoot, ".tmp", "bench");
 /// The renderer served: a copy of out/renderer taken when the pages are built, so a build started
@@ -122,7 +131,8 @@ export async function startServer(): Promise<BenchServer> {
   await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: (editor, query = "") => `http://${hosts[editor]}:${port}/${editor === "prosemirror" || editor === "tiptap" ? `${editor}.html` : ""}${query}`,
+    url: (editor, query = editor === "unchecked" ? "?checks=off" : "") =>
+      `http://${hosts[editor]}:${port}/${editor === "prosemirror" || editor === "tiptap" ? `${editor}.html` : ""}${query}`,
     setArticle: (article) => (articleScript = `window.benchArticle=${JSON.stringify(article)};`),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

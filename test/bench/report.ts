@@ -46,7 +46,8 @@ const ratio = (a: Figure | undefined, b: Figure | undefined) => (a && b && b.med
 /// The report as one Markdown table.
 export function formatTable(report: Report): string {
   const shown = editors.filter((e) => report.rows.some((row) => row.values[e]));
-  const head = ["figure", ...shown.map((e) => editorLabels[e]), "÷ ProseMirror", "÷ Tiptap", "target", "met"];
+  const checksOff = shown.includes("unchecked");
+  const head = ["figure", ...shown.map((e) => editorLabels[e]), "÷ ProseMirror", "÷ Tiptap", ...(checksOff ? ["÷ checks off"] : []), "target", "met"];
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
   let section = "";
   for (const row of report.rows) {
@@ -59,6 +60,7 @@ export function formatTable(report: Report): string {
       ...shown.map((e) => formatFigure(row.values[e], row.unit)),
       row.compare ? ratio(row.values.copydesk, row.values.prosemirror) : "",
       row.compare ? ratio(row.values.copydesk, row.values.tiptap) : "",
+      ...(checksOff ? [row.compare ? ratio(row.values.copydesk, row.values.unchecked) : ""] : []),
       row.target ?? "",
       row.met === undefined ? "" : row.met ? "yes" : "**no**",
     ];

@@ -45,7 +45,7 @@ function typingRows(paragraphs: number, results: Record<EditorName, TypingRun[]>
   const perRun = (f: (run: TypingRun) => number) => all((e) => figure(results[e].map(f)));
   const latency = (pick: (k: TypingRun["keys"][number]) => number | null, q: number) => (run: TypingRun) =>
     quantile(run.keys.map((k) => pick(k) ?? NaN), q);
-  const add = (name: string, unit: Row["unit"], values: Record<EditorName, Figure>, extra: Partial<Row> = {}) =>
+  const add = (name: string, unit: Row["unit"], values: Partial<Record<EditorName, Figure>>, extra: Partial<Row> = {}) =>
     rows.push({ section, name, unit, values, compare: true, ...extra });
 
   const dom = (k: TypingRun["keys"][number]) => (k.dom === null ? null : k.dom - k.keydown);
@@ -58,6 +58,11 @@ function typingRows(paragraphs: number, results: Record<EditorName, TypingRun[]>
   add("keydown → next frame, median", "ms", perRun(latency(frame, 0.5)));
   const frameP95 = perRun(latency(frame, 0.95));
   add("keydown → next frame, p95", "ms", frameP95, { target: compareTarget, met: within(frameP95.copydesk, frameP95.prosemirror, frameP95.tiptap) });
+  if (paragraphs === 1000 && frameP95.unchecked) {
+    // The house-style and spelling checks' cost: the same renderer with Check as You Type off.
+    const checks = { copydesk: frameP95.copydesk, unchecked: frameP95.unchecked };
+    add("  … checks on beside checks off", "ms", checks, { compare: false, target: "≤ 1.1× checks off", met: checks.copydesk.median <= 1.1 * checks.unchecked.median });
+  }
   add("Event Timing duration, median (0 = under 16)", "ms", perRun(latency(event, 0.5)));
   add("Event Timing duration, p95 (0 = under 16)", "ms", perRun(latency(event, 0.95)));
   const cpu = perRun((run) => run.cpuPerKey.total);

@@ -58,6 +58,8 @@ export function checksPanel(
 ): ChecksPanel {
   let guide: StyleGuide | null = null;
   let guideLoaded: Promise<StyleGuide> | null = null;
+  /// False when the journalist turned checking as they type off (Edit > Check as You Type).
+  let asYouType = true;
   const spelling = new SpellingChecks();
   const plugin = styleCheckPlugin({ guide: () => guide, extra: spelling });
   const card = new StyleCard(() => editor().view, {
@@ -150,6 +152,11 @@ export function checksPanel(
     const version = styleVersion(state);
     if (version === shownVersion || container.hidden) return;
     shownVersion = version;
+    if (!asYouType) {
+      summary.textContent = "Check as you type is off (Edit menu): the pre-export check still lists house-style errors.";
+      list.replaceChildren();
+      return;
+    }
     const matches = shownMatches(state);
     const groups = new Map<string, ShownMatch[]>();
     for (const m of matches) groups.set(m.rule, [...(groups.get(m.rule) ?? []), m]);
@@ -232,8 +239,10 @@ export function checksPanel(
       guide = await guideLoaded;
       const problems = [...(await custom).errors, ...guide.errors];
       if (problems.length) options.show(`The newsroom style guide has problems: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; …" : ""}`, "error");
+      asYouType = settings.checkAsYouType;
       const view = editor().view;
-      view.dispatch(setStyleGuide(view.state, guide));
+      view.dispatch(setStyleGuide(view.state, asYouType ? guide : null));
+      shownVersion = -1;
       acceptedFrom = [];
       refresh(view.state);
     },

@@ -24,6 +24,7 @@ import { backspaceAtFieldStart, deleteAcrossFields, deleteAtFieldEnd, enterInFie
 import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
+import { canAddNote } from "../review/note-commands";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -41,6 +42,9 @@ export interface ShellActions {
   addRelatedLink(): void;
   editRelatedLink(index: number): void;
   editDateline(): void;
+  /// A note on the selected text, or on the whole article (the margin asks for its words).
+  addNote(): void;
+  addDeskNote(): void;
   find(replace: boolean): void;
   closeFind(): void;
   toggleSmartQuotes(): void;
@@ -51,6 +55,8 @@ export interface ShellActions {
   checkCard(): void;
   toggleChecks(): void;
   checksShown(): boolean;
+  toggleCheckAsYouType(): void;
+  checkAsYouType(): boolean;
 }
 
 /// How a command applies: a ProseMirror command run on the article, or a shell action; with
@@ -121,6 +127,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "close-find": { action: () => shell.closeFind() },
     "check-card": { action: () => shell.checkCard() },
     "fix-all": whenItApplies(fixAllAtCursor()),
+    "check-as-you-type": { action: () => shell.toggleCheckAsYouType(), active: () => shell.checkAsYouType() },
     "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
 
     bold: whenItApplies(toggleStrong, { active: markActive(schema.marks.strong) }),
@@ -137,6 +144,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     figure: { action: () => shell.insertFigure(), enabled: inBody },
     dateline: { action: () => shell.editDateline() },
     "related-link": { action: () => shell.addRelatedLink() },
+    "add-note": { action: () => shell.addNote(), enabled: canAddNote },
+    "desk-note": { action: () => shell.addDeskNote() },
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },
     "select-previous-related": { command: selectRelatedNeighbour(-1) },

@@ -80,6 +80,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
       refreshToolbar(editor.state, true);
     },
     checksShown: () => checks.shown(),
+    toggleCheckAsYouType: () =>
+      void call("settings:set", { checkAsYouType: !settings.checkAsYouType })
+        .then(async (changed) => {
+          settings = changed;
+          await checks.useSettings(settings);
+          refreshToolbar(editor.state, true);
+          show(`Check as you type ${settings.checkAsYouType ? "on" : "off"}.`);
+        })
+        .catch(showError),
+    checkAsYouType: () => settings.checkAsYouType,
   };
 
   const platform = platformOf(navigator.platform);

@@ -53,7 +53,8 @@ const api: CopydeskApi = {
     let value: unknown = null;
     switch (channel) {
       case "settings:get":
-        value = { ...defaultSettings, theme: "light" };
+        // `?checks=off`: the same renderer with Check as You Type off (the bench's "Copydesk, checks off").
+        value = { ...defaultSettings, theme: "light", checkAsYouType: !location.search.includes("checks=off") };
         break;
       case "document:new":
         value = opened(window.benchArticle);

@@ -106,3 +106,36 @@ test("the pre-export check lists error-level matches as errors", async ({ copyde
   await dialog.open();
   await expect(dialog.errors()).toContainText([/usage-its-its/]);
 });
+
+test("Mod-Shift-. fixes every match of the rule at the cursor in one undo step", async ({ copydesk }) => {
+  await copydesk.setSmartQuotes(false);
+  await copydesk.typeInBody("Only 3 boats and 4 ferries left; 7 stayed.");
+  const marks = copydesk.checkMarks();
+  await expect(marks).toHaveText(["3", "4", "7"]);
+  await copydesk.page.keyboard.press("Home");
+  await copydesk.page.keyboard.press("ControlOrMeta+Shift+Period");
+  await expect(copydesk.bodyBlocks()).toHaveText(["Only three boats and four ferries left; seven stayed."]);
+  await expect(marks).toHaveCount(0);
+  await copydesk.undo();
+  await expect(copydesk.bodyBlocks()).toHaveText(["Only 3 boats and 4 ferries left; 7 stayed."]);
+});
+
+test("Check as You Type off takes the underlines away and keeps the pre-export check; on brings them back", async ({ copydesk }) => {
+  await copydesk.setSmartQuotes(false);
+  await copydesk.typeInBody(sentence);
+  const marks = copydesk.checkMarks();
+  await expect(marks).toHaveCount(3);
+  await copydesk.chooseFromMenu("check-as-you-type");
+  await expect(copydesk.page.getByRole("status").filter({ hasText: "Check as you type off." })).toBeVisible();
+  await expect(marks).toHaveCount(0);
+  await copydesk.page.keyboard.type(" Then 9 boats left.");
+  await expect(copydesk.bodyBlocks()).toHaveText([`${sentence} Then 9 boats left.`]);
+  await expect(marks).toHaveCount(0);
+  const dialog = new ExportDialog(copydesk);
+  await dialog.open();
+  await expect(dialog.errors()).toContainText([/usage-its-its/]);
+  await copydesk.page.keyboard.press("Escape");
+  await expect(copydesk.dialog("Export article")).toHaveCount(0);
+  await copydesk.chooseFromMenu("check-as-you-type");
+  await expect(marks).toHaveText(["5", "January 7th", "its", "9"]);
+});

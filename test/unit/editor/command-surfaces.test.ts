@@ -54,6 +54,8 @@ function recordingShell(): ShellActions & { calls: string[] } {
     checkCard: note("checkCard"),
     toggleChecks: note("toggleChecks"),
     checksShown: () => false,
+    toggleCheckAsYouType: note("toggleCheckAsYouType"),
+    checkAsYouType: () => true,
   };
 }
 

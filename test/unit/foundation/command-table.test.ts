@@ -28,6 +28,8 @@ const noShell: ShellActions = {
   checkCard: () => undefined,
   toggleChecks: () => undefined,
   checksShown: () => false,
+  toggleCheckAsYouType: () => undefined,
+  checkAsYouType: () => true,
 };
 
 function menuOptions(changes: Partial<MenuOptions> = {}): MenuOptions {
