@@ -23,7 +23,36 @@ export interface PageArticle {
 
 /// Short blocks that are page furniture wherever they are: share prompts, advert labels, comment counts, teasers.
 const furniture =
-  /^(?:advertisement|advert|anzeige|publicidad|publicité|sponsored|share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|more on this story|related(?: articles| stories| content)?|most (?:read|popular|viewed)|sign up.*|subscribe.*|follow us.*|newsletter.*|skip to .*|back to top|image copyright.*|media playback is unsupported on your device|this article is more than \d+ (?:years|months) old)$/i;
+  /^(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[a-z]{0,4}|(?:from\s+)?[$€£]\s?[\d.,]+(?:\/[\w/]+)?|gallery:.*|.*\|\s*\d+ photos|(?:read more|more|related|see also|lire aussi|à lire aussi|mehr zum thema|leia mais|lee también|czytaj też|čtěte také)\s*:|advertisement|advert|anzeige|publicidad|publicité|sponsored|share(?: this(?: article| story)?)?(?: on \w+)?|tweet|email|print|comments?|\d+ comments?|read more|more on this story|related(?: articles| stories| content)?|most (?:read|popular|viewed)|sign up.*|subscribe.*|follow us.*|newsletter.*|skip to .*|back to top|image copyright.*|media playback is unsupported on your device|this article is more than \d+ (?:years|months) old)$/i;
+
+/// Class and id words of page furniture that Readability can leave in: newsletter and paywall boxes,
+/// share bars, related-story and most-read lists, comment counts, error-report boxes, author boxes.
+const furnitureClass =
+  /(?:^|[\s_-])(?:newsletter|subscribe|subscription|paywall|promo|related|share|sharing|social|cookie|consent|advert|advertisement|ad-slot|sponsored|outbrain|taboola|most-read|mostread|recirc|recirculation|comments?|error-report|authors-article|author-bio|about-author|trailer)(?:$|[\s_-])/i;
+
+/// Takes out the furniture elements around and inside the article, but never one that holds most of the page's words.
+function removeFurniture(document: HtmlDocument, pageWords: number): number {
+  let removed = 0;
+  for (const element of all(document, "[class], [id]")) {
+    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    if (!furnitureClass.test(names) || ["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) continue;
+    if (words(collapse(element.textContent)) > pageWords / 4) continue;
+    element.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/// A paragraph that is one short link and nothing else: a teaser for another story.
+const isTeaser = (block: NodeJSON): boolean =>
+  block.type === "paragraph" &&
+  (block.content ?? []).length > 0 &&
+  (block.content ?? []).every((n) => n.marks?.some((m) => m.type === "link") || collapse(n.text).replace(/[[\]():.,»«"]/g, "") === "") &&
+  words(plain(block)) <= 15;
+
+/// A list whose every item is a teaser.
+const isTeaserList = (block: NodeJSON): boolean =>
+  (block.type === "bullet_list" || block.type === "ordered_list") && (block.content ?? []).every((item) => (item.content ?? []).length === 1 && isTeaser(item.content![0]));
 
 /// The page's own address when it gives one (canonical link or og:url), to make relative picture addresses absolute.
 function pageUrl(document: HtmlDocument): string | null {
@@ -52,6 +81,7 @@ export async function extractPage(document: HtmlDocument): Promise<PageArticle |
   // The visible page, last in the order of trust: a marked standfirst ("dek", "standfirst", microdata description).
   const shownStandfirst = collapse(document.querySelector('.standfirst, .dek, .article-dek, .subheadline, .article-summary, [itemprop="description"]:not(meta)')?.textContent);
   // Readability removes scripts and changes the page; everything read from the head is read above.
+  removeFurniture(document, pageWords);
   const shownHeadline = collapse((document.querySelector("article h1, main h1") ?? document.querySelector("h1"))?.textContent);
   let extracted: ReturnType<Readability<HtmlElement>["parse"]> = null;
   try {
@@ -93,7 +123,7 @@ export async function extractPage(document: HtmlDocument): Promise<PageArticle |
     const text = plain(block).toLowerCase();
     if (block.type !== "figure" && text === "") continue;
     const repeatsField = index < 4 && kept.every((b) => b.type === "figure") && fields.some((f) => f === text || (block.type === "subheading" && f === text));
-    if (repeatsField || (block.type !== "figure" && words(text) <= 12 && furniture.test(text))) {
+    if (repeatsField || isTeaser(block) || isTeaserList(block) || (block.type !== "figure" && words(text) <= 12 && furniture.test(text))) {
       furnitureBlocks++;
       continue;
     }

@@ -99,6 +99,7 @@ export async function importNinjs(text: string, parse: ParseHtml): Promise<Impor
   if (subheadline) body.unshift({ type: "subheading", content: [{ type: "text", text: collapse(str(subheadline.value)) }] });
 
   const by = str(ninjs.by) || str(ninjs.byline);
+  // As the agency wrote it, less a leading "By"/"Von" and a trailing agency name ("…, dpa").
   const byline = collapse(by.replace(/^(?:by|von|par|por|av|af)\b\s*:?\s*/i, "").replace(/,\s*(?:dpa|afp|ap|reuters|ntb|tt|anp|ansa|efe)\s*$/i, ""));
   if (byline) found.push(`byline from ${ninjs.by ? "by" : "byline"}`);
   const located = collapse(str(ninjs.located));

@@ -244,6 +244,8 @@ export async function importNitf(xml: string, now = new Date()): Promise<ImportR
   const standfirst = abstract ? reader.inline(abstractP ?? abstract) : [];
   if (standfirst.length > 0) found.push("standfirst from abstract");
 
+  // The byline as the agency wrote it, less <byttl> and "By": wire bylines ("Ian Jones, Press Association",
+  // "Text by FRANCE 24") are the agency's own words, unlike a web page's, which mix in times and links.
   const byline = bylineOf(bodyHead && findElement(bodyHead, "byline")) || g2("by");
   if (byline) found.push(`byline from ${bodyHead && findElement(bodyHead, "byline") ? "byline" : "the NewsML-G2 by"}`);
 

@@ -86,6 +86,19 @@ export function captionAndCredit(figcaption: HtmlElement | null, figure: HtmlEle
   return { caption, credit: [...new Set(credit)].join(", ") };
 }
 
+const pictureBox = /\b(?:[\w-]*(?:media|image|photo|picture|figure)[\w-]*)\b/i;
+
+/// The element that holds an image and its caption when the page uses no <figure>: the nearest of
+/// the image's three closest ancestors whose class names a picture and which holds a caption.
+function pictureContainer(img: HtmlElement, root: HtmlElement): HtmlElement | null {
+  let element = img.parentNode;
+  for (let depth = 0; element && element !== root && depth < 3; depth++, element = element.parentNode) {
+    if (element.tagName === "P" && collapse(element.textContent) !== "") return null;
+    if (pictureBox.test(element.getAttribute("class") ?? "") && element.querySelector('[class*="caption"]') && all(element, "img").length === 1) return element;
+  }
+  return null;
+}
+
 /// Settles each image in `root` and rebuilds it as `<figure><img><figcaption><small class="credit">`.
 export async function prepareFigures(
   document: HtmlDocument,
@@ -97,7 +110,7 @@ export async function prepareFigures(
   const seen = new Set<string>();
   let repeats = 0;
   for (const img of all(root, "img")) {
-    const figure = img.closest("figure") ?? img;
+    const figure = img.closest("figure") ?? pictureContainer(img, root) ?? img;
     if (figure !== img && all(figure, "img")[0] !== img) {
       // A second image in the same figure: another size of the first, or a decoration.
       img.remove();
@@ -127,7 +140,7 @@ export async function prepareFigures(
       continue;
     }
     seen.add(key);
-    const { caption, credit } = captionAndCredit(figure === img ? null : figure.querySelector("figcaption"), figure);
+    const { caption, credit } = captionAndCredit(figure === img ? null : (figure.querySelector("figcaption") ?? figure.querySelector('[class*="caption"]')), figure);
     const clean = document.createElement("figure");
     const image = document.createElement("img");
     image.setAttribute("src", src);
