@@ -22,7 +22,13 @@ test("an HTML page imports as a new, unsaved article with its parts in place and
 
   await copydesk.target.menuCommand("import");
 
-  await copydesk.expectMessage(/^Imported/);
+  await copydesk.expectMessage(/^Imported: \d+ parts found/);
+  await copydesk.page.getByRole("button", { name: "Report…" }).click();
+  const report = copydesk.page.getByRole("dialog", { name: "Import report" });
+  await expect(report.getByRole("region", { name: "Found" })).toContainText("headline from JSON-LD");
+  await expect(report.getByRole("region", { name: "Found" })).toContainText("standfirst from the page");
+  await report.getByRole("button", { name: "Close" }).click();
+  await expect(report).toBeHidden();
   await expect(copydesk.field("headline")).toHaveText("Storm closes the harbour");
   await expect(copydesk.field("standfirst")).toHaveText("Ferries cancelled as gusts reach 120 km/h.");
   await expect(copydesk.bodyBlocks().filter({ hasText: "Clean-up" })).toHaveCount(1);
