@@ -122,7 +122,7 @@ export async function extractPage(document: HtmlDocument): Promise<PageArticle |
   for (const [index, block] of body.entries()) {
     const text = plain(block).toLowerCase();
     if (block.type !== "figure" && text === "") continue;
-    const repeatsField = index < 4 && kept.every((b) => b.type === "figure") && fields.some((f) => f === text || (block.type === "subheading" && f === text));
+    const repeatsField = index < 4 && kept.every((b) => b.type === "figure") && fields.includes(text);
     if (repeatsField || isTeaser(block) || isTeaserList(block) || (block.type !== "figure" && words(text) <= 12 && furniture.test(text))) {
       furnitureBlocks++;
       continue;
@@ -156,7 +156,6 @@ function fieldLines(meta: PageMeta): string[] {
     ["section", "kicker (section)"],
     ["tags", "tags"],
     ["language", "language"],
-    ["image", "lead picture"],
   ];
   return names.flatMap(([key, name]) => (meta[key] ? [`${name} from ${meta[key].source}`] : []));
 }
@@ -184,7 +183,8 @@ export async function importNewsPage(document: HtmlDocument): Promise<ImportResu
     body: leadFigure(page.body, meta),
     assets: page.assets,
   };
-  return buildArticle(parts, page.warnings, [...fieldLines(meta), ...page.found]);
+  const lead = parts.body!.length > page.body.length && meta.image ? [`lead picture from ${meta.image.source}`] : [];
+  return buildArticle(parts, page.warnings, [...fieldLines(meta), ...lead, ...page.found]);
 }
 
 /// The body with the page's lead picture first, when the page names one (https) that the body does not already show.
