@@ -24,7 +24,6 @@ import { backspaceAtFieldStart, deleteAcrossFields, deleteAtFieldEnd, enterInFie
 import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
-import { canAddNote } from "../review/note-commands";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -42,9 +41,6 @@ export interface ShellActions {
   addRelatedLink(): void;
   editRelatedLink(index: number): void;
   editDateline(): void;
-  /// A note on the selected text, or on the whole article (the margin asks for its words).
-  addNote(): void;
-  addDeskNote(): void;
   find(replace: boolean): void;
   closeFind(): void;
   toggleSmartQuotes(): void;
@@ -144,8 +140,6 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     figure: { action: () => shell.insertFigure(), enabled: inBody },
     dateline: { action: () => shell.editDateline() },
     "related-link": { action: () => shell.addRelatedLink() },
-    "add-note": { action: () => shell.addNote(), enabled: canAddNote },
-    "desk-note": { action: () => shell.addDeskNote() },
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },
     "select-previous-related": { command: selectRelatedNeighbour(-1) },
