@@ -26,6 +26,7 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["figure"],
   ["dateline"],
   ["related-link"],
+  ["add-note"],
   ["move-related-up", "move-related-down"],
   ["select-previous-related", "select-next-related", "edit-related-link", "remove-related-link"],
   ["find", "replace"],

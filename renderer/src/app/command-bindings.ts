@@ -24,6 +24,7 @@ import { backspaceAtFieldStart, deleteAcrossFields, deleteAtFieldEnd, enterInFie
 import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
+import { canAddNote } from "../review/note-commands";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -41,6 +42,11 @@ export interface ShellActions {
   addRelatedLink(): void;
   editRelatedLink(index: number): void;
   editDateline(): void;
+  /// A note on the selected text, or on the whole article (the margin asks for its words).
+  addNote(): void;
+  addDeskNote(): void;
+  /// The user's name and initials (Settings).
+  editIdentity(): void;
   find(replace: boolean): void;
   closeFind(): void;
   toggleSmartQuotes(): void;
@@ -140,6 +146,9 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     figure: { action: () => shell.insertFigure(), enabled: inBody },
     dateline: { action: () => shell.editDateline() },
     "related-link": { action: () => shell.addRelatedLink() },
+    "add-note": { action: () => shell.addNote(), enabled: canAddNote },
+    "desk-note": { action: () => shell.addDeskNote() },
+    identity: { action: () => shell.editIdentity() },
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },
     "select-previous-related": { command: selectRelatedNeighbour(-1) },

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
+import type { Review } from "../../../shared/review/review";
 import { windowTitle } from "../../../shared/document-title";
 import type { ArticlePayload, DocumentSnapshot, OpenedDocument, SavedDocument } from "../../../shared/ipc";
 import { schema } from "../../../shared/schema";
@@ -23,6 +24,8 @@ export class DocumentSession {
   readonly meta: ArticleMeta;
   readonly assets: Record<string, Asset>;
   readonly doc: PMNode;
+  /// The desk's review as the file holds it (none for an article without one).
+  readonly review: Review | undefined;
   /// Images main holds for this document: they are never sent again.
   private readonly mainHas: Set<string>;
   private reported = { revision: -1, edited: false, at: 0 };
@@ -34,6 +37,7 @@ export class DocumentSession {
     this.title = opened.title;
     this.meta = opened.article.meta;
     this.assets = opened.article.assets;
+    this.review = opened.article.review;
     this.savedRevision = opened.edited ? -1 : 0;
     this.doc = schema.nodeFromJSON(opened.article.doc);
     this.mainHas = new Set(Object.keys(opened.article.assets));
@@ -61,10 +65,12 @@ export class DocumentSession {
     this.mainHas.add(key);
   }
 
-  /// The article as main receives it: the images main already holds are left out.
+  /// The article as main receives it: the images main already holds are left out; the review goes along when there is one.
   payload(article: ArticleJSON): ArticlePayload {
     const missing = Object.entries(article.assets).filter(([key]) => !this.mainHas.has(key));
-    return missing.length ? { meta: article.meta, doc: article.doc, assets: Object.fromEntries(missing) } : { meta: article.meta, doc: article.doc };
+    const payload: ArticlePayload = missing.length ? { meta: article.meta, doc: article.doc, assets: Object.fromEntries(missing) } : { meta: article.meta, doc: article.doc };
+    if (article.review) payload.review = article.review;
+    return payload;
   }
 
   /// What the window answers when main asks for its article.

@@ -1,7 +1,7 @@
 import type { EditorState } from "prosemirror-state";
 import type { AppHandle } from "../../../shared/app-handle";
 import { platformOf } from "../../../shared/keys";
-import type { EventTypes, OpenedDocument, Settings } from "../../../shared/ipc";
+import type { EventTypes, Identity, OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { figureAt } from "../editor/commands";
 import { articleKeymap } from "../editor/keymap";
@@ -19,6 +19,7 @@ import { toolbarGroups } from "./toolbar-items";
 import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
 import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
+import { noteMargin } from "../review/note-margin";
 import { importSummary, reportButton } from "./import-report";
 
 declare global {
@@ -31,6 +32,7 @@ declare global {
 // link, dateline, export, changed on disk) and the recovery list.
 const editorDialogs = () => import("./editor-dialogs");
 const exportDialog = () => import("./export-dialog");
+const identityDialog = () => import("../review/identity-dialog");
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -64,6 +66,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     addRelatedLink: () => void editorDialogs().then((d) => d.editRelatedLink(editor)),
     editRelatedLink: (index) => void editorDialogs().then((d) => d.editRelatedLink(editor, index)),
     editDateline: () => void editorDialogs().then((d) => d.editDateline(editor)),
+    addNote: () => void notes.startNote(false).catch(showError),
+    addDeskNote: () => void notes.startNote(true).catch(showError),
+    editIdentity: () => void askAuthor(false).catch(showError),
     find: (replace) => find.open(replace),
     closeFind: () => find.close(),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
@@ -99,6 +104,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const refreshToolbar = toolbar(top, toolbarGroups(bindings, commands));
   const refreshMeta = metaPanel(panel, getEditor, commands);
   const refreshCounts = countsDisplay(status);
+  const notes = noteMargin(main, getEditor, { author: () => (settings.identity ? Promise.resolve(settings.identity) : askAuthor(false)), show });
+
+  /// Asks who is writing (on first start, and from the menu); answers the identity kept in Settings.
+  async function askAuthor(firstStart: boolean): Promise<Identity | null> {
+    const { askIdentity } = await identityDialog();
+    const identity = await askIdentity(settings.identity, async (changes) => (settings = await call("settings:set", { identity: changes })), firstStart);
+    if (identity) show(`Your notes are signed ${identity.name} (${identity.initials}).`);
+    return identity ?? settings.identity;
+  }
+
   const checks = checksPanel(checksAside, main, getEditor, {
     settings: () => settings,
     saveSettings: async (changes) => {
@@ -122,6 +137,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     refreshToolbar(state);
     refreshMeta(state);
     refreshCounts(state);
+    notes.refresh(state);
     find.refresh(state);
     checks.refresh(state);
   }
@@ -130,6 +146,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     doc: session.doc,
     meta: session.meta,
     assets: session.assets,
+    review: session.review,
     assetHost: {
       add: async (asset) => {
         const added = await call("asset:add", { handle: session.handle, data: asset.data });
@@ -202,7 +219,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const previous = session.handle;
     session.dispose();
     session = new DocumentSession(opened);
-    editor.setArticle(session.doc, session.meta, session.assets);
+    editor.setArticle(session.doc, session.meta, session.assets, session.review);
     updateTitle();
     if (previous !== session.handle) void call("document:close", { handle: previous }).catch(() => undefined);
     show(note ?? (opened.migratedFrom ? `Opened ${session.title} (updated from version ${opened.migratedFrom}).` : `Opened ${session.title}.`));
@@ -306,6 +323,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   void checks.useSettings(settings).catch(showError);
   root.dataset.ready = "true";
   editor.focus();
+  if (!settings.identity) await askAuthor(true).catch(showError);
   const { offerRecovery } = await import("./recovery-panel");
   await offerRecovery(main, {
     cannotRestore: () => (session.edited ? "Save or close the article in this window before restoring another." : null),

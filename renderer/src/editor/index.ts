@@ -4,6 +4,8 @@ import { EditorView } from "prosemirror-view";
 import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
+import { isEmptyReview, type Review } from "../../../shared/review/review";
+import { reviewOfState } from "../review/review-state";
 import { AssetStore, type AssetHost } from "./assets";
 import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
@@ -16,6 +18,8 @@ export interface EditorOptions {
   doc: PMNode;
   meta: ArticleMeta;
   assets: Record<string, Asset>;
+  /// The desk's review (people, notes…); none when left out.
+  review?: Review;
   /// Where new images go (the main process); without it the editor keeps them itself.
   assetHost?: AssetHost;
   hooks: EditorHooks;
@@ -39,7 +43,7 @@ export class ArticleEditor {
   constructor(place: HTMLElement, private readonly options: EditorOptions) {
     this.assets = new AssetStore(options.assets, options.assetHost);
     this.view = new EditorView(place, {
-      state: this.createState(options.doc, options.meta),
+      state: this.createState(options.doc, options.meta, options.review),
       nodeViews: nodeViews(this.assets, options.hooks),
       attributes: (state) => {
         const language = metaOf(state).language || "en";
@@ -83,16 +87,19 @@ export class ArticleEditor {
     return command(this.view.state, this.view.dispatch, this.view);
   }
 
-  /// The article as it stands: metadata, document, and the assets the document uses.
+  /// The article as it stands: metadata, document, the assets the document uses and the review (when it has one).
   article(): ArticleJSON {
-    return { meta: this.meta, doc: docToJSON(this.doc), assets: this.assets.referencedBy(this.doc) };
+    const article: ArticleJSON = { meta: this.meta, doc: docToJSON(this.doc), assets: this.assets.referencedBy(this.doc) };
+    const review = reviewOfState(this.view.state);
+    if (!isEmptyReview(review)) article.review = review;
+    return article;
   }
 
   /// Replaces the article (open, reload), with a fresh undo history.
-  setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>): void {
+  setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>, review?: Review): void {
     this.assets = new AssetStore(assets, this.options.assetHost);
     this.view.setProps({ nodeViews: nodeViews(this.assets, this.options.hooks) });
-    this.view.updateState(this.createState(doc, meta));
+    this.view.updateState(this.createState(doc, meta, review));
     this.options.onUpdate(this.view.state, false);
   }
 
@@ -113,12 +120,12 @@ export class ArticleEditor {
     this.view.destroy();
   }
 
-  private createState(doc: PMNode, meta: ArticleMeta): EditorState {
+  private createState(doc: PMNode, meta: ArticleMeta, review?: Review): EditorState {
     return EditorState.create({
       doc,
       plugins: [
         ...(this.options.plugins ?? []),
-        ...articlePlugins({ meta, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify }),
+        ...articlePlugins({ meta, review, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify }),
       ],
     });
   }

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { Plugin, type Transaction } from "prosemirror-state";
+import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, type Step, type StepMap } from "prosemirror-transform";
 import { attrsProblem, markAttrsProblem, maxDocDepth } from "../../../shared/doc-check";
 import { metaSchema } from "../../../shared/meta-schema";
@@ -12,7 +12,8 @@ import { SetMetaStep } from "./meta";
 // node) is not applied, and the journalist is told why. It looks only at what the transaction changed.
 
 /// Why the document after `tr` would be refused by the file format, looking only at what changed; null when it would not.
-export function unsavableChange(tr: Transaction, hasAsset: (key: string) => boolean): string | null {
+/// `hasNote` says which note threads the article holds after it (a note mark must name one).
+export function unsavableChange(tr: Transaction, hasAsset: (key: string) => boolean, hasNote: (id: string) => boolean = () => false): string | null {
   for (const step of tr.steps) {
     if (!(step instanceof SetMetaStep)) continue;
     const key = step.key as keyof typeof metaSchema.shape;
@@ -24,7 +25,7 @@ export function unsavableChange(tr: Transaction, hasAsset: (key: string) => bool
     let problem: string | null = null;
     doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (node: PMNode, pos: number) => {
       if (problem) return false;
-      problem = nodeProblem(node, pos, doc, hasAsset);
+      problem = nodeProblem(node, pos, doc, hasAsset, hasNote);
       return problem === null;
     });
     if (problem) return problem;
@@ -32,10 +33,10 @@ export function unsavableChange(tr: Transaction, hasAsset: (key: string) => bool
   return null;
 }
 
-function nodeProblem(node: PMNode, pos: number, doc: PMNode, hasAsset: (key: string) => boolean): string | null {
+function nodeProblem(node: PMNode, pos: number, doc: PMNode, hasAsset: (key: string) => boolean, hasNote: (id: string) => boolean): string | null {
   if (node.isText) {
     for (const mark of node.marks) {
-      const problem = markAttrsProblem(mark.type.name, mark.attrs);
+      const problem = markAttrsProblem(mark.type.name, mark.attrs, hasNote);
       if (problem) return problem;
     }
     return null;
@@ -77,12 +78,17 @@ function changedRanges(tr: Transaction): [number, number][] {
   return ranges;
 }
 
-/// Refuses any transaction that would make the article unsavable, and says why through `notify`.
-export function savableGuardPlugin(hasAsset: (key: string) => boolean, notify: (message: string) => void): Plugin {
+/// Refuses any transaction that would make the article unsavable, and says why through `notify`;
+/// `notesAfter` gives the note threads the article holds once a transaction is applied.
+export function savableGuardPlugin(
+  hasAsset: (key: string) => boolean,
+  notify: (message: string) => void,
+  notesAfter?: (state: EditorState, tr: Transaction) => (id: string) => boolean,
+): Plugin {
   return new Plugin({
-    filterTransaction(tr) {
+    filterTransaction(tr, state) {
       if (!tr.docChanged) return true;
-      const problem = unsavableChange(tr, hasAsset);
+      const problem = unsavableChange(tr, hasAsset, notesAfter?.(state, tr));
       if (problem) notify(`That change was not made: ${problem}.`);
       return problem === null;
     },

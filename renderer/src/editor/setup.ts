@@ -6,6 +6,8 @@ import { inputRules } from "prosemirror-inputrules";
 import { keymap } from "prosemirror-keymap";
 import type { Command, Plugin } from "prosemirror-state";
 import type { ArticleMeta } from "../../../shared/article";
+import type { Review } from "../../../shared/review/review";
+import { notesAfter, reviewPlugin } from "../review/review-state";
 import type { AssetStore } from "./assets";
 import { countsPlugin } from "./counts";
 import { fieldDecorationsPlugin } from "./field-decorations";
@@ -33,19 +35,22 @@ export interface SetupOptions {
   openLink: (href: string) => void;
   /// Tells the journalist what a paste left out, or why a change was not made.
   notify?: (message: string) => void;
+  /// The desk's review (people, notes…) kept beside the document.
+  review?: Review;
 }
 
 /// The plugins of the article editor, in the order they are consulted.
 export function articlePlugins(options: SetupOptions): Plugin[] {
   return [
     selectionSyncPlugin(),
-    savableGuardPlugin((key) => options.assets.has(key), options.notify ?? (() => undefined)),
+    savableGuardPlugin((key) => options.assets.has(key), options.notify ?? (() => undefined), notesAfter),
     fieldGuardPlugin(),
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
     keymap(options.keys),
     keymap(baseKeymap),
     history(),
     metaPlugin(options.meta),
+    reviewPlugin(options.review),
     countsPlugin(),
     findPlugin(),
     pastePlugin(options.assets, options.notify),
@@ -57,7 +62,7 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
   ];
 }
 
-/// The plugins state-only code needs (tests, benchmarks): meta, counts, find and history.
-export function statePlugins(meta: ArticleMeta): Plugin[] {
-  return [history(), metaPlugin(meta), countsPlugin(), findPlugin()];
+/// The plugins state-only code needs (tests, benchmarks): meta, review, counts, find and history.
+export function statePlugins(meta: ArticleMeta, review?: Review): Plugin[] {
+  return [history(), metaPlugin(meta), reviewPlugin(review), countsPlugin(), findPlugin()];
 }

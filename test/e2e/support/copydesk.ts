@@ -305,6 +305,71 @@ export class Copydesk {
     await expect(this.checkCard()).toBeHidden();
   }
 
+  /// Selects the first occurrence of `text` in the article, as a mouse drag would.
+  async selectText(text: string): Promise<void> {
+    await this.page.evaluate((wanted) => {
+      const root = document.querySelector<HTMLElement>(".article-editor")!;
+      root.focus();
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the article`);
+    }, text);
+    await expect(this.toolbarButton("Add Note")).toBeEnabled();
+  }
+
+  /// The notes' margin beside the article.
+  notesMargin(): Locator {
+    return this.page.getByRole("complementary", { name: "Notes" });
+  }
+
+  /// The card of the note whose text (or a reply's) holds `words`.
+  note(words: string): Locator {
+    return this.notesMargin().locator("article.note-card:not(.draft)", { hasText: words });
+  }
+
+  /// Selects `text` in the article and adds a note on it saying `body` (Ctrl/⌘+Alt+N).
+  async addNote(text: string, body: string): Promise<void> {
+    await this.selectText(text);
+    await this.page.keyboard.press("ControlOrMeta+Alt+N");
+    await this.notesMargin().getByRole("textbox", { name: "Note" }).fill(body);
+    await this.notesMargin().getByRole("button", { name: "Add note" }).click();
+    await expect(this.note(body)).toBeVisible();
+  }
+
+  /// Adds a desk note, on the whole article (Insert > Desk Note…).
+  async addDeskNote(body: string): Promise<void> {
+    await this.chooseFromMenu("desk-note");
+    await this.notesMargin().getByRole("textbox", { name: "Desk note" }).fill(body);
+    await this.notesMargin().getByRole("button", { name: "Add note" }).click();
+    await expect(this.note(body)).toBeVisible();
+  }
+
+  /// Replies to the note whose text holds `words`.
+  async reply(words: string, text: string): Promise<void> {
+    const card = this.note(words);
+    await card.getByRole("button", { name: "Reply", exact: true }).click();
+    await card.getByRole("textbox", { name: "Reply" }).fill(text);
+    await card.getByRole("button", { name: "Send reply" }).click();
+    await expect(card).toContainText(text);
+    await expect(card.getByRole("textbox", { name: "Reply" })).toHaveCount(0);
+  }
+
+  /// Resolves the note whose text holds `words`.
+  async resolve(words: string): Promise<void> {
+    const card = this.note(words);
+    await card.getByRole("button", { name: "Resolve" }).click();
+    await expect(card).toHaveClass(/resolved/);
+  }
+
   /// The Checks panel beside the article.
   checksPanel(): Locator {
     return this.page.getByRole("complementary", { name: "Checks" });

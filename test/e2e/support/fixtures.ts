@@ -1,5 +1,5 @@
 import { test as base, chromium, type Browser } from "@playwright/test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Copydesk } from "./copydesk";
@@ -17,7 +17,13 @@ interface Fixtures {
   launch: () => Promise<Copydesk>;
   /// The app, started and ready.
   copydesk: Copydesk;
+  /// Who is writing, put in the settings before the app first starts, so it does not ask (a spec
+  /// of the first-start question sets it to null with `test.use`).
+  identity: { id: string; name: string; initials: string } | null;
 }
+
+/// The identity every spec's app starts with, unless the spec asks for none.
+export const testIdentity = { id: "p-e2e-reporter", name: "Test Reporter", initials: "TR" };
 
 /// Playwright's `test` with the Copydesk fixtures.
 export const test = base.extend<Fixtures, { hostBrowser: Browser | null }>({
@@ -35,9 +41,15 @@ export const test = base.extend<Fixtures, { hostBrowser: Browser | null }>({
     rmSync(dir, { recursive: true, force: true });
   },
   userDataDir: async ({ workDir }, use) => use(join(workDir, "user-data")),
-  launch: async ({ hostBrowser, userDataDir }, use) => {
+  identity: [testIdentity, { option: true }],
+  launch: async ({ hostBrowser, userDataDir, identity }, use) => {
     const started: AppTarget[] = [];
     await use(async () => {
+      const settingsFile = join(userDataDir, "settings.json");
+      if (identity && !existsSync(settingsFile)) {
+        mkdirSync(userDataDir, { recursive: true });
+        writeFileSync(settingsFile, `${JSON.stringify({ identity }, null, 2)}\n`);
+      }
       const target = targetName() === "electron" ? await launchElectron(userDataDir) : await launchHost(userDataDir, hostBrowser ?? undefined);
       started.push(target);
       const app = new Copydesk(target);

@@ -1,0 +1,284 @@
+import type { EditorState } from "prosemirror-state";
+import type { Identity } from "../../../shared/ipc";
+import { personColour } from "../../../shared/review/people";
+import type { NoteThread, Review } from "../../../shared/review/review";
+import { element } from "../app/dom";
+import type { ArticleEditor } from "../editor";
+import { addDeskNote, addNote, canAddNote, deleteNote, replyToNote, resolveNote } from "./note-commands";
+import { reviewOfState } from "./review-state";
+import "./notes.css";
+
+// The notes' margin beside the article: one card per thread, level with the text it is on and
+// stacked without overlap; desk notes and notes whose text is gone at the top. Cards are rebuilt
+// only when the review changes; after typing, the anchors are measured once per frame and the
+// cards moved only when one of them moved, so typing does not re-lay the margin.
+
+/// What the margin needs from the window.
+export interface NoteMarginHost {
+  /// Who is writing, asking for it when it is not known yet (null when the user declines).
+  author(): Promise<Identity | null>;
+  show(text: string, kind?: "info" | "error"): void;
+}
+
+/// The margin, as the shell drives it.
+export interface NoteMargin {
+  /// Called after every transaction.
+  refresh(state: EditorState): void;
+  /// Opens a card to write a note on the selected text (or a desk note).
+  startNote(desk: boolean): Promise<void>;
+  /// How many times the cards were moved (the typing benchmark reads it).
+  readonly layouts: number;
+}
+
+const gap = 8;
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
+/// The margin inside the scrolling document area `scroller`, beside the editor.
+export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor, host: NoteMarginHost): NoteMargin {
+  const margin = element("aside", { class: "notes-margin", "aria-label": "Notes" });
+  const top = element("div", { class: "notes-top" });
+  const anchored = element("div", { class: "notes-anchored" });
+  margin.append(top, anchored);
+  scroller.append(margin);
+  const highlight = element("style");
+  document.head.append(highlight);
+
+  let review: Review | null = null;
+  let cards = new Map<string, HTMLElement>();
+  let draft: { card: HTMLElement; desk: boolean } | null = null;
+  let active: string | null = null;
+  let lastTops = "";
+  let frame = 0;
+  let layouts = 0;
+
+  const run = (command: Parameters<ArticleEditor["run"]>[0]) => getEditor().run(command);
+
+  function personOf(id: string): { name: string; initials: string; colour: string } {
+    return review?.people[id] ?? { name: "Someone", initials: "?", colour: personColour(id) };
+  }
+
+  function byline(authorId: string, time: string): HTMLElement {
+    const person = personOf(authorId);
+    const head = element("div", { class: "note-byline" });
+    const chip = element("span", { class: "note-initials", "aria-hidden": "true" }, person.initials);
+    chip.style.backgroundColor = person.colour;
+    head.append(chip, element("span", { class: "note-author" }, person.name), element("time", { datetime: time }, when(time)));
+    return head;
+  }
+
+  function button(label: string, action: () => void, cls = ""): HTMLButtonElement {
+    const b = element("button", { type: "button", class: cls }, label);
+    b.addEventListener("click", (e) => {
+      e.stopPropagation();
+      action();
+    });
+    return b;
+  }
+
+  /// A box to write in: Ctrl/⌘+Enter sends, Escape gives up.
+  function writingBox(label: string, send: (text: string) => void, cancel: () => void, sendLabel: string): HTMLElement {
+    const box = element("div", { class: "note-write" });
+    const area = element("textarea", { "aria-label": label, rows: "2", placeholder: label });
+    const sendButton = button(sendLabel, () => area.value.trim() && send(area.value.trim()), "primary");
+    area.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        sendButton.click();
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        cancel();
+      }
+    });
+    box.append(area, element("div", { class: "note-actions" }));
+    box.lastElementChild!.append(button("Cancel", cancel), sendButton);
+    return box;
+  }
+
+  function cardFor(id: string, thread: NoteThread): HTMLElement {
+    const person = personOf(thread.author);
+    const card = element("article", { class: "note-card", "data-note": id, "aria-label": `Note by ${person.name}` });
+    card.style.setProperty("--author", person.colour);
+    if (thread.resolved) card.classList.add("resolved");
+    if (thread.anchor === "article") card.append(element("p", { class: "note-kind" }, "Desk note"));
+    card.append(byline(thread.author, thread.time), element("p", { class: "note-body" }, thread.body));
+    for (const reply of thread.replies) {
+      const item = element("div", { class: "note-reply" });
+      item.append(byline(reply.author, reply.time), element("p", { class: "note-body" }, reply.body));
+      card.append(item);
+    }
+    const actions = element("div", { class: "note-actions" });
+    const act = (f: (me: Identity) => void) => () => void host.author().then((me) => me && f(me));
+    if (thread.resolved) {
+      card.append(element("p", { class: "note-resolved" }, `Resolved by ${personOf(thread.resolved.by).name}`));
+      actions.append(button("Re-open", act((me) => run(resolveNote(id, me, false)))));
+    } else {
+      actions.append(
+        button("Reply", () => {
+          if (card.querySelector(".note-write")) return void card.querySelector("textarea")?.focus();
+          const send = (text: string) =>
+            void host.author().then((me) => {
+              if (!me) return;
+              box.remove();
+              run(replyToNote(id, me, text));
+            });
+          const box = writingBox("Reply", send, () => (box.remove(), schedule(true)), "Send reply");
+          card.insertBefore(box, actions);
+          box.querySelector("textarea")!.focus();
+          schedule(true);
+        }),
+        button("Resolve", act((me) => run(resolveNote(id, me, true)))),
+      );
+    }
+    actions.append(button("Delete", () => run(deleteNote(id)), "danger"));
+    card.append(actions);
+    card.addEventListener("click", () => setActive(id));
+    return card;
+  }
+
+  function setActive(id: string | null): void {
+    active = id;
+    for (const [cardId, card] of cards) card.classList.toggle("active", cardId === id);
+    restyle();
+  }
+
+  /// The marks' look per thread: resolved ones faint, the active one stronger.
+  function restyle(): void {
+    const rules: string[] = [];
+    for (const [id, thread] of Object.entries(review?.notes ?? {})) {
+      if (thread.resolved) rules.push(`.article-editor .note-mark[data-note="${id}"] { background: none; border-bottom-color: transparent; }`);
+    }
+    if (active) rules.push(`.article-editor .note-mark[data-note="${active}"] { background: var(--note-active); }`);
+    highlight.textContent = rules.join("\n");
+  }
+
+  /// Rebuilds the cards from the review.
+  function render(next: Review): void {
+    review = next;
+    const kept = new Map<string, HTMLElement>();
+    for (const [id, thread] of Object.entries(next.notes)) {
+      const card = cardFor(id, thread);
+      // A reply being written stays, words and all.
+      const writing = cards.get(id)?.querySelector(".note-write");
+      if (writing && !thread.resolved) card.insertBefore(writing, card.querySelector(".note-actions"));
+      kept.set(id, card);
+    }
+    for (const card of cards.values()) card.remove();
+    cards = kept;
+    scroller.classList.toggle("has-notes", cards.size > 0 || draft !== null);
+    if (active && !cards.has(active)) active = null;
+    restyle();
+    schedule(true);
+  }
+
+  /// Measures the anchors at the next frame, and moves the cards if one moved (or `force`).
+  let forced = false;
+  function schedule(force = false): void {
+    forced ||= force;
+    if (frame || (cards.size === 0 && !draft)) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      place(forced);
+      forced = false;
+    });
+  }
+
+  /// The first mark of each note in the text.
+  function anchorSpans(): Map<string, HTMLElement> {
+    const spans = new Map<string, HTMLElement>();
+    for (const span of getEditor().view.dom.querySelectorAll<HTMLElement>("span.note-mark[data-note]")) {
+      if (!spans.has(span.dataset.note!)) spans.set(span.dataset.note!, span);
+    }
+    return spans;
+  }
+
+  function place(force: boolean): void {
+    const spans = anchorSpans();
+    const atTop: HTMLElement[] = draft?.desk ? [draft.card] : [];
+    for (const [id, card] of cards) {
+      card.classList.toggle("unanchored", review?.notes[id]?.anchor === "text" && !spans.has(id));
+      if (!spans.has(id)) atTop.push(card);
+    }
+    const base = anchored.getBoundingClientRect().top;
+    const tops = [...spans].map(([id, span]) => [id, span.getBoundingClientRect().top - base] as const);
+    const key = `${atTop.length}|${tops.map(([id, y]) => `${id}:${Math.round(y)}`).join(",")}`;
+    if (!force && key === lastTops) return;
+    lastTops = key;
+    layouts += 1;
+    margin.dataset.layouts = String(layouts);
+    top.replaceChildren(...atTop);
+    for (const card of atTop) card.style.top = "";
+    const rebased = anchored.getBoundingClientRect().top - base;
+    const inText: [number, HTMLElement][] = tops.flatMap(([id, y]) => (cards.has(id) ? [[y - rebased, cards.get(id)!] as [number, HTMLElement]] : []));
+    if (draft && !draft.desk) inText.push([selectionTop(), draft.card]);
+    inText.sort((a, b) => a[0] - b[0]);
+    let floor = 0;
+    for (const [y, card] of inText) {
+      if (card.parentElement !== anchored) anchored.append(card);
+      const at = Math.max(y, floor);
+      card.style.top = `${at}px`;
+      floor = at + card.offsetHeight + gap;
+    }
+  }
+
+  function selectionTop(): number {
+    const { view } = getEditor();
+    return view.coordsAtPos(view.state.selection.from).top - anchored.getBoundingClientRect().top;
+  }
+
+  function closeDraft(focusEditor: boolean): void {
+    draft?.card.remove();
+    draft = null;
+    scroller.classList.toggle("has-notes", cards.size > 0);
+    schedule(true);
+    if (focusEditor) getEditor().focus();
+  }
+
+  return {
+    refresh(state) {
+      const next = reviewOfState(state);
+      if (next !== review) render(next);
+      else if (cards.size > 0 || draft) schedule();
+    },
+    async startNote(desk) {
+      const editor = getEditor();
+      if (!desk && !canAddNote(editor.state)) return host.show("Select the words the note is about, then add the note.", "error");
+      const me = await host.author();
+      if (!me) return host.show("A note needs your name: choose Insert > Name and Initials….", "error");
+      closeDraft(false);
+      const card = element("article", { class: "note-card draft", "aria-label": desk ? "New desk note" : "New note" });
+      card.style.setProperty("--author", personColour(me.name));
+      if (desk) card.append(element("p", { class: "note-kind" }, "Desk note"));
+      const { from, to } = editor.state.selection;
+      card.append(
+        writingBox(
+          desk ? "Desk note" : "Note",
+          (text) => {
+            const ok = desk ? editor.run(addDeskNote(me, text)) : selectionStill(from, to) && editor.run(addNote(me, text));
+            if (!ok) host.show("The words the note was about are no longer selected: select them again.", "error");
+            closeDraft(true);
+          },
+          () => closeDraft(true),
+          "Add note",
+        ),
+      );
+      draft = { card, desk };
+      if (desk) top.prepend(card);
+      else anchored.append(card);
+      scroller.classList.add("has-notes");
+      place(true);
+      card.querySelector("textarea")!.focus();
+    },
+    get layouts() {
+      return layouts;
+    },
+  };
+
+  function selectionStill(from: number, to: number): boolean {
+    const { selection } = getEditor().state;
+    return selection.from === from && selection.to === to;
+  }
+}

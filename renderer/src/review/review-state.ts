@@ -1,0 +1,116 @@
+import { Fragment, Slice, type Node as PMNode, type Schema } from "prosemirror-model";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
+import { Step, StepMap, StepResult } from "prosemirror-transform";
+import { emptyReview, type NoteThread, type Person, type Review, type Suggestion } from "../../../shared/review/review";
+import { schema } from "../../../shared/schema";
+
+// The desk's review in editor state, beside the document: people, note threads, suggestions and
+// versions. A change of one entry is a SetReviewEntryStep, which leaves the document alone but is
+// recorded by the undo history with the marks changed in the same transaction, so undoing "add a
+// note" takes away its mark and its thread together, and redo brings both back.
+
+/// The parts of the review kept by id.
+export type ReviewEntryPart = "people" | "notes" | "suggestions";
+type EntryOf<P extends ReviewEntryPart> = { people: Person; notes: NoteThread; suggestions: Suggestion }[P];
+
+/// Sets (or with null, removes) one entry of the review, as an undoable step that leaves the document as it is.
+export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> extends Step {
+  constructor(
+    readonly part: P,
+    readonly id: string,
+    readonly value: EntryOf<P> | null,
+    readonly previous: EntryOf<P> | null,
+  ) {
+    super();
+  }
+
+  apply(doc: PMNode): StepResult {
+    return StepResult.ok(doc);
+  }
+
+  override getMap(): StepMap {
+    return StepMap.empty;
+  }
+
+  invert(): Step {
+    return new SetReviewEntryStep(this.part, this.id, this.previous, this.value);
+  }
+
+  map(): Step {
+    return this;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { stepType: "copydeskReview", part: this.part, id: this.id, value: this.value, previous: this.previous };
+  }
+
+  static override fromJSON(_schema: Schema, json: { part: ReviewEntryPart; id: string; value: never; previous: never }): SetReviewEntryStep {
+    return new SetReviewEntryStep(json.part, json.id, json.value, json.previous);
+  }
+}
+Step.jsonID("copydeskReview", SetReviewEntryStep);
+
+const reviewKey = new PluginKey<Review>("review");
+
+/// The review after a transaction's steps.
+function applySteps(review: Review, tr: Transaction): Review {
+  let next = review;
+  for (const step of tr.steps) {
+    if (!(step instanceof SetReviewEntryStep)) continue;
+    if (next === review) next = { ...review };
+    const { part: name } = step as SetReviewEntryStep;
+    const part = { ...(next[name] as Record<string, unknown>) };
+    if (step.value === null) delete part[step.id];
+    else part[step.id] = step.value;
+    (next as unknown as Record<string, unknown>)[name] = part;
+  }
+  return next;
+}
+
+/// Keeps the review; SetReviewEntrySteps change it. A pasted note mark whose thread this article
+/// does not hold (copied from another article) is left off, so the paste keeps its words.
+export function reviewPlugin(initial: Review = emptyReview()): Plugin<Review> {
+  return new Plugin<Review>({
+    key: reviewKey,
+    state: {
+      init: () => initial,
+      apply: (tr, review) => applySteps(review, tr),
+    },
+    props: {
+      transformPasted(slice, view) {
+        const notes = reviewOfState(view.state).notes;
+        return new Slice(knownNotesOnly(slice.content, (id) => Object.hasOwn(notes, id)), slice.openStart, slice.openEnd);
+      },
+    },
+  });
+}
+
+/// The content with the note marks of unknown threads taken off (the text kept).
+function knownNotesOnly(fragment: Fragment, known: (id: string) => boolean): Fragment {
+  let changed = false;
+  const children: PMNode[] = [];
+  fragment.forEach((child) => {
+    let next = child;
+    if (child.isText) {
+      const marks = child.marks.filter((m) => m.type !== schema.marks.note || known(m.attrs.id as string));
+      if (marks.length !== child.marks.length) next = child.mark(marks);
+    } else if (child.content.size > 0) {
+      const content = knownNotesOnly(child.content, known);
+      if (content !== child.content) next = child.copy(content);
+    }
+    if (next !== child) changed = true;
+    children.push(next);
+  });
+  return changed ? Fragment.fromArray(children) : fragment;
+}
+
+/// The review in this state (empty when the plugin is not installed).
+export function reviewOfState(state: EditorState): Review {
+  return reviewKey.getState(state) ?? emptyReview();
+}
+
+/// The note threads the article will hold once `tr` is applied to `state` (for the savable guard).
+export function notesAfter(state: EditorState, tr: Transaction): (id: string) => boolean {
+  const notes = applySteps(reviewOfState(state), tr).notes;
+  return (id) => Object.hasOwn(notes, id);
+}
