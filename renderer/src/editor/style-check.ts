@@ -207,8 +207,11 @@ class StyleCheckView {
     this.arrived = new Set();
     const toSpell: string[] = [];
     const caret = state.selection.empty ? state.selection.head : -1;
-    let decorations = plugin.decorations;
-    let changed = false;
+    // Blocks are disjoint, so each block's underlines are found in the published set, and all the
+    // changes go into it at once at the end: one add and one remove, whatever the number of blocks.
+    const decorations = plugin.decorations;
+    const removed: Decoration[] = [];
+    const added: Decoration[] = [];
     let done = true;
     for (let i = 0; i < blocks.length; i++) {
       const { node, pos, field, index } = blocks[i];
@@ -244,15 +247,14 @@ class StyleCheckView {
           .sort((a, b) => a.from - b.from),
       );
       if (shownKey === key) continue;
-      decorations = decorations.remove(shownNow);
-      decorations = decorations.add(
-        state.doc,
-        matches.map((m) => underline({ ...m, field, block: index, from: start + m.from, to: start + m.to, offset: { from: m.from, to: m.to }, blockText: text })),
-      );
-      changed = true;
+      removed.push(...shownNow);
+      for (const m of matches) added.push(underline({ ...m, field, block: index, from: start + m.from, to: start + m.to, offset: { from: m.from, to: m.to }, blockText: text }));
     }
     if (extra && toSpell.length) extra.request([...new Set(toSpell)], language, this.extraReady);
-    if (changed) this.view.dispatch(state.tr.setMeta(styleKey, { decorations } satisfies Meta).setMeta("addToHistory", false));
+    if (removed.length > 0 || added.length > 0) {
+      const next = (removed.length > 0 ? decorations.remove(removed) : decorations).add(state.doc, added);
+      this.view.dispatch(state.tr.setMeta(styleKey, { decorations: next } satisfies Meta).setMeta("addToHistory", false));
+    }
     return done;
   }
 }
