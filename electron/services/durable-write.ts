@@ -47,6 +47,9 @@ export function isTemporaryFileOf(fileName: string, candidate: string): boolean 
   return candidate.startsWith(`.${fileName}.`) && candidate.endsWith(".tmp");
 }
 
+/// The temporary files of writes under way in this process: a write's clean-up of stale ones leaves these alone.
+const writesUnderWay = new Set<string>();
+
 /// Replaces `path` with `data` so that a crash or failure at any step leaves either the old or the new file.
 /// On failure the temporary file is removed and the error (with its errno `code`) is rethrown.
 export async function writeFileDurably(
@@ -65,6 +68,7 @@ export async function writeFileDurably(
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let handle: nodeFs.FileHandle | null = null;
+  writesUnderWay.add(temporary);
   try {
     handle = await fs.open(temporary, "wx", existing ? existing.mode & 0o7777 : 0o666);
     if (existing) await keepOwnerAndMode(handle, existing);
@@ -81,6 +85,8 @@ export async function writeFileDurably(
     if (handle) await handle.close().catch(() => undefined);
     await fs.unlink(temporary).catch(() => undefined);
     throw e;
+  } finally {
+    writesUnderWay.delete(temporary);
   }
 }
 
@@ -122,10 +128,10 @@ async function syncFolder(folder: string, fs: FileSystemLayer): Promise<void> {
   }
 }
 
-/// Removes temporary files left by saves that were killed before they could clean up.
+/// Removes temporary files left by saves that were killed before they could clean up (never those of
+/// a write of the same file still under way, which would then fail).
 async function removeStaleTemporaries(folder: string, fileName: string, fs: FileSystemLayer): Promise<void> {
   const names = await fs.readdir(folder).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => isTemporaryFileOf(fileName, name)).map((name) => fs.unlink(join(folder, name)).catch(() => undefined)),
-  );
+  const stale = names.filter((name) => isTemporaryFileOf(fileName, name) && !writesUnderWay.has(join(folder, name)));
+  await Promise.all(stale.map((name) => fs.unlink(join(folder, name)).catch(() => undefined)));
 }
