@@ -204,14 +204,15 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     }
     const base = anchored.getBoundingClientRect().top;
     const tops = [...spans].map(([id, span]) => [id, span.getBoundingClientRect().top - base] as const);
-    const key = `${atTop.length}|${tops.map(([id, y]) => `${id}:${Math.round(y)}`).join(",")}`;
-    if (!force && key === lastTops) return;
-    lastTops = key;
+    const keyOf = (shift: number) => `${atTop.length}|${tops.map(([id, y]) => `${id}:${Math.round(y - shift)}`).join(",")}`;
+    if (!force && keyOf(0) === lastTops) return;
     layouts += 1;
     margin.dataset.layouts = String(layouts);
     top.replaceChildren(...atTop);
     for (const card of atTop) card.style.top = "";
+    // The cards at the top may have changed height: the anchors are compared from where the cards beside the text now start.
     const rebased = anchored.getBoundingClientRect().top - base;
+    lastTops = keyOf(rebased);
     const inText: [number, HTMLElement][] = tops.flatMap(([id, y]) => (cards.has(id) ? [[y - rebased, cards.get(id)!] as [number, HTMLElement]] : []));
     if (draft && !draft.desk) inText.push([selectionTop(), draft.card]);
     inText.sort((a, b) => a[0] - b[0]);
