@@ -57,7 +57,8 @@ export function packagesRequiredBy(code: string): string[] {
   const names = new Set<string>();
   // Bundled libraries quote `require('x')` in their doc comments: scan the code only.
   const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-  for (const [, specifier] of withoutComments.matchAll(/(?:\brequire\(|\bfrom\s*|\bimport\()\s*["']([^"'./][^"']*)["']/g)) {
+  // A package name is lower case letters, digits and -._~ (with an @scope/): a string that merely follows "from" is not one.
+  for (const [, specifier] of withoutComments.matchAll(/(?:\brequire\(|\bfrom\s*|\bimport\()\s*["']((?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*(?:\/[\w.~@-]+)*)["']/g)) {
     const name = specifier!.split("/").slice(0, specifier!.startsWith("@") ? 2 : 1).join("/");
     if (!specifier!.startsWith("node:") && !builtinModules.includes(name) && name !== "electron") names.add(name);
   }
