@@ -56,7 +56,8 @@ function checkTopLevel(json: unknown, errors: string[]): void {
   if (!isObject(json)) return void errors.push("doc: not an object");
   if (json.type !== "doc") return void errors.push(`doc: type is ${quoted(shown(json.type))}, expected "doc"`);
   if (!Array.isArray(json.content)) return void errors.push("doc.content: missing");
-  const found = json.content.map((c) => (isObject(c) && typeof c.type === "string" ? c.type : "?"));
+  // Types as messages show them: a type of a megabyte is shortened like any value.
+  const found = json.content.map((c) => (isObject(c) && typeof c.type === "string" ? (c.type.length > 60 ? `${c.type.slice(0, 60)}…` : c.type) : "?"));
   fieldNames.forEach((field, i) => {
     if (found[i] === field) return;
     if (!found.includes(field)) errors.push(`doc.content: the ${field} field is missing`);

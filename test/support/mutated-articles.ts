@@ -178,8 +178,13 @@ export function mutatedArticleFile(sources: SourceFile[]): fc.Arbitrary<MutatedF
     })
     .map(({ source, mutations, byteMutations }) => {
       const file = sources[source];
-      return { source: file.name, mutations, byteMutations, bytes: applyBytes(applyJson(file.text, mutations), byteMutations) };
+      return { source: file.name, mutations, byteMutations, bytes: mutateArticleFile(file.text, mutations, byteMutations) };
     });
+}
+
+/// The bytes of an article file after these mutations: a failure's file, made again from what its message lists.
+export function mutateArticleFile(text: string, mutations: Mutation[], byteMutations: ByteMutation[] = []): Uint8Array {
+  return applyBytes(applyJson(text, mutations), byteMutations);
 }
 
 /// A short account of a mutated file, for a failure message.

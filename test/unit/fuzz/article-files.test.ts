@@ -172,6 +172,17 @@ describe("what the fuzz found", () => {
     expect(shallow).toEqual({ ok: false, errors: ["doc.content[5].content[0].content[0].content[0]: text node without text"] });
   });
 
+  it("a field whose type is a megabyte of text is named by the type's first words", () => {
+    const file = JSON.parse(nestedListFile(2)) as { doc: { content: { type: string }[] } };
+    const [tagline, related] = file.doc.content.slice(6);
+    file.doc.content.splice(6, 2, { type: "word ".repeat(200_000) }, related, tagline);
+    const result = parseArticleFile(JSON.stringify(file));
+    expect(result).toEqual({
+      ok: false,
+      errors: [`doc.content[6]: expected the tagline field here, found ${"word ".repeat(12)}…`],
+    });
+  });
+
   it("metadata that is not an object is called that, not \"Invalid input\"", () => {
     for (const meta of [[], "draft", 7, true]) {
       const file = JSON.parse(nestedListFile(2)) as Record<string, unknown>;
