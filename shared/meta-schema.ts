@@ -42,12 +42,20 @@ export const metaSchema = z.strictObject({
   ),
 }, { error: "not an object" }) satisfies z.ZodMiniType<ArticleMeta>;
 
+/// A field's name as a message shows it: a name of a megabyte is shortened like any value.
+const fieldName = (key: PropertyKey): string => {
+  const name = String(key);
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+};
+
 /// Turns zod issues into "path: message" lines under a prefix such as `meta`; `input` tells missing fields apart.
 export function describeIssues(prefix: string, error: z.core.$ZodError, input: unknown): string[] {
   return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    const path = [prefix, ...issue.path.map(fieldName)].filter(Boolean).join(".");
     if (issue.code === "unrecognized_keys") {
-      return `${path}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      const listed = issue.keys.slice(0, 5).map((k) => `"${fieldName(k)}"`).join(", ");
+      const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : "";
+      return `${path}: unknown field${issue.keys.length > 1 ? "s" : ""} ${listed}${more}`;
     }
     if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) return `${path}: missing`;
     return `${path}: ${issue.message}`;

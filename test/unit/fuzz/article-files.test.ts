@@ -183,6 +183,15 @@ describe("what the fuzz found", () => {
     });
   });
 
+  it("a field named by a megabyte of text is named by its first letters, and a long list of unknown fields is counted", () => {
+    const file = JSON.parse(nestedListFile(2)) as { meta: Record<string, unknown> };
+    file.meta["k".repeat(100_000)] = "draft";
+    expect(parseArticleFile(JSON.stringify(file))).toEqual({ ok: false, errors: [`meta: unknown field "${"k".repeat(40)}…"`] });
+    for (let i = 0; i < 8; i++) file.meta[`extra${i}`] = i;
+    const [problem] = (parseArticleFile(JSON.stringify(file)) as { errors: string[] }).errors;
+    expect(problem).toBe(`meta: unknown fields "${"k".repeat(40)}…", "extra0", "extra1", "extra2", "extra3" and 4 more`);
+  });
+
   it("metadata that is not an object is called that, not \"Invalid input\"", () => {
     for (const meta of [[], "draft", 7, true]) {
       const file = JSON.parse(nestedListFile(2)) as Record<string, unknown>;
