@@ -6,6 +6,7 @@ import { element } from "../app/dom";
 import type { ArticleEditor } from "../editor";
 import { addDeskNote, addNote, canAddNote, deleteNote, replyToNote, resolveNote } from "./note-commands";
 import { reviewOfState } from "./review-state";
+import { schema } from "../../../shared/schema";
 import "./notes.css";
 
 // The notes' margin beside the article: one card per thread, level with the text it is on and
@@ -243,6 +244,9 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
       const next = reviewOfState(state);
       if (next !== review) render(next);
       else if (cards.size > 0 || draft) schedule();
+      // The cursor in a note's words brings its card forward.
+      const here = state.selection.$from.marks().find((m) => m.type === schema.marks.note);
+      if (here && here.attrs.id !== active && cards.has(here.attrs.id as string)) setActive(here.attrs.id as string);
     },
     async startNote(desk) {
       const editor = getEditor();

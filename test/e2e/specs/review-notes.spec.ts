@@ -41,6 +41,9 @@ test("a note is added, answered and resolved; saved, the file holds the thread, 
   await expect(copydesk.bodyBlocks().last()).toContainText("More to come");
   expect(await layoutsNow()).toBe(layouts);
 
+  // The cursor in the note's words brings its card forward.
+  await marks.first().click();
+  await expect(copydesk.note("Which officials")).toHaveClass(/active/);
   await copydesk.page.screenshot({ path: testInfo.outputPath("notes-margin.png") });
   await copydesk.resolve("Which officials");
 
