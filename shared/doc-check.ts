@@ -56,6 +56,7 @@ function checkTopLevel(json: unknown, errors: string[]): void {
   if (!isObject(json)) return void errors.push("doc: not an object");
   if (json.type !== "doc") return void errors.push(`doc: type is ${quoted(shown(json.type))}, expected "doc"`);
   if (!Array.isArray(json.content)) return void errors.push("doc.content: missing");
+  if (json.marks !== undefined) errors.push("doc: marks are not allowed here");
   // Types as messages show them: a type of a megabyte is shortened like any value.
   const found = json.content.map((c) => (isObject(c) && typeof c.type === "string" ? (c.type.length > 60 ? `${c.type.slice(0, 60)}…` : c.type) : "?"));
   fieldNames.forEach((field, i) => {
@@ -132,7 +133,8 @@ function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>,
     const children: Visit[] = [];
     node.content.forEach((child, i) => {
       if (!isObject(child)) return void errors.push(`${path()}.content[${i}]: not a node`);
-      if (child.type === "text" && child.marks !== undefined) checkMarks(child.marks, type.name, where, errors, hasNote);
+      // Marks on any node, not only text: ProseMirror reads them all, and a mark it does not know is a throw.
+      if (child.marks !== undefined) checkMarks(child.marks, type.name, where, errors, hasNote);
       children.push({ node: child, parent: visit, index: i, depth: depth + 1 });
     });
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

@@ -192,6 +192,21 @@ describe("what the fuzz found", () => {
     expect(problem).toBe(`meta: unknown fields "${"k".repeat(40)}…", "extra0", "extra1", "extra2", "extra3" and 4 more`);
   });
 
+  it("marks on the document or on a block are named as a problem, not left to ProseMirror (\"There is no mark type undefined\")", () => {
+    const file = JSON.parse(nestedListFile(2)) as { doc: { marks?: unknown; content: { marks?: unknown }[] } };
+    file.doc.marks = [-321021277];
+    expect(parseArticleFile(JSON.stringify(file))).toEqual({ ok: false, errors: ["doc: marks are not allowed here"] });
+    delete file.doc.marks;
+    for (const [marks, problem] of [
+      [[7], "a mark has no type"],
+      [[{ type: "strong" }], "marks are not allowed here"],
+      [{ type: "em" }, "marks is not a list"],
+    ] as const) {
+      file.doc.content[5].marks = marks;
+      expect(parseArticleFile(JSON.stringify(file))).toEqual({ ok: false, errors: [`doc (doc): ${problem}`] });
+    }
+  });
+
   it("metadata that is not an object is called that, not \"Invalid input\"", () => {
     for (const meta of [[], "draft", 7, true]) {
       const file = JSON.parse(nestedListFile(2)) as Record<string, unknown>;
