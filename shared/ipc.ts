@@ -262,7 +262,6 @@ export const requestSchemas = {
   /// Open a link from the article in the system's browser or mail program (http, https, mailto only).
   "link:open": z.object({ href: z.string().min(1).max(4096) }).strict(),
   /// The article's language changed: spell-check this window in it.
-  "spelling:set-language": z.object({ language: z.string().min(2).max(35) }).strict(),
   /// Let the user choose the newsroom's style guide folder in main's dialog (or forget it with `clear`); answers the settings.
   "style:choose-guide-folder": z.object({ clear: z.literal(true).optional() }).strict(),
   /// The rule files of the newsroom's style guide (the folder in Settings), read by main.
@@ -293,7 +292,6 @@ export interface ResultTypes {
   "asset:add": AddedAsset;
   "link:open": null;
   /// The spell-checking languages now in use (empty where the language has no dictionary).
-  "spelling:set-language": { languages: string[] };
   "style:choose-guide-folder": Settings;
   "style:guide": StyleGuideFiles;
 }

@@ -8,7 +8,6 @@ import { articlePathsFromArgv } from "./launch-paths";
 import { buildMenu } from "./menu";
 import { printPdfWithChromium } from "./pdf";
 import { hardenApp, openExternalLink, prepareSecureApp } from "./security";
-import { setSpellingLanguage } from "./spelling";
 import { editorLocation, rendererRoot } from "./window";
 
 // The main process: thin glue between Electron and the Electron-free services. One window per
@@ -59,7 +58,6 @@ if (!app.requestSingleInstanceLock()) {
       notify: (windowId, event, payload) => shell.send(windowId, event, payload),
       printPdf: printPdfWithChromium,
       openExternal: async (href) => void (await openExternalLink(href)),
-      setSpellingLanguage,
     });
     shell.attach(services.windows);
     backend = services;

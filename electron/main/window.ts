@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from "electron";
 import { join } from "node:path";
 import { rendererLocation, type RendererLocation } from "./renderer-origin";
-import { attachContextMenu } from "./spelling";
+import { attachContextMenu } from "./context-menu";
 import { editorWebPreferences } from "./web-preferences";
 
 /// Where this run loads the editor from: `app://copydesk/` always in a packaged app; the dev

@@ -12,7 +12,6 @@ import {
 } from "../../shared/ipc";
 import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
-import { languageTag } from "../../shared/meta-schema";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
 import { writeExports, type PrintPdf } from "./export-files";
@@ -50,8 +49,6 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   /// Where reading, checking, importing and exporting articles runs: worker threads when the worker is built
   /// beside this code (the app), otherwise in-process (heavy-work.ts).
   heavyWork?: HeavyWork;
-  /// Spell-checks a window in a language (Electron's session spellchecker); answers the languages in use.
-  setSpellingLanguage?: (windowId: string, language: string) => Promise<string[]>;
 }
 
 /// The files File > Import accepts.
@@ -201,11 +198,6 @@ export class Backend {
         if (!this.options.openExternal) throw new UserFacingError("internal", "Links cannot be opened from here.");
         await this.options.openExternal(href.trim());
         return null;
-      },
-      "spelling:set-language": async ({ language }, { windowId }) => {
-        const parsed = languageTag.safeParse(language);
-        if (!parsed.success) throw new UserFacingError("invalid-request", `"${language}" is not a language tag such as en or fr-FR.`);
-        return { languages: (await this.options.setSpellingLanguage?.(windowId, language)) ?? [] };
       },
       "style:choose-guide-folder": async ({ clear }) => {
         if (clear) return this.settingsView(await this.settings.update({ styleGuideFolder: null }));

@@ -177,7 +177,6 @@ function validRequests(context: PayloadContext): Record<Channel, fc.Arbitrary<un
     "link:open": fc.record({
       href: fc.oneof(fc.webUrl(), fc.constantFrom("mailto:desk@example.com", "mailto:?attach=/etc/passwd", "javascript:alert(1)", "https://user:pw@example.com/", "https://example.com/\u202e")),
     }),
-    "spelling:set-language": fc.record({ language: fc.constantFrom("en", "fr-FR", "de", "ar", "xx-YY", "en_GB") }),
     "style:choose-guide-folder": fc.record({ clear: fc.constant(true as const) }, { requiredKeys: [] }),
     "style:guide": empty,
   };

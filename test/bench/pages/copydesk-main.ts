@@ -63,9 +63,6 @@ const api: CopydeskApi = {
       case "recent:list":
         value = [];
         break;
-      case "spelling:set-language":
-        value = { languages: [] };
-        break;
       case "document:state":
         if ((request as { edited: boolean }).edited) scheduleRecovery();
         break;

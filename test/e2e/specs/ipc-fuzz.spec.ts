@@ -84,7 +84,6 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "asset:choose-image": (v) => v === null,
     "asset:add": (v) => isObject(v) && /^[0-9a-f]{64}$/.test(String(v.key)) && typeof v.data === "string",
     "link:open": (v) => v === null,
-    "spelling:set-language": (v) => isObject(v) && Array.isArray(v.languages),
     "style:choose-guide-folder": settings,
     "style:guide": (v) => isObject(v) && Array.isArray(v.files) && Array.isArray(v.errors),
   };

@@ -51,7 +51,6 @@ test("every channel refuses a path the page names, and nothing is read or writte
     "asset:choose-image": [{ handle, path: join(elsewhere, "photo.png") }],
     "asset:add": [{ handle, data: victim }, { handle, data: "", path: victim }],
     "link:open": [{ href: `file://${victim}` }, { href: victim }],
-    "spelling:set-language": [{ language: victim }],
   };
 
   const tried = new Set<Channel>();
