@@ -26,6 +26,8 @@ export type SettingsChange = Partial<Omit<StoredSettings, "identity">> & { ident
 /// The settings file and the settings in memory.
 export class SettingsStore {
   private current: StoredSettings | null = null;
+  /// The updates under way, in the order they were asked for.
+  private updates: Promise<unknown> = Promise.resolve();
   readonly path: string;
 
   constructor(userDataDir: string) {
@@ -39,8 +41,15 @@ export class SettingsStore {
   }
 
   /// Changes some settings and writes the file; the old file stays whole if writing fails. A new
-  /// identity keeps the id the user has, or gets one the first time.
-  async update(changes: SettingsChange): Promise<StoredSettings> {
+  /// identity keeps the id the user has, or gets one the first time. Changes are made one after
+  /// another, each from the settings the one before wrote, so two made at once both stay.
+  update(changes: SettingsChange): Promise<StoredSettings> {
+    const done = this.updates.then(() => this.write(changes));
+    this.updates = done.catch(() => undefined);
+    return done;
+  }
+
+  private async write(changes: SettingsChange): Promise<StoredSettings> {
     const current = await this.get();
     const identity = changes.identity && { ...changes.identity, id: changes.identity.id ?? current.identity?.id ?? randomUUID() };
     const next = sanitize({ ...current, ...changes, ...(identity ? { identity } : {}) });

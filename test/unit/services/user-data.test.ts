@@ -64,6 +64,15 @@ describe("settings", () => {
     expect(await new SettingsStore(dir).get()).toEqual({ ...defaultSettings, theme: "dark", spellcheckLanguage: "fr" });
   });
 
+  it("keeps both of two changes made at once (found by the IPC fuzz)", async () => {
+    const folder = join(dir, "user-data");
+    const store = new SettingsStore(folder);
+    await Promise.all([store.update({ theme: "dark" }), store.update({ smartQuotes: false }), store.update({ newsroomWords: ["Nujaifi"] })]);
+    const expected = { ...defaultSettings, theme: "dark", smartQuotes: false, newsroomWords: ["Nujaifi"] };
+    expect(await store.get()).toEqual(expected);
+    expect(await new SettingsStore(folder).get()).toEqual(expected);
+  });
+
   it("writes atomically into a user-data folder it creates, and reads back", async () => {
     const folder = join(dir, "new-user-data");
     const settings = new SettingsStore(folder);
