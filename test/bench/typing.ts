@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { editors, openEditor, paragraphSelectors, type BenchServer, type EditorName } from "./browser";
+import { editorLabels, editors, openEditor, paragraphSelectors, type BenchServer, type EditorName } from "./browser";
 import { generatedArticle } from "./support/articles";
 import type { KeyTiming, LongTask } from "./pages/probe";
 import { startTrace, type CpuSplit, type TraceEvents } from "./trace";
@@ -113,6 +113,11 @@ export async function typingAtSize(browser: Browser, server: BenchServer, paragr
     // The last burst's pause: as long as the others typed after it.
     await sleep(1500);
     const result = {} as Record<EditorName, TypingRun[]>;
+    for (const editor of editors) {
+      // The keys must have reached the article (not a dialog or a field that took the focus).
+      const landed = await pages[editor].page.evaluate((text) => document.querySelector(".ProseMirror")?.textContent?.includes(text) ?? false, bursts[0]);
+      if (!landed) throw new Error(`${editorLabels[editor]}: the keys typed did not reach the article`);
+    }
     for (const editor of editors) {
       const { page, editableMs, heapMB, domNodes } = pages[editor];
       const allKeys = await page.evaluate(() => window.benchProbe.keys());

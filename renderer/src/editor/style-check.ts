@@ -232,6 +232,10 @@ class StyleCheckView {
       const spelled = extra && text.trim() ? extra.matchesFor(text, language) : undefined;
       const start = pos + 1;
       const shownNow = decorations.find(start, pos + node.nodeSize - 1);
+      // Until the spelling of a changed block is known, a block that shows spelling underlines
+      // keeps them as they were (mapped with the text): publishing it without them, then with
+      // them again when the worker answers, would redraw it twice for every key.
+      if (spelled === undefined && extra && text.trim() && shownNow.some((d) => (d.spec.match as ShownMatch).rule === "spelling")) continue;
       // A new match touching the caret is the word being typed: it waits until the caret leaves it.
       const atCaret = (m: BlockMatch) =>
         caret >= start + m.from && caret <= start + m.to && !shownNow.some((d) => d.from === start + m.from && d.to === start + m.to && (d.spec.match as ShownMatch).rule === m.rule);

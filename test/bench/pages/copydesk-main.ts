@@ -54,7 +54,13 @@ const api: CopydeskApi = {
     switch (channel) {
       case "settings:get":
         // `?checks=off`: the same renderer with Check as You Type off (the bench's "Copydesk, checks off").
-        value = { ...defaultSettings, theme: "light", checkAsYouType: !location.search.includes("checks=off") };
+        // An identity is given, so the first-start question (who is writing) does not take the keys.
+        value = {
+          ...defaultSettings,
+          theme: "light",
+          checkAsYouType: !location.search.includes("checks=off"),
+          identity: { id: "bench", name: "Bench Typist", initials: "BT" },
+        };
         break;
       case "document:new":
         value = opened(window.benchArticle);
