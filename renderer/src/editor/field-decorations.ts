@@ -28,7 +28,7 @@ function fieldAttrs(field: { name: FieldName; text: string | null }): Record<str
   return attrs;
 }
 
-/// The decorations of the fields: names, roles, placeholders.
+/// The decorations of the fields: names, roles, placeholders; and the body block with the caret.
 export function fieldDecorations(state: EditorState): DecorationSet {
   const decorations: Decoration[] = [];
   state.doc.forEach((field, offset) => {
@@ -38,6 +38,13 @@ export function fieldDecorations(state: EditorState): DecorationSet {
       decorations.push(Decoration.node(offset + 1, offset + 1 + field.firstChild!.nodeSize, { class: "empty", "data-placeholder": fields.body.placeholder! }));
     }
   });
+  // The body block with the caret is always laid out (app.css lets the others out of view skip it),
+  // so the browser never places the caret in a block whose layout it skipped.
+  const { $head } = state.selection;
+  if ($head.depth >= 2 && $head.node(1).type === schema.nodes.body) {
+    const start = $head.before(2);
+    decorations.push(Decoration.node(start, start + $head.node(2).nodeSize, { class: "caret-block" }));
+  }
   return DecorationSet.create(state.doc, decorations);
 }
 
