@@ -10,6 +10,7 @@ import { importNinjs } from "../../shared/import/ninjs";
 import { decodeXmlBytes } from "../../shared/import/xml-tree";
 import { readDocx } from "./docx-import";
 import { FileRefused, readRegularFile } from "./regular-file";
+import { flattenDeep, type TreeElement } from "../../shared/flatten-deep";
 
 // Imports from files, under plain Node: the HTML DOM is linkedom's (it runs no scripts; lighter
 // and several times faster than jsdom, which also brings a CSS engine and resource loading the
@@ -31,28 +32,6 @@ export function importFormatOf(fileName: string): ImportFormat | null {
   if (/\.(json|ninjs)$/.test(name)) return "ninjs";
   if (/\.docx$/.test(name)) return "docx";
   return null;
-}
-
-/// The parts of a linkedom element the flattening below uses.
-interface TreeElement {
-  readonly children: ArrayLike<TreeElement>;
-  readonly textContent: string | null;
-  readonly ownerDocument: { createTextNode(text: string): unknown };
-  replaceWith(node: unknown): void;
-}
-
-/// Replaces every element nested more than `maxDepth` levels under `root` by its text, without recursion.
-/// Readability asks each element of a page for its text, so a chain of 10,000 nested elements cost
-/// 10,000 walks down the chain (30 s for a 1 MB hostile page); the importers read no deeper than this anyway.
-function flattenDeep(root: TreeElement, maxDepth: number): void {
-  const stack: { element: TreeElement; depth: number }[] = [{ element: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { element, depth } = stack.pop()!;
-    for (const child of Array.from(element.children)) {
-      if (depth + 1 >= maxDepth) child.replaceWith(child.ownerDocument.createTextNode(` ${child.textContent ?? ""} `));
-      else stack.push({ element: child, depth: depth + 1 });
-    }
-  }
 }
 
 /// Parses HTML with linkedom; scripts are never run. Elements nested deeper than the importers read

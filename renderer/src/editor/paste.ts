@@ -2,6 +2,7 @@ import { DOMParser as PMDOMParser, Fragment, Slice, type Mark, type Node as PMNo
 import { schema } from "../../../shared/schema";
 import { assetFromDataUrl, imageDataProblem, imageOrigin, type ImageOrigin } from "../../../shared/asset-policy";
 import { maxDocDepth } from "../../../shared/doc-check";
+import { flattenDeep } from "../../../shared/flatten-deep";
 import type { HtmlElement } from "../../../shared/import/html-dom";
 import { lightCopy } from "../../../shared/import/light-dom";
 import { isSafeLinkHref } from "../../../shared/urls";
@@ -65,18 +66,6 @@ export function sanitizeTree(root: Element, notes: string[] = []): void {
         if (note && !notes.includes(note)) notes.push(note);
         el.remove();
       }
-    }
-  }
-}
-
-/// Replaces every element nested more than `maxDepth` levels under `root` by its text, without recursion.
-function flattenDeep(root: Element, maxDepth: number): void {
-  const stack: { element: Element; depth: number }[] = [{ element: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { element, depth } = stack.pop()!;
-    for (const child of Array.from(element.children)) {
-      if (depth + 1 >= maxDepth) child.replaceWith(element.ownerDocument.createTextNode(` ${child.textContent ?? ""} `));
-      else stack.push({ element: child, depth: depth + 1 });
     }
   }
 }
