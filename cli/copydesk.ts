@@ -1,7 +1,8 @@
 import { version } from "../package.json";
 
 // `copydesk`: the command line, plain Node. Each command prints one line per file or problem
-// and exits 0 when all went well, 1 when a file was refused, 2 when the command was misused.
+// and exits 0 when all went well, 1 when a file was refused, 2 when the command was misused
+// (`review` and `diff` exit 1 when something is open or different, 2 when a file cannot be read).
 // Each command loads its code when it runs: `--version` nothing, `validate` the file format,
 // export and import their formats (`npm run bench` times the start-up).
 
@@ -9,22 +10,32 @@ import { version } from "../package.json";
 const exportCli = () => import("../electron/services/export-cli");
 /// The house-style and spelling check, loaded when `check` runs.
 const checkCli = () => import("../electron/services/check-cli");
+/// The desk's review (`diff` and `review`), loaded when one of them runs.
+const reviewCli = () => import("../electron/services/review-cli");
+
+/// Prints a line on standard output: the default `out` of `runCli`.
+const toStdout = (line: string) => process.stdout.write(`${line}\n`);
+/// Colour for the terminal: only when standard output is one and NO_COLOR is unset or empty (no-color.org).
+const wantsColour = (out: (line: string) => void) => out === toStdout && process.stdout.isTTY === true && !process.env.NO_COLOR;
 
 async function usage(): Promise<string> {
   const { exportUsage, importUsage } = await exportCli();
   const { checkUsage } = await checkCli();
+  const { diffUsage, reviewUsage } = await reviewCli();
   return `Usage:
   copydesk validate FILE...        check article files
 ${checkUsage}
 ${exportUsage}
 ${importUsage}
+${reviewUsage}
+${diffUsage}
   copydesk --version               print the version`;
 }
 
 /// Runs a command line; returns the exit code. Output goes through `out` and `err`.
 export async function runCli(
   args: string[],
-  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  out: (line: string) => void = toStdout,
   err: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<number> {
   const [command, ...rest] = args;
@@ -37,6 +48,10 @@ export async function runCli(
       return (await exportCli()).exportCommand(rest, out, err);
     case "import":
       return (await exportCli()).importCommand(rest, out, err);
+    case "review":
+      return (await reviewCli()).reviewCommand(rest, out, err);
+    case "diff":
+      return (await reviewCli()).diffCommand(rest, out, err, { colour: wantsColour(out) });
     case "--version":
     case "-v":
     case "version":

@@ -6,6 +6,7 @@ import { exportHtml } from "../../shared/export/html";
 import { fileStem } from "../../shared/export/parts";
 import { exportArticle, exportFormatInfo } from "../../shared/export/registry";
 import type { ExportFormat } from "../../shared/ipc";
+import { withoutReview } from "../../shared/review/published";
 import { writeFileDurably } from "./durable-write";
 import { describeFsError, UserFacingError } from "./errors";
 
@@ -34,12 +35,12 @@ export interface RenderedFile {
   contents: string | Uint8Array;
 }
 
-/// Every chosen format's contents (PDF as the HTML page to print).
+/// Every chosen format's contents (PDF as the HTML page to print, like every export without the review).
 export async function renderAll(article: Article, formats: readonly ExportFormat[]): Promise<{ files: RenderedFile[]; pdfHtml: string | null }> {
   const files: RenderedFile[] = [];
   let pdfHtml: string | null = null;
   for (const format of [...new Set(formats)]) {
-    if (format === "pdf") pdfHtml = exportHtml(article);
+    if (format === "pdf") pdfHtml = exportHtml(withoutReview(article));
     files.push({ format, name: exportFileName(article, format), contents: format === "pdf" ? "" : await exportArticle(article, format) });
   }
   return { files, pdfHtml };

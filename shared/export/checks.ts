@@ -1,10 +1,12 @@
 import type { Article } from "../article";
-import { assetScheme } from "../article";
+import { assetScheme, reviewOf } from "../article";
 import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
+import { reviewBeforeExport } from "../review/open-review";
 import { articleParts, figureParts } from "./parts";
 
 // What to fix before an export, and what only deserves a warning: the field rules of
-// shared/fields.ts (required fields, length limits), then figures, embargo and links.
+// shared/fields.ts (required fields, length limits), then figures, embargo, links and the desk's
+// review (open suggestions must be accepted or rejected; open notes are only a warning).
 
 /// The outcome of the pre-export check: errors block the export, warnings do not.
 export interface ExportCheck {
@@ -53,5 +55,6 @@ export function checkBeforeExport(article: Article, now: Date = new Date(), styl
   const bodyEmpty = parts.body.textContent.trim() === "" && figureNumber === 0;
   if (bodyEmpty) warnings.push("The body is empty.");
   if (parts.related.some((link) => link.title.trim() === "")) warnings.push("A related link has no title.");
-  return { errors, warnings };
+  const review = reviewBeforeExport(reviewOf(article));
+  return { errors: [...errors, ...review.errors], warnings: [...warnings, ...review.warnings] };
 }

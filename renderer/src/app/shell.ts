@@ -247,7 +247,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     articleJSON: () => session.payload(editor.article()),
     article: () => {
       const json = editor.article();
-      return { meta: json.meta, doc: editor.state.doc, assets: json.assets };
+      // With the review, so the pre-export check can count its open notes and suggestions.
+      return { meta: json.meta, doc: editor.state.doc, assets: json.assets, review: json.review };
     },
     settings: async () => (settings = await call("settings:get", {})),
     styleErrors: () => checks.errors(editor.state),
