@@ -10,11 +10,14 @@ import {
   TextRun,
   type ILevelsOptions,
   type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from "docx";
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Article } from "../article";
+import { hasRightToLeftLetters, isRightToLeft } from "../text-direction";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
+import { fixedWords } from "./fixed-words";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { base64ToBytes } from "../asset-policy";
 import { imageSize } from "./image-size";
@@ -22,6 +25,10 @@ import { imageSize } from "./image-size";
 // DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
 // Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.
 // Embedded PNG, JPEG and GIF images are placed in the document; other images become their alt text.
+// An article in a right-to-left language (shared/text-direction.ts) has every paragraph marked
+// `bidirectional` (w:bidi: it reads from the right, lists and indents mirror), and each run with
+// Arabic or Hebrew letters marked right to left (w:rtl), as Word marks what is typed in those
+// scripts; a Latin name in such a paragraph stays an ordinary run, as Word leaves it.
 
 const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (text: string): string => text.replace(xmlForbidden, "");
@@ -30,16 +37,25 @@ const imageTypes: Record<string, "png" | "jpg" | "gif"> = { "image/png": "png", 
 
 interface Context {
   article: Article;
+  /// The article's language is written right to left.
+  rtl: boolean;
   paragraphs: Paragraph[];
   orderedLists: { reference: string; start: number }[];
 }
 
-function runs(node: PMNode): ParagraphChild[] {
+/// A run of text, right to left when the article is and the text has letters of such a script.
+const textRun = (ctx: Context, options: IRunOptions): TextRun =>
+  new TextRun(ctx.rtl && hasRightToLeftLetters(String(options.text ?? "")) ? { ...options, rightToLeft: true } : options);
+
+/// A paragraph in the article's direction.
+const paragraph = (ctx: Context, options: IParagraphOptions): Paragraph => new Paragraph(ctx.rtl ? { ...options, bidirectional: true } : options);
+
+function runs(node: PMNode, ctx: Context): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   node.forEach((child) => {
     const names = child.marks.map((m) => m.type.name);
     const link = child.marks.find((m) => m.type.name === "link");
-    const run = new TextRun({
+    const run = textRun(ctx, {
       text: clean(child.text ?? ""),
       bold: names.includes("strong"),
       italics: names.includes("em"),
@@ -50,8 +66,8 @@ function runs(node: PMNode): ParagraphChild[] {
   return children;
 }
 
-const plain = (text: string, options: IParagraphOptions = {}): Paragraph =>
-  new Paragraph({ ...options, children: [new TextRun(clean(text))] });
+const plain = (ctx: Context, text: string, options: IParagraphOptions = {}): Paragraph =>
+  paragraph(ctx, { ...options, children: [textRun(ctx, { text: clean(text) })] });
 
 function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
   const figure = figureParts(node);
@@ -68,15 +84,15 @@ function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
       transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
       altText: { name: "Figure", description: clean(figure.alt), title: clean(figure.alt) },
     });
-    out.push(new Paragraph({ style: style.figure, children: [image] }));
+    out.push(paragraph(ctx, { style: style.figure, children: [image] }));
   } else {
-    const text = [figure.alt || "Picture", figure.src.startsWith("https:") ? figure.src : ""].filter(Boolean).join(" ");
-    out.push(plain(`[${text}]`, { style: style.figure }));
+    const text = [figure.alt || fixedWords(ctx.article.meta.language).picture, figure.src.startsWith("https:") ? figure.src : ""].filter(Boolean).join(" ");
+    out.push(plain(ctx, `[${text}]`, { style: style.figure }));
   }
   if (figure.caption && figure.caption.content.size > 0) {
-    out.push(new Paragraph({ style: style.caption, children: runs(figure.caption) }));
+    out.push(paragraph(ctx, { style: style.caption, children: runs(figure.caption, ctx) }));
   }
-  if (figure.credit) out.push(plain(figure.credit, { style: style.credit }));
+  if (figure.credit) out.push(plain(ctx, figure.credit, { style: style.credit }));
   return out;
 }
 
@@ -92,25 +108,25 @@ function listParagraphs(list: PMNode, ctx: Context, level: number): void {
       if (child.type.name !== "paragraph") return listParagraphs(child, ctx, level + 1);
       const marker: IParagraphOptions =
         i > 0 ? { indent: { left: 720 * (level + 1) } } : ordered ? { numbering: { reference, level } } : { bullet: { level } };
-      ctx.paragraphs.push(new Paragraph({ ...marker, children: runs(child) }));
+      ctx.paragraphs.push(paragraph(ctx, { ...marker, children: runs(child, ctx) }));
     });
   });
 }
 
 function quoteParagraphs(node: PMNode, ctx: Context, textStyle: string, attributionStyle: string): void {
   node.forEach((child) => {
-    if (child.type.name === "attribution") ctx.paragraphs.push(plain(`— ${child.textContent}`, { style: attributionStyle }));
-    else ctx.paragraphs.push(new Paragraph({ style: textStyle, children: runs(child) }));
+    if (child.type.name === "attribution") ctx.paragraphs.push(plain(ctx, `— ${child.textContent}`, { style: attributionStyle }));
+    else ctx.paragraphs.push(paragraph(ctx, { style: textStyle, children: runs(child, ctx) }));
   });
 }
 
 function bodyParagraphs(block: PMNode, ctx: Context): void {
   switch (block.type.name) {
     case "paragraph":
-      ctx.paragraphs.push(new Paragraph({ children: runs(block) }));
+      ctx.paragraphs.push(paragraph(ctx, { children: runs(block, ctx) }));
       return;
     case "subheading":
-      ctx.paragraphs.push(plain(block.textContent, { heading: HeadingLevel.HEADING_2 }));
+      ctx.paragraphs.push(plain(ctx, block.textContent, { heading: HeadingLevel.HEADING_2 }));
       return;
     case "blockquote":
       return quoteParagraphs(block, ctx, style.quote, style.quoteAttribution);
@@ -137,21 +153,21 @@ const orderedLevels = (start: number): ILevelsOptions[] =>
 /// The article as a Word document (the bytes of a .docx file).
 export async function exportDocx(article: Article): Promise<Uint8Array> {
   const parts = articleParts(article);
-  const ctx: Context = { article, paragraphs: [], orderedLists: [] };
+  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [] };
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
-  if (parts.kicker) add(plain(parts.kicker, { style: style.kicker }));
-  add(plain(parts.headline, { heading: HeadingLevel.HEADING_1 }));
-  if (parts.standfirst.content.size > 0) add(new Paragraph({ style: style.standfirst, children: runs(parts.standfirst) }));
-  if (parts.byline) add(plain(parts.byline, { style: style.byline }));
-  if (hasDateline(parts.dateline)) add(plain(`${datelineLabel(parts.dateline)} —`, { style: style.dateline }));
+  if (parts.kicker) add(plain(ctx, parts.kicker, { style: style.kicker }));
+  add(plain(ctx, parts.headline, { heading: HeadingLevel.HEADING_1 }));
+  if (parts.standfirst.content.size > 0) add(paragraph(ctx, { style: style.standfirst, children: runs(parts.standfirst, ctx) }));
+  if (parts.byline) add(plain(ctx, parts.byline, { style: style.byline }));
+  if (hasDateline(parts.dateline)) add(plain(ctx, `${datelineLabel(parts.dateline)} —`, { style: style.dateline }));
   parts.body.forEach((block) => {
     if (!(block.type.name === "paragraph" && block.content.size === 0 && parts.body.childCount === 1)) bodyParagraphs(block, ctx);
   });
-  if (parts.tagline) add(plain(parts.tagline, { style: style.tagline }));
+  if (parts.tagline) add(plain(ctx, parts.tagline, { style: style.tagline }));
   for (const link of parts.related) {
-    const label = link.label ? [new TextRun(clean(`${link.label}: `))] : [];
-    const title = new TextRun({ text: clean(link.title), style: "Hyperlink" });
-    add(new Paragraph({ style: style.related, children: [...label, new ExternalHyperlink({ link: link.href, children: [title] })] }));
+    const label = link.label ? [textRun(ctx, { text: clean(`${link.label}: `) })] : [];
+    const title = textRun(ctx, { text: clean(link.title), style: "Hyperlink" });
+    add(paragraph(ctx, { style: style.related, children: [...label, new ExternalHyperlink({ link: link.href, children: [title] })] }));
   }
   const document = new Document({
     title: clean(parts.headline),

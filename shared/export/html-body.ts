@@ -52,7 +52,7 @@ const blockWriters: Record<string, BlockWriter> = {
     const src = imageURI(article, figure.src);
     const img = `<img${src ? ` src="${escapeXml(src)}"` : ""} alt="${escapeXml(figure.alt)}">`;
     const caption = figure.caption ? `<figcaption>${inlineHtml(figure.caption)}</figcaption>` : "";
-    const credit = figure.credit ? `<small class="credit">${escapeXml(figure.credit)}</small>` : "";
+    const credit = figure.credit ? `<small class="credit" dir="auto">${escapeXml(figure.credit)}</small>` : "";
     return `<figure>${img}${caption}${credit}</figure>`;
   },
   bullet_list: (node, article) => `<ul>${children(node, article)}</ul>`,

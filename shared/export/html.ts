@@ -1,12 +1,23 @@
 import type { Article } from "../article";
 import { wordCount } from "../word-count";
+import { textDirection } from "../text-direction";
 import { escapeXml, jsonForScript } from "./escape";
+import { fixedWords } from "./fixed-words";
 import { bodyHtml, inlineHtml } from "./html-body";
 import { articleParts, datelineLabel, hasDateline, wireDate, type ArticleParts } from "./parts";
 
 // HTML export: one standalone page with its CSS and images inside, semantic markup, and a
 // schema.org NewsArticle block in JSON-LD. Metadata schema.org has no word for goes in
 // `<meta name="copydesk:…">`, so that the HTML importer gives back the same article.
+//
+// Right to left: `<html dir lang>` follows the article's language (shared/text-direction.ts), and
+// the CSS uses logical sides (border-inline-start…), so quote rules and indents mirror by
+// themselves. Blocks take the article's direction, never their own first letter: an Arabic
+// headline that starts with "BBC" still sits on the right. Field values set inline inside a line
+// the exporter composes (the dateline's place, date and agency, a related link's label and title,
+// a credit) carry `dir="auto"`: like `<bdi>`, that isolates them, so "(AFP)" or a Latin place name
+// keeps its own order without reordering the commas and dash around it, and the elements the
+// HTML importer reads stay as they were.
 
 const css = `
 body{margin:0;background:#fff;color:#1a1a1a;font:18px/1.6 Georgia,"Times New Roman",serif}
@@ -17,14 +28,17 @@ h1{margin:.3rem 0 1rem;font-size:2.2rem;line-height:1.15}
 .byline,.dateline,.tagline,small.credit{font-family:system-ui,sans-serif;font-size:.9rem;color:#555}
 .dateline .place{text-transform:uppercase}
 h2{font-size:1.3rem;margin:2rem 0 .5rem}
-blockquote{margin:1.5rem 0;padding-left:1rem;border-left:3px solid #ccc}
+blockquote{margin:1.5rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc}
 blockquote footer,aside.pullquote footer{font-size:.9rem;color:#555}
 aside.pullquote{margin:2rem 0;font-size:1.5rem;font-style:italic;text-align:center}
 figure{margin:1.5rem 0}
 figure img{max-width:100%;height:auto;display:block}
 figcaption{font-size:.9rem}
-nav.related ul{padding-left:1.2rem}
+nav.related ul{padding-inline-start:1.2rem}
 nav.related .label{font:600 .75rem system-ui,sans-serif;text-transform:uppercase;color:#a4161a}
+[dir=rtl] body{font-family:"Noto Naskh Arabic","Noto Serif Hebrew","Times New Roman",serif}
+[dir=rtl] .kicker{letter-spacing:0}
+[dir=rtl] aside.pullquote{font-style:normal}
 `.trim();
 
 /// The schema.org NewsArticle description of the article.
@@ -64,21 +78,22 @@ function headerHtml(parts: ArticleParts): string {
   const { dateline } = parts;
   if (hasDateline(dateline)) {
     const pieces: string[] = [];
-    if (dateline.place) pieces.push(`<span class="place">${escapeXml(dateline.place)}</span>`);
-    if (dateline.date) pieces.push(`<time datetime="${escapeXml(dateline.date)}">${escapeXml(wireDate(dateline.date))}</time>`);
-    const source = dateline.source ? ` (<span class="source">${escapeXml(dateline.source)}</span>)` : "";
+    if (dateline.place) pieces.push(`<span class="place" dir="auto">${escapeXml(dateline.place)}</span>`);
+    if (dateline.date) pieces.push(`<time datetime="${escapeXml(dateline.date)}" dir="auto">${escapeXml(wireDate(dateline.date))}</time>`);
+    const source = dateline.source ? ` (<span class="source" dir="auto">${escapeXml(dateline.source)}</span>)` : "";
     lines.push(`<p class="dateline" aria-label="${escapeXml(datelineLabel(dateline))}">${pieces.join(", ")}${source} —</p>`);
   }
   return lines.join("\n");
 }
 
-function relatedHtml(parts: ArticleParts): string {
+function relatedHtml(parts: ArticleParts, language: string): string {
   if (parts.related.length === 0) return "";
   const items = parts.related.map((link) => {
-    const label = link.label ? `<span class="label">${escapeXml(link.label)}</span> ` : "";
-    return `<li>${label}<a href="${escapeXml(link.href)}">${escapeXml(link.title)}</a></li>`;
+    const label = link.label ? `<span class="label" dir="auto">${escapeXml(link.label)}</span> ` : "";
+    return `<li>${label}<a href="${escapeXml(link.href)}" dir="auto">${escapeXml(link.title)}</a></li>`;
   });
-  return `<nav class="related" aria-label="Related">\n<h2>Related</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</nav>`;
+  const heading = escapeXml(fixedWords(language).related);
+  return `<nav class="related" aria-label="${heading}">\n<h2>${heading}</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</nav>`;
 }
 
 /// The article as a standalone HTML page.
@@ -91,7 +106,7 @@ export function exportHtml(article: Article): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: https:; style-src 'unsafe-inline'">`,
     metaTag("generator", "Copydesk"),
-    `<title>${escapeXml(parts.headline || "Untitled")}</title>`,
+    `<title>${escapeXml(parts.headline || fixedWords(meta.language).untitled)}</title>`,
     parts.standfirst.textContent ? metaTag("description", parts.standfirst.textContent) : "",
     metaTag("copydesk:id", meta.id),
     metaTag("copydesk:slug", meta.slug),
@@ -109,8 +124,8 @@ export function exportHtml(article: Article): string {
     `<header>\n${headerHtml(parts)}\n</header>`,
     `<div class="body">\n${bodyHtml(parts.body, article)}\n</div>`,
     parts.tagline ? `<p class="tagline">${escapeXml(parts.tagline)}</p>` : "",
-    relatedHtml(parts),
+    relatedHtml(parts, meta.language),
     `</article>`,
   ].filter(Boolean);
-  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body.join("\n")}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${lang}" dir="${textDirection(meta.language)}">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body.join("\n")}\n</body>\n</html>\n`;
 }

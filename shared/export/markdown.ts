@@ -3,6 +3,7 @@ import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerS
 import { stringify } from "yaml";
 import type { Article } from "../article";
 import { schema } from "../schema";
+import { fixedWords } from "./fixed-words";
 import { serializeMarkdown } from "./markdown-state";
 import { articleParts, datelineLabel, figureParts, hasDateline, imageURI } from "./parts";
 
@@ -131,12 +132,12 @@ export function exportMarkdown(article: Article): string {
   });
 
   const sections = [render(head), render(body), render(tail)].filter((s) => s.trim() !== "");
-  if (parts.related.length > 0) sections.push(relatedMarkdown(parts.related, serializer));
+  if (parts.related.length > 0) sections.push(relatedMarkdown(parts.related, serializer, fixedWords(article.meta.language).related));
   const matter = stringify(markdownFrontMatter(article), { lineWidth: 0 });
   return `---\n${matter}---\n\n${sections.join("\n\n")}\n`;
 }
 
-function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], serializer: MarkdownSerializer): string {
+function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], serializer: MarkdownSerializer, heading: string): string {
   const n = schema.nodes;
   const items = related.map((link) => {
     const content = [];
@@ -145,5 +146,5 @@ function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], se
     return n.list_item.create(null, n.paragraph.create(null, content));
   });
   const list = serializeMarkdown(serializer, n.body.create(null, [n.bullet_list.create(null, items)]), { tightLists: true });
-  return `Related:\n\n${list}`;
+  return `${heading}:\n\n${list}`;
 }

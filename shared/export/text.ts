@@ -1,41 +1,47 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
+import { quoteStyle } from "../quote-marks";
 import { wordCount } from "../word-count";
+import { fixedWords } from "./fixed-words";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 
 // Plain-text export in wire-copy style: kicker, headline, standfirst, byline, then the story
 // with the dateline leading its first paragraph ("WASHINGTON, Jan. 7, 2014 (AFP) - …"),
 // the tagline as the story's last line, the related links after it, and last the word count
-// ("Words: 523", as shared/word-count.ts counts them), as wire headers carry it.
+// ("Words: 523", as shared/word-count.ts counts them), as wire headers carry it. The words the
+// export adds ("Picture", "Related", "Words") and a pull quote's marks are the article language's.
 
-type BlockText = (node: PMNode, indent: string) => string[];
+type BlockText = (node: PMNode, indent: string, language: string) => string[];
 
 const blockTexts: Record<string, BlockText> = {
   paragraph: (node, indent) => [indent + node.textContent],
   subheading: (node, indent) => [indent + node.textContent],
-  blockquote: (node, indent) => childBlocks(node, `${indent}    `),
-  pullquote: (node, indent) => childBlocks(node, `${indent}    `),
-  pullquote_text: (node, indent) => [`${indent}“${node.textContent}”`],
+  blockquote: (node, indent, language) => childBlocks(node, `${indent}    `, language),
+  pullquote: (node, indent, language) => childBlocks(node, `${indent}    `, language),
+  pullquote_text: (node, indent, language) => {
+    const quotes = quoteStyle(language);
+    return [`${indent}${quotes.openDouble}${node.textContent}${quotes.closeDouble}`];
+  },
   attribution: (node, indent) => [`${indent}— ${node.textContent}`],
-  figure: (node, indent) => {
+  figure: (node, indent, language) => {
     const figure = figureParts(node);
     const words = [figure.caption?.textContent || figure.alt, figure.credit ? `(${figure.credit})` : ""].filter(Boolean);
-    return [`${indent}[Picture: ${words.join(" ")}]`];
+    return [`${indent}[${fixedWords(language).picture}: ${words.join(" ")}]`];
   },
-  bullet_list: (node, indent) => listItems(node, indent, () => "- "),
-  ordered_list: (node, indent) => listItems(node, indent, (i) => `${(node.attrs.order as number) + i}. `),
+  bullet_list: (node, indent, language) => listItems(node, indent, language, () => "- "),
+  ordered_list: (node, indent, language) => listItems(node, indent, language, (i) => `${(node.attrs.order as number) + i}. `),
 };
 
-function childBlocks(node: PMNode, indent: string): string[] {
+function childBlocks(node: PMNode, indent: string, language: string): string[] {
   const out: string[] = [];
-  node.forEach((child) => out.push(...blockTexts[child.type.name](child, indent)));
+  node.forEach((child) => out.push(...blockTexts[child.type.name](child, indent, language)));
   return out;
 }
 
-function listItems(list: PMNode, indent: string, marker: (i: number) => string): string[] {
+function listItems(list: PMNode, indent: string, language: string, marker: (i: number) => string): string[] {
   const out: string[] = [];
   list.forEach((item, _offset, i) => {
-    const lines = childBlocks(item, `${indent}   `);
+    const lines = childBlocks(item, `${indent}   `, language);
     if (lines.length > 0) lines[0] = `${indent}${marker(i)}${lines[0].slice(indent.length + 3)}`;
     out.push(...lines);
   });
@@ -45,16 +51,18 @@ function listItems(list: PMNode, indent: string, marker: (i: number) => string):
 /// The article as wire-style plain text, paragraphs separated by blank lines.
 export function exportText(article: Article): string {
   const parts = articleParts(article);
+  const { language } = article.meta;
+  const words = fixedWords(language);
   const head = [parts.kicker, parts.headline].filter(Boolean);
   const sections: string[] = [head.join("\n")];
   if (parts.standfirst.textContent) sections.push(parts.standfirst.textContent);
   if (parts.byline) sections.push(parts.byline);
 
   const body: string[] = [];
-  parts.body.forEach((block) => body.push(...blockTexts[block.type.name](block, "")));
+  parts.body.forEach((block) => body.push(...blockTexts[block.type.name](block, "", language)));
   const lead = hasDateline(parts.dateline) ? `${datelineLabel(parts.dateline)} -` : "";
   if (lead) {
-    const first = parts.body.childCount > 0 ? findFirstParagraph(parts.body) : -1;
+    const first = parts.body.childCount > 0 ? findFirstParagraph(parts.body, language) : -1;
     if (first >= 0) body[first] = `${lead} ${body[first]}`;
     else body.unshift(lead);
   }
@@ -62,18 +70,18 @@ export function exportText(article: Article): string {
   if (parts.tagline) sections.push(parts.tagline);
   if (parts.related.length > 0) {
     const links = parts.related.map((link) => `- ${link.label ? `${link.label}: ` : ""}${link.title} <${link.href}>`);
-    sections.push(["Related:", ...links].join("\n"));
+    sections.push([`${words.related}:`, ...links].join("\n"));
   }
-  sections.push(`Words: ${wordCount(article.doc)}`);
+  sections.push(`${words.words}: ${wordCount(article.doc)}`);
   return `${sections.join("\n\n")}\n`;
 }
 
-function findFirstParagraph(body: PMNode): number {
+function findFirstParagraph(body: PMNode, language: string): number {
   let line = 0;
   let found = -1;
   body.forEach((block) => {
     if (found >= 0) return;
-    const lines = blockTexts[block.type.name](block, "");
+    const lines = blockTexts[block.type.name](block, "", language);
     if (block.type.name === "paragraph" && block.textContent !== "") found = line;
     line += lines.length;
   });

@@ -3,6 +3,7 @@ import { defaultMarkdownParser, MarkdownParser, schema as markdownSchema } from 
 import type { Node as PMNode } from "prosemirror-model";
 import type { Asset } from "../article";
 import { datelineLabel } from "../export/parts";
+import { relatedHeadings } from "../export/fixed-words";
 import { imageOrigin, isStoredImageSrc } from "../asset-policy";
 import { siteFrontMatter, splitFrontMatter } from "./front-matter";
 import { settleShortcodes } from "./shortcodes";
@@ -204,11 +205,12 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
   return buildArticle(parts, converter.warnings, found);
 }
 
-/// The trailing "Related:" list of links, taken off the blocks.
+/// The trailing "Related:" list of links (the heading in any language of the export's fixed
+/// words), taken off the blocks.
 function takeRelated(blocks: NodeJSON[]): ImportedParts["related"] {
   const list = blocks[blocks.length - 1];
   const heading = blocks[blocks.length - 2];
-  if (list?.type !== "bullet_list" || plainText(heading) !== "Related:") return [];
+  if (list?.type !== "bullet_list" || !relatedHeadings.some((related) => plainText(heading) === `${related}:`)) return [];
   const links = (list.content ?? []).map((item) => {
     const inline = item.content?.length === 1 ? (item.content[0].content ?? []) : [];
     const link = inline.at(-1);

@@ -96,7 +96,5 @@ export function replaceMeta(meta: ArticleMeta): Command {
   };
 }
 
-/// Languages written right to left.
-export function isRightToLeft(language: string): boolean {
-  return ["ar", "he", "fa", "ur", "yi"].includes(language.toLowerCase().split("-")[0]);
-}
+/// Languages written right to left (the rule lives in shared/text-direction.ts).
+export { isRightToLeft } from "../../../shared/text-direction";

@@ -1,32 +1,13 @@
 import { InputRule } from "prosemirror-inputrules";
 import type { EditorState, Transaction } from "prosemirror-state";
+import { quoteStyle, type QuoteStyle } from "../../../shared/quote-marks";
 import { metaOf } from "./meta";
 
-// Typographic replacements while typing: quotes by the article's language, dashes, ellipses.
+// Typographic replacements while typing: quotes by the article's language (shared/quote-marks.ts),
+// dashes, ellipses.
 // Each rule is an input rule, so Backspace right after one (undoInputRule) restores what was typed.
 
-/// Opening and closing double and single quotes of a language.
-export interface QuoteStyle {
-  openDouble: string;
-  closeDouble: string;
-  openSingle: string;
-  closeSingle: string;
-}
-
-const narrowNoBreakSpace = "\u202f";
-
-const styles: Record<string, QuoteStyle> = {
-  en: { openDouble: "“", closeDouble: "”", openSingle: "‘", closeSingle: "’" },
-  fr: { openDouble: `«${narrowNoBreakSpace}`, closeDouble: `${narrowNoBreakSpace}»`, openSingle: "‘", closeSingle: "’" },
-  de: { openDouble: "„", closeDouble: "“", openSingle: "‚", closeSingle: "‘" },
-  es: { openDouble: "«", closeDouble: "»", openSingle: "‘", closeSingle: "’" },
-  it: { openDouble: "«", closeDouble: "»", openSingle: "‘", closeSingle: "’" },
-};
-
-/// The quotes of a BCP 47 language (English ones for languages without their own here).
-export function quoteStyle(language: string): QuoteStyle {
-  return styles[language.toLowerCase().split("-")[0]] ?? styles.en;
-}
+export { quoteStyle, type QuoteStyle } from "../../../shared/quote-marks";
 
 function languageOf(state: EditorState): string {
   try {
@@ -48,7 +29,9 @@ function replaceGroup(state: EditorState, match: RegExpMatchArray, start: number
   return state.tr.insertText(text, from, end);
 }
 
-const opening = /(?:^|[\s{[(<'"\u2018\u201C\u00AB\u201E])/.source;
+// What may stand before an opening quote: a space, a bracket, or another opening quote (a quote
+// inside a quote), of any language's style.
+const opening = /(?:^|[\s{[(<'"\u2018\u201C\u00AB\u201E\u2039])/.source;
 
 /// The typography input rules; `enabled` is asked each time, so the setting applies at once.
 export function typographyRules(enabled: () => boolean): InputRule[] {
