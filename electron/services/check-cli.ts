@@ -5,6 +5,7 @@ import type { Article } from "../../shared/article";
 import { blockText, checkArticle, ignoredTest, textBlocks, type ArticleMatch } from "../../shared/style/article-check";
 import { defaultGuideSources } from "../../shared/style/default-guides";
 import { StyleGuide } from "../../shared/style/guide";
+import { guideFromSources } from "../../shared/style/rule-file";
 import { reported, sarifLog, textLine, type ReportedMatch, type ReportedRule } from "../../shared/style/report";
 import { acceptedWords, dictionaryFor, misspellings, spellingMatch, spellingRule, type DictionaryName, type Speller } from "../../shared/style/spelling";
 import { readArticleFile } from "./article-io";
@@ -66,7 +67,7 @@ export async function checkArticleFully(article: Article, guide: StyleGuide, opt
 /// The guide of a run: the defaults, with the newsroom's folder over them when given.
 export async function guideFor(folder: string | undefined): Promise<{ guide: StyleGuide; problems: string[] }> {
   const custom = await readStyleGuideFolder(folder ?? null);
-  const guide = StyleGuide.fromSources(defaultGuideSources, custom.files);
+  const guide = guideFromSources(defaultGuideSources, custom.files);
   return { guide, problems: [...custom.errors, ...guide.errors] };
 }
 

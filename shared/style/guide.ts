@@ -1,7 +1,6 @@
 import type { FieldName } from "../fields";
 import { compileRule, conditionalMatch, RuleError, type CompiledRule, type ConditionalUse } from "./compile";
 import type { BlockMatch, RuleSpec } from "./rule";
-import { readRuleFile, type RuleSource } from "./rule-file";
 
 // A style guide: the default guides' rules with a newsroom's own on top (a rule of the same id
 // replaces the default one, `disabled: true` removes it), compiled once, and picked per language.
@@ -85,22 +84,17 @@ export class StyleGuide {
     readonly errors: readonly string[],
   ) {}
 
-  /// The guide of these rule files: `custom` (a newsroom's) over `defaults`.
-  static fromSources(defaults: readonly RuleSource[], custom: readonly RuleSource[] = []): StyleGuide {
-    const errors: string[] = [];
-    const read = (sources: readonly RuleSource[]) =>
-      sources.flatMap((source) => {
-        const result = readRuleFile(source);
-        errors.push(...result.errors);
-        return result.rules;
-      });
+  /// The guide of these rules: `custom` (a newsroom's) over `defaults`; `errors` are the rule
+  /// files' problems found while reading them (rule-file.ts), reported with the guide's own.
+  static fromSpecs(defaults: readonly RuleSpec[], custom: readonly RuleSpec[] = [], readErrors: readonly string[] = []): StyleGuide {
+    const errors = [...readErrors];
     const specs = new Map<string, RuleSpec>();
     const key = (spec: RuleSpec) => `${spec.language.toLowerCase()}\u0000${spec.id}`;
-    for (const spec of read(defaults)) {
+    for (const spec of defaults) {
       if (specs.has(key(spec))) errors.push(`${spec.id}: two rules have this id`);
       specs.set(key(spec), spec);
     }
-    for (const spec of read(custom)) {
+    for (const spec of custom) {
       const same = [...specs.values()].filter((s) => s.id === spec.id && (spec.language === "*" || s.language === spec.language));
       for (const old of same) specs.delete(key(old));
       if (!spec.disabled) specs.set(key(spec), spec);

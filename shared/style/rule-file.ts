@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { fieldNames, type FieldName } from "../fields";
+import { StyleGuide } from "./guide";
 import { caseStyles, defaultRuleFields, levels, ruleKinds, type CaseStyle, type Level, type RuleKind, type RuleSpec } from "./rule";
 
 // Reads one rule file of a style guide (YAML, docs/style-rules.md): a few defaults for the file
@@ -53,6 +54,19 @@ export function readRuleFile(source: RuleSource): RuleFileResult {
     else errors.push(...problems.map((p) => `${where}: ${p}`));
   });
   return { rules, errors };
+}
+
+/// Reads the rules of several rule files, with all their problems.
+export function readRuleFiles(sources: readonly RuleSource[]): RuleFileResult {
+  const results = sources.map(readRuleFile);
+  return { rules: results.flatMap((r) => r.rules), errors: results.flatMap((r) => r.errors) };
+}
+
+/// The guide of these rule files: `custom` (a newsroom's) over `defaults`.
+export function guideFromSources(defaults: readonly RuleSource[], custom: readonly RuleSource[] = []): StyleGuide {
+  const base = readRuleFiles(defaults);
+  const own = readRuleFiles(custom);
+  return StyleGuide.fromSpecs(base.rules, own.rules, [...base.errors, ...own.errors]);
 }
 
 function ruleFrom(raw: Raw, defaults: { language: string; level: Level; fields: string[] }, problems: string[]): RuleSpec | null {

@@ -3,6 +3,7 @@ import { TextSelection } from "prosemirror-state";
 import type { Settings } from "../../../shared/ipc";
 import { checkArticle } from "../../../shared/style/article-check";
 import type { StyleGuide } from "../../../shared/style/guide";
+import type { RuleSource } from "../../../shared/style/rule-file";
 import { acceptedWords, dictionaryFor, dictionaryNames } from "../../../shared/style/spelling";
 import type { ArticleEditor } from "../editor";
 import { metaOf } from "../editor/meta";
@@ -16,13 +17,25 @@ import { element } from "./dom";
 // or Mod-.), and the Checks panel beside the article, which lists every match grouped by rule
 // with counts, jumps to each, fixes all of a rule in one undo step, and holds the checks'
 // settings (the newsroom's guide folder, the personal dictionary, the newsroom's word list).
-// The guides (their YAML, its parser and the compiled rules) load after the article's first frame,
-// in their own chunk: the checks start when they arrive, and nothing waits for them before.
+// The guides (their rules, read at build time, and a newsroom's YAML with its parser) load and
+// compile after the article's first frame, in their own chunk: the checks start when they
+// arrive, and nothing waits for them before.
 
-/// The default guides with a newsroom's rule files on top, compiled (loaded on first use).
-async function compileGuide(custom: readonly { name: string; text: string }[]): Promise<StyleGuide> {
-  const [{ StyleGuide }, { defaultGuideSources }] = await Promise.all([import("../../../shared/style/guide"), import("../../../shared/style/default-guides")]);
-  return StyleGuide.fromSources(defaultGuideSources, custom);
+/// Resolves once the page has painted a frame (or soon, in a window that is not shown yet and so paints none).
+const afterAFrame = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
+
+/// The default guides with a newsroom's rule files on top, compiled (loaded on first use). The
+/// default guides come already read by the build; the YAML reader loads only for a newsroom's own.
+async function compileGuide(custom: readonly RuleSource[]): Promise<StyleGuide> {
+  const [{ StyleGuide }, { defaultGuideSpecs }] = await Promise.all([import("../../../shared/style/guide"), import("../../../shared/style/default-guide-specs")]);
+  if (custom.length === 0) return StyleGuide.fromSpecs(defaultGuideSpecs);
+  const { readRuleFiles } = await import("../../../shared/style/rule-file");
+  const own = readRuleFiles(custom);
+  return StyleGuide.fromSpecs(defaultGuideSpecs, own.rules, own.errors);
 }
 
 /// What the window's shell gets: the plugin to install, and the panel's commands.
@@ -235,7 +248,7 @@ export function checksPanel(
       const none = { files: [], errors: [] as string[], folder: null };
       // A folder that cannot be read leaves the default guides in force, and says so.
       const custom = settings.styleGuideFolder ? call("style:guide", {}).catch((e: unknown) => ({ ...none, errors: [`its folder could not be read: ${(e as Error).message}`] })) : Promise.resolve(none);
-      guideLoaded = custom.then((c) => compileGuide(c.files));
+      guideLoaded = Promise.all([custom, afterAFrame()]).then(([c]) => compileGuide(c.files));
       guide = await guideLoaded;
       const problems = [...(await custom).errors, ...guide.errors];
       if (problems.length) options.show(`The newsroom style guide has problems: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; …" : ""}`, "error");

@@ -1,6 +1,7 @@
 import type { AppHandle } from "../../../shared/app-handle";
 import type { ArticleJSON } from "../../../shared/article";
-import { defaultSettings, type CopydeskApi, type EventName, type EventTypes, type IpcResult, type OpenedDocument } from "../../../shared/ipc";
+import type { CopydeskApi, EventName, EventTypes, IpcResult, OpenedDocument } from "../../../shared/ipc";
+import { defaultSettings } from "../../../shared/settings";
 
 // The main process as the real renderer (out/renderer, built by electron-vite) sees it in the
 // benchmark: `window.copydesk` answering in the page, with the generated article as the new

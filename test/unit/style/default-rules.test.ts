@@ -42,3 +42,37 @@ describe("the bundled default guides", () => {
     expect(defaultGuideSources).toEqual(defaultSources);
   });
 });
+
+describe("the default guides as the build reads them", () => {
+  it("are the rules of the YAML files on disk, in the same order", async () => {
+    const { defaultGuideSpecs } = await import("../../../shared/style/default-guide-specs");
+    const { defaultSources } = await import("./guides");
+    const { readRuleFiles } = await import("../../../shared/style/rule-file");
+    expect(defaultGuideSpecs.length).toBeGreaterThan(100);
+    expect(defaultGuideSpecs).toEqual(readRuleFiles(defaultSources).rules);
+  });
+});
+
+describe("reading a default guide at build time (scripts/vite-rule-specs.ts)", () => {
+  const load = async (yaml: string) => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { ruleSpecs } = await import("../../../scripts/vite-rule-specs");
+    const folder = mkdtempSync(join(tmpdir(), "guides-"));
+    writeFileSync(join(folder, "house.yml"), yaml);
+    const hook = ruleSpecs(folder).load as (this: unknown, id: string) => string | null;
+    const context = { error: (message: string) => { throw new Error(message); } };
+    return hook.call(context, `${join(folder, "house.yml")}?rule-specs`);
+  };
+
+  it("gives the file's rules as a module", async () => {
+    const code = await load("language: en\nrules:\n  - { id: no-utilise, kind: substitution, message: Say use, swap: { utilise: use } }\n");
+    expect(code).toMatch(/^export default \[/);
+    expect(JSON.parse(code!.replace(/^export default |;$/g, ""))[0]).toMatchObject({ id: "no-utilise", language: "en", kind: "substitution" });
+  });
+
+  it("fails the build on a broken rule, naming the file and the rule", async () => {
+    await expect(load("rules:\n  - { id: broken, kind: nonsense, message: x }\n")).rejects.toThrow(/house\.yml: rule 1 \(broken\): "kind" must be one of/);
+  });
+});

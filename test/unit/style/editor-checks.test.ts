@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { applyFix, fixAll, ignoreHere, ignoreRule, matchAtOrAfter } from "../../../renderer/src/editor/style-card";
 import { shownMatches, styleCheckPlugin, type ExtraChecks } from "../../../renderer/src/editor/style-check";
 import { metaOf } from "../../../renderer/src/editor/meta";
-import { StyleGuide } from "../../../shared/style/guide";
+import { guideFromSources } from "../../../shared/style/rule-file";
 import { article, p, posOf, stateOf } from "../editor/builders";
 import { defaultSources } from "./guides";
 
@@ -13,7 +13,7 @@ import { defaultSources } from "./guides";
 // idle time, later checks look only at the blocks a transaction changed, and fixes, Fix all and
 // ignores are one undo step each.
 
-const guide = StyleGuide.fromSources(defaultSources);
+const guide = guideFromSources(defaultSources);
 
 /// An editor on a document with the checks plugin, its idle callbacks run when the test says.
 function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {

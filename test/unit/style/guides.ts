@@ -6,7 +6,7 @@ import type { FieldName } from "../../../shared/fields";
 import { schema } from "../../../shared/schema";
 import { checkArticle, type ArticleMatch } from "../../../shared/style/article-check";
 import { StyleGuide } from "../../../shared/style/guide";
-import type { RuleSource } from "../../../shared/style/rule-file";
+import { guideFromSources, type RuleSource } from "../../../shared/style/rule-file";
 
 // Helpers of the style tests: the default guides read from disk, and one-sentence articles.
 
@@ -21,7 +21,7 @@ export function readGuideFolder(folder: string): RuleSource[] {
 }
 
 export const defaultSources = readGuideFolder(guidesFolder);
-export const defaultGuide = StyleGuide.fromSources(defaultSources);
+export const defaultGuide = guideFromSources(defaultSources);
 
 /// A document with `text` in one field (a paragraph when it is the body).
 export function docWith(field: FieldName, text: string) {

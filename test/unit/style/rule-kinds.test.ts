@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { StyleGuide } from "../../../shared/style/guide";
-import { readRuleFile } from "../../../shared/style/rule-file";
+import { guideFromSources, readRuleFile } from "../../../shared/style/rule-file";
 import { check, defaultSources } from "./guides";
 
 // The rule engine, one rule kind at a time, with guides written for the test.
 
 function guideOf(yaml: string): StyleGuide {
-  const guide = StyleGuide.fromSources([{ name: "test.yml", text: `language: en\nrules:\n${yaml}` }]);
+  const guide = guideFromSources([{ name: "test.yml", text: `language: en\nrules:\n${yaml}` }]);
   expect(guide.errors).toEqual([]);
   return guide;
 }
@@ -55,7 +55,7 @@ describe("rule kinds", () => {
   });
 
   it("capitalization: sentence case, title case, capitals", () => {
-    const guide = StyleGuide.fromSources([
+    const guide = guideFromSources([
       {
         name: "case.yml",
         text: `language: en
@@ -106,14 +106,14 @@ describe("rule files", () => {
 
   it("report YAML that does not parse and expressions that do not compile", () => {
     expect(readRuleFile({ name: "a.yml", text: "rules: [" }).errors[0]).toMatch(/^a\.yml: not valid YAML/);
-    const guide = StyleGuide.fromSources([{ name: "b.yml", text: "rules:\n  - { id: broken, kind: existence, message: x, pattern: '(' }" }]);
+    const guide = guideFromSources([{ name: "b.yml", text: "rules:\n  - { id: broken, kind: existence, message: x, pattern: '(' }" }]);
     expect(guide.rules).toEqual([]);
     expect(guide.errors[0]).toMatch(/^broken: .* is not a valid regular expression/);
   });
 });
 
 describe("a newsroom's own guide", () => {
-  const custom = StyleGuide.fromSources(defaultSources, [
+  const custom = guideFromSources(defaultSources, [
     {
       name: "house.yml",
       text: `language: en

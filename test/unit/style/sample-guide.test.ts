@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { StyleGuide } from "../../../shared/style/guide";
+import { guideFromSources } from "../../../shared/style/rule-file";
 import { check, defaultSources, readGuideFolder } from "./guides";
 
 // The sample newsroom guide in docs/ loads, and does what its comments say.
 
 describe("the sample newsroom guide (docs/sample-guide)", () => {
   const sources = readGuideFolder(join(__dirname, "..", "..", "..", "docs", "sample-guide"));
-  const guide = StyleGuide.fromSources(defaultSources, sources);
+  const guide = guideFromSources(defaultSources, sources);
 
   it("has three rules and loads without errors", () => {
     expect(sources.map((s) => s.name)).toEqual(["house-style.yml"]);

@@ -1,0 +1,50 @@
+import type { GrantedFolder } from "./ipc";
+
+// The user's settings as main keeps them and the window reads them (\`settings:get\`), with their
+// defaults. Kept apart from the IPC contract's runtime checks (zod) so that a page that only
+// needs the defaults does not load them.
+
+/// Formats Copydesk exports to.
+export const exportFormats = ["html", "md", "txt", "nitf", "ninjs", "docx", "pdf"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/// User settings kept by the main process.
+export interface Settings {
+  theme: "system" | "light" | "dark";
+  smartQuotes: boolean;
+  /// House style and spelling underlined as the journalist types (the pre-export check runs either way).
+  checkAsYouType: boolean;
+  spellcheckLanguage: string | null;
+  /// The folder of the last export (set by main when an export succeeds, never by the window).
+  exportFolder: GrantedFolder | null;
+  exportFormats: ExportFormat[];
+  /// The newsroom's own style guide: a folder of YAML rule files over the default guides (docs/style-rules.md),
+  /// chosen in main's folder dialog (`style:choose-guide-folder`), never named by the window.
+  styleGuideFolder: string | null;
+  /// Words the spelling check accepts, added by the journalist ("Add to dictionary").
+  personalDictionary: string[];
+  /// The newsroom's word list (names, places) the spelling check accepts.
+  newsroomWords: string[];
+  /// Who is writing: asked on first start, recorded on every note and reply (null until given).
+  identity: Identity | null;
+}
+
+/// The user as their notes name them: an id main gives once, their name and initials (the colour is derived, shared/review/people.ts).
+export interface Identity {
+  id: string;
+  name: string;
+  initials: string;
+}
+
+export const defaultSettings: Settings = {
+  theme: "system",
+  smartQuotes: true,
+  checkAsYouType: true,
+  spellcheckLanguage: null,
+  exportFolder: null,
+  exportFormats: ["html", "nitf"],
+  styleGuideFolder: null,
+  personalDictionary: [],
+  newsroomWords: [],
+  identity: null,
+};
