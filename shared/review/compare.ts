@@ -138,7 +138,7 @@ function wordDiffer(language: string): WordDiffer {
   }
   return (before, after) => {
     if (before === after) return before === "" ? [] : [{ change: "same", text: before }];
-    const changes = diffWords(before, after, { intlSegmenter: segmenter, maxEditLength: maxWordEdits });
+    const changes = similar(before, after) ? diffWords(before, after, { intlSegmenter: segmenter, maxEditLength: maxWordEdits }) : undefined;
     const pieces: TextPiece[] = changes
       ? changes.map((c) => ({ change: c.added ? "inserted" : c.removed ? "deleted" : "same", text: c.value }))
       : [
@@ -147,6 +147,31 @@ function wordDiffer(language: string): WordDiffer {
         ];
     return pieces.filter((p) => p.text !== "");
   };
+}
+
+/// Words as `similar` counts them, without a segmenter (a tenth of its cost): runs of letters and
+/// digits, and each character of the scripts written without spaces (Chinese, Japanese, Thai).
+const roughWords = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
+
+/// True when two texts share at least half their words (counted with repeats, in any order): only
+/// then is a word-by-word redline worth reading, and the linear count spares the costlier comparison
+/// of texts that were rewritten.
+function similar(before: string, after: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(roughWords) ?? [];
+  const a = words(before);
+  const b = words(after);
+  if (a.length === 0 || b.length === 0) return true;
+  const counts = new Map<string, number>();
+  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of b) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      shared += 1;
+      counts.set(word, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length + b.length) >= 0.5;
 }
 
 /// A node's content as the file writes it: two nodes with the same key are the same copy.
@@ -222,12 +247,24 @@ interface Hunk {
   inserted: number[];
 }
 
+/// Most differing blocks the exact alignment looks for; two versions further apart (two different
+/// stories) are aligned on the blocks each has once (`anchoredRuns`), which costs far less.
+const maxBlockEdits = 200;
+
+/// A run of items both lists have (neither flag), or only the older (`removed`) or the newer (`added`).
+interface Run {
+  added: boolean;
+  removed: boolean;
+  count: number;
+}
+
 function alignedHunks(before: string[], after: string[]): Hunk[] {
   const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
   let current: Hunk | null = null;
-  for (const part of diffArrays(before, after)) {
+  const runs: Run[] = diffArrays(before, after, { maxEditLength: maxBlockEdits }) ?? anchoredRuns(before, after);
+  for (const part of runs) {
     const count = part.count;
     if (!part.added && !part.removed) {
       if (current) hunks.push(current);
@@ -241,6 +278,56 @@ function alignedHunks(before: string[], after: string[]): Hunk[] {
   }
   if (current) hunks.push(current);
   return hunks;
+}
+
+/// Patience alignment: the items that each list has exactly once are matched in the longest run
+/// that keeps their order; what lies between two matches is taken away from one list and put in
+/// the other. O(n log n), for lists too far apart for the exact alignment.
+function anchoredRuns(before: string[], after: string[]): Run[] {
+  const counts = (items: string[]) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => seen.set(item, seen.has(item) ? -1 : index));
+    return seen;
+  };
+  const once = counts(after);
+  const pairs: [number, number][] = [];
+  for (const [item, i] of counts(before)) {
+    const j = once.get(item);
+    if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  const anchors = longestIncreasing(pairs);
+  const runs: Run[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, aj] of [...anchors, [before.length, after.length] as [number, number]]) {
+    if (ai > i) runs.push({ added: false, removed: true, count: ai - i });
+    if (aj > j) runs.push({ added: true, removed: false, count: aj - j });
+    if (ai < before.length) runs.push({ added: false, removed: false, count: 1 });
+    i = ai + 1;
+    j = aj + 1;
+  }
+  return runs;
+}
+
+/// The longest run of pairs whose second members increase (patience sorting), in order.
+function longestIncreasing(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = [];
+  const previous: number[] = [];
+  for (let k = 0; k < pairs.length; k++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (pairs[tails[mid]][1] < pairs[k][1]) low = mid + 1;
+      else high = mid;
+    }
+    previous[k] = low > 0 ? tails[low - 1] : -1;
+    tails[low] = k;
+  }
+  const result: [number, number][] = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) result.push(pairs[k]);
+  return result.reverse();
 }
 
 function compareBody(a: PMNode | null, b: PMNode | null, words: WordDiffer): BodyChange[] {
