@@ -1,5 +1,6 @@
 // Which languages are written right to left: the one rule that the editor, the exporters and the
-// PDF follow. A BCP 47 tag counts by its primary language, so "ar-EG" and "fa-IR" are right to left.
+// PDF follow. A BCP 47 tag counts by its primary language, so "ar-EG" and "fa-IR" are right to
+// left, unless it names its script.
 
 /// Primary language subtags of the languages Copydesk writes right to left: Arabic, Hebrew,
 /// Persian, Urdu and Yiddish.
@@ -10,8 +11,14 @@ export function primaryLanguage(tag: string): string {
   return tag.trim().toLowerCase().split(/[-_]/)[0];
 }
 
-/// True when the language of a BCP 47 tag is written right to left.
+/// Script subtags (ISO 15924) of the right-to-left scripts: Arabic, Hebrew, Syriac, Thaana, N'Ko.
+const rightToLeftScripts: readonly string[] = ["arab", "hebr", "syrc", "thaa", "nkoo"];
+
+/// True when the language of a BCP 47 tag is written right to left. A script subtag decides when
+/// there is one ("az-Arab" is, "ar-Latn" is not).
 export function isRightToLeft(tag: string): boolean {
+  const script = tag.trim().toLowerCase().split(/[-_]/)[1];
+  if (script && /^[a-z]{4}$/.test(script)) return rightToLeftScripts.includes(script);
   return rightToLeftLanguages.includes(primaryLanguage(tag));
 }
 

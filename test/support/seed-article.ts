@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import type { Article } from "../../shared/article";
 import { schema } from "../../shared/schema";
-import { suggestSlug } from "../../shared/slug";
+import { slugFromText } from "../../shared/slug";
 
 // Builds the reference article from test/fixtures/seed-article.txt, so the fixture is
 // derived from the seed text and never edited by hand. Run `npm run fixture` to rewrite it.
@@ -92,14 +92,14 @@ export function buildSeedArticle(parts = readSeedParts()): Article {
     n.related.create(
       null,
       parts.related.map((r) =>
-        n.related_link.create({ href: `https://www.france24.com/en/${suggestSlug(r.title)}`, title: r.title, label: r.label }),
+        n.related_link.create({ href: `https://www.france24.com/en/${slugFromText(r.title)}`, title: r.title, label: r.label }),
       ),
     ),
   ]);
   return {
     meta: {
       id: "5f0c6b1e-2d4a-4c83-9a57-3e1f0b7d2c91",
-      slug: suggestSlug(parts.headline),
+      slug: slugFromText(parts.headline),
       language: "en",
       tags: [parts.related[0].label],
       status: "draft",

@@ -2,7 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
 import { articleStatuses, fieldNode, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
-import { suggestSlug } from "../../../shared/slug";
+import { slugInAnyScript, suggestSlugFor } from "../../../shared/slug";
 import { metaOf, setMeta } from "../editor/meta";
 import type { CommandRunner } from "./command-runner";
 import { element } from "./dom";
@@ -53,10 +53,12 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
     refresh(editor().state);
   };
 
+  // A headline (or a slug typed) in another script waits for the transliterator, loaded on first need.
+  const suggestion = (headline: string) => suggestSlugFor(headline, metaOf(editor().state).id);
   const slug = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   const suggest = element("button", { type: "button", class: "link-button" }, "Use suggested slug");
-  slug.addEventListener("change", () => change("slug", suggestSlug(slug.value)));
-  suggest.addEventListener("click", () => change("slug", suggestSlug(fieldText(editor().doc, "headline"))));
+  slug.addEventListener("change", () => void slugInAnyScript(slug.value).then((value) => change("slug", value)));
+  suggest.addEventListener("click", () => void suggestion(fieldText(editor().doc, "headline")).then((value) => change("slug", value)));
   row("Slug", slug, "meta-slug", suggest);
 
   const language = element("select");
@@ -107,8 +109,9 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
     const headline = fieldNode(state.doc, "headline");
     if (headline !== shownHeadline) {
       shownHeadline = headline;
-      const placeholder = suggestSlug(headline?.textContent ?? "") || "from the headline";
-      if (slug.placeholder !== placeholder) slug.placeholder = placeholder;
+      void suggestion(headline?.textContent ?? "").then((placeholder) => {
+        if (shownHeadline === headline && slug.placeholder !== placeholder) slug.placeholder = placeholder;
+      });
     }
     if (meta === shownMeta) return;
     shownMeta = meta;

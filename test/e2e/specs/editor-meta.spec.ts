@@ -47,6 +47,9 @@ test("an Arabic article is laid out right to left", async ({ copydesk }) => {
     return range.getBoundingClientRect().right;
   });
   expect(Math.abs(text - (box.x + box.width))).toBeLessThan(4);
+  // The suggested slug is the headline in Latin letters, not empty.
+  await copydesk.useSuggestedSlug();
+  await expect(copydesk.page.getByRole("complementary", { name: "Metadata" }).getByLabel("Slug")).toHaveValue("lwlyt-lmthd-tsrwaa-byaa-l-slh");
   await copydesk.setMeta({ language: "en" });
   await expect(editor).toHaveAttribute("dir", "ltr");
 });

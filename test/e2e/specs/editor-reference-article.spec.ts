@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { suggestSlug } from "../../../shared/slug";
+import { slugFromText } from "../../../shared/slug";
 import { buildSeedArticle, leadImage, readSeedParts, seedArticlePath } from "../../support/seed-article";
 import { expect, readArticle, test } from "../support/fixtures";
 
@@ -41,7 +41,7 @@ test("the reference article written from kicker to related links equals the fixt
   await page.keyboard.press("Tab");
   await page.keyboard.type(parts.tagline);
 
-  for (const link of parts.related) await copydesk.addRelatedLink(`https://www.france24.com/en/${suggestSlug(link.title)}`, link.title, link.label);
+  for (const link of parts.related) await copydesk.addRelatedLink(`https://www.france24.com/en/${slugFromText(link.title)}`, link.title, link.label);
   await copydesk.useSuggestedSlug();
   await copydesk.setMeta({ tags: [parts.related[0].label] });
 

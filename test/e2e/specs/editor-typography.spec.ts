@@ -17,6 +17,13 @@ test("French guillemets with narrow no-break spaces once the language is French"
   await expect(copydesk.page.locator(".article-editor")).toHaveAttribute("spellcheck", "false");
 });
 
+test("Arabic guillemets in an Arabic article, typed right to left", async ({ copydesk }) => {
+  await copydesk.setMeta({ language: "ar" });
+  await expect(copydesk.page.locator(".article-editor")).toHaveAttribute("dir", "rtl");
+  await copydesk.typeInBody(`قال "لن نرسل قوات" -- ثم غادر...`);
+  await expect(copydesk.bodyBlocks()).toHaveText(["قال «لن نرسل قوات» — ثم غادر…"]);
+});
+
 test("Backspace right after a replacement restores what was typed; the setting turns it off", async ({ copydesk }) => {
   const { page } = copydesk;
   await copydesk.typeInBody("a--");

@@ -196,9 +196,10 @@ export class Copydesk {
     await panel.getByLabel("Slug").focus();
   }
 
-  /// Fills the slug from the headline.
+  /// Fills the slug from the headline (never empty: a headline in another script may wait for the transliterator).
   async useSuggestedSlug(): Promise<void> {
     await this.page.getByRole("button", { name: "Use suggested slug" }).click();
+    await expect(this.page.getByRole("complementary", { name: "Metadata" }).getByLabel("Slug")).not.toHaveValue("");
   }
 
   /// Turns smart quotes and dashes on or off with the toolbar toggle.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redo, undo, undoDepth } from "prosemirror-history";
-import { suggestSlug } from "../../../shared/slug";
+import { slugFromText } from "../../../shared/slug";
 import { isRightToLeft, metaOf, replaceMeta, setMeta } from "../../../renderer/src/editor/meta";
 import { apply, article, run, stateOf } from "./builders";
 
@@ -40,8 +40,8 @@ describe("metadata in editor state", () => {
 
 describe("slugs and direction", () => {
   it("suggests a slug from the headline", () => {
-    expect(suggestSlug("US speeds up arms sales to Iraq amid jihadist resurgence")).toBe("us-speeds-up-arms-sales-to-iraq-amid-jihadist-resurgence");
-    expect(suggestSlug("  Élection à Paris : « le jour J »  ")).toBe("election-a-paris-le-jour-j");
+    expect(slugFromText("US speeds up arms sales to Iraq amid jihadist resurgence")).toBe("us-speeds-up-arms-sales-to-iraq-amid-jihadist-resurgence");
+    expect(slugFromText("  Élection à Paris : « le jour J »  ")).toBe("election-a-paris-le-jour-j");
   });
 
   it("knows the right-to-left languages", () => {

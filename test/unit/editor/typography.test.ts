@@ -50,6 +50,20 @@ describe("smart quotes by language", () => {
     expect(quoteStyle("xx")).toEqual(quoteStyle("en"));
   });
 
+  it("uses guillemets in Arabic (as the Arabic press sets quotations) and in Persian", () => {
+    const arabic = setup("ar-EG");
+    expect(bodyText(typeInto(arabic.state, `قال "لا" ثم 'نعم'`, arabic.plugin))).toBe("قال «لا» ثم ’نعم‘");
+    const persian = setup("fa");
+    expect(bodyText(typeInto(persian.state, `گفت "نه" و 'آری'`, persian.plugin))).toBe("گفت «نه» و ‹آری›");
+  });
+
+  it("uses Hebrew and Urdu quotes as CLDR gives them", () => {
+    const hebrew = setup("he");
+    expect(bodyText(typeInto(hebrew.state, `אמר "לא"`, hebrew.plugin))).toBe("אמר ”לא”");
+    const urdu = setup("ur");
+    expect(bodyText(typeInto(urdu.state, `کہا "نہیں"`, urdu.plugin))).toBe("کہا ”نہیں“");
+  });
+
   it("turns double hyphens into an em dash and three dots into an ellipsis", () => {
     const { plugin, state } = setup("en");
     expect(bodyText(typeInto(state, "Wait -- what...", plugin))).toBe("Wait — what…");
