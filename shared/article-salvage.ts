@@ -108,10 +108,41 @@ function salvageBody(
   blocks.forEach((block, i) => {
     if (valid(withField(index, { type: "body", content: [block as NodeJSON] }))) return void kept.push(block as NodeJSON);
     const type = isObject(block) && typeof block.type === "string" ? block.type : "block";
+    const table = plainTable(block);
+    if (table && valid(withField(index, { type: "body", content: [table] }))) {
+      kept.push(table);
+      changes.push(`the story's block ${i + 1} (table) was kept as a table of plain text`);
+      return;
+    }
     kept.push(paragraph(textOfJSON(block)));
     changes.push(`the story's block ${i + 1} (${type.slice(0, 40)}) was kept as text`);
   });
   return { type: "body", content: kept.length > 0 ? kept : [paragraph("")] };
+}
+
+/// A table the file format refuses (rows of different lengths, merged cells, a mark or node it does not
+/// know) as a table of plain text: its caption, its header flag and each cell's words in place, short rows
+/// padded with empty cells. Null when that would not hold every word of it (then it becomes a paragraph).
+function plainTable(block: unknown): NodeJSON | null {
+  if (!isObject(block) || block.type !== "table" || !Array.isArray(block.content)) return null;
+  const parts = block.content.filter(isObject);
+  const captionNode = parts.find((part) => part.type === "table_caption");
+  const rowsNode = parts.find((part) => part.type === "table_rows");
+  const rowList = (rowsNode && Array.isArray(rowsNode.content) ? rowsNode.content : parts.filter((part) => part.type === "table_row")) as unknown[];
+  const rows = rowList.map((row) => (isObject(row) && Array.isArray(row.content) ? row.content.map(textOfJSON) : [textOfJSON(row)]));
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
+  if (width === 0) return null;
+  const caption = textOfJSON(captionNode);
+  const cell = (text: string): NodeJSON => ({ type: "table_cell", attrs: { colspan: 1, rowspan: 1 }, content: text ? [{ type: "text", text }] : [] });
+  const table: NodeJSON = {
+    type: "table",
+    attrs: { header: isObject(block.attrs) && block.attrs.header === true },
+    content: [
+      ...(caption ? [{ type: "table_caption", content: [{ type: "text", text: caption }] }] : []),
+      { type: "table_rows", content: rows.map((row) => ({ type: "table_row", content: Array.from({ length: width }, (_, i) => cell(row[i] ?? "")) })) },
+    ],
+  };
+  return textOfJSON(table) === textOfJSON(block) ? table : null;
 }
 
 function salvageRelated(

@@ -16,6 +16,7 @@ export const keyScopes = {
   list: { within: "editor", where: "in a list", triedFirst: true },
   "related-link": { within: "editor", where: "on a selected related link", triedFirst: true },
   link: { within: "editor", where: "on a link", triedFirst: true },
+  table: { within: "editor", where: "in a table", triedFirst: true },
   "find-bar": { within: "window", where: "in the find bar", triedFirst: false },
   "find-box": { within: "find-bar", where: "in the Find box", triedFirst: false },
   "replace-box": { within: "find-bar", where: "in the Replace box", triedFirst: false },
@@ -24,7 +25,7 @@ export const keyScopes = {
 export type KeyScope = keyof typeof keyScopes;
 
 /// The scopes the article editor's keymap answers, the narrower first.
-export const editorKeyScopes: readonly KeyScope[] = ["related-link", "list", "editor"];
+export const editorKeyScopes: readonly KeyScope[] = ["related-link", "table", "list", "editor"];
 
 /// One key of a command, in ProseMirror's notation ("Mod-Shift-z"; "Mod-click" for a click).
 export interface CommandKey {
@@ -40,7 +41,7 @@ export const menuGroups = {
   File: ["open", "save", "export", "window"],
   Edit: ["history", "clipboard", "find", "typing"],
   Format: ["text", "blocks", "lists"],
-  Insert: ["insert"],
+  Insert: ["insert", "table"],
   View: ["panels", "zoom", "screen"],
 } as const;
 export type MenuName = keyof typeof menuGroups;
@@ -243,6 +244,29 @@ export const commandTable = {
     menu: { menu: "Insert", group: "insert" },
     toolbar: { group: "Blocks", face: "▣ Figure", title: "Insert a figure (in a figure: change its image)" },
   },
+  "insert-table": {
+    label: "Insert Table",
+    does: "insert a table (a caption line, a header row and two rows of three cells)",
+    // Ctrl+Alt+T opens a terminal on Linux desktops: there, Shift is added.
+    keys: [...only(["mac", "windows"], keys("editor", "Mod-Alt-t")), ...only(["linux"], keys("editor", "Mod-Alt-Shift-t"))],
+    menu: { menu: "Insert", group: "table" },
+    toolbar: { group: "Blocks", face: "▦ Table", title: "Insert a table" },
+  },
+  "add-row-before": { label: "Add Row Before", does: "add a row above", keys: keys("table", "Mod-Shift-Enter"), menu: { menu: "Insert", group: "table" } },
+  "add-row-after": { label: "Add Row After", does: "add a row below", keys: keys("table", "Mod-Enter"), menu: { menu: "Insert", group: "table" } },
+  "add-column-before": {
+    label: "Add Column Before",
+    does: "add a column before (to the left)",
+    keys: keys("table", "Mod-Alt-Shift-Enter"),
+    menu: { menu: "Insert", group: "table" },
+  },
+  "add-column-after": { label: "Add Column After", does: "add a column after (to the right)", keys: keys("table", "Mod-Alt-Enter"), menu: { menu: "Insert", group: "table" } },
+  "delete-row": { label: "Delete Row", does: "delete the row", keys: keys("table", "Mod-Shift-Backspace"), menu: { menu: "Insert", group: "table" } },
+  "delete-column": { label: "Delete Column", does: "delete the column", keys: keys("table", "Mod-Alt-Shift-Backspace"), menu: { menu: "Insert", group: "table" } },
+  "header-row": { label: "Header Row", does: "the table's first row heads its columns, or not", menu: { menu: "Insert", group: "table" } },
+  "delete-table": { label: "Delete Table", does: "delete the whole table", menu: { menu: "Insert", group: "table" } },
+  "next-cell": { label: "Next cell", does: "next cell (from the last one, a new row)", keys: keys("table", "Tab") },
+  "previous-cell": { label: "Previous cell", does: "previous cell (from the first one, the caption)", keys: keys("table", "Shift-Tab") },
   dateline: {
     label: "Dateline…",
     does: "dateline date and agency",

@@ -130,6 +130,11 @@ function walk(root: JSONObject, errors: string[], assets: Record<string, Asset>,
       errors.push(`${where()}: nested more than ${maxDocDepth} levels deep (lists within lists, quotes within quotes); Copydesk reads at most ${maxDocDepth}`);
       continue;
     }
+    if (typeName === "table_rows") {
+      const widths = node.content.map((row) => (isObject(row) && Array.isArray(row.content) ? row.content.length : 0));
+      const problem = rowWidthsProblem(widths);
+      if (problem) errors.push(`${where()}: ${problem}`);
+    }
     const children: Visit[] = [];
     node.content.forEach((child, i) => {
       if (!isObject(child)) return void errors.push(`${path()}.content[${i}]: not a node`);
@@ -160,7 +165,7 @@ function checkMarks(marks: unknown, parent: string, where: () => string, errors:
 
 /// Why a node of this type cannot carry these attributes in a stored article, or null: a related
 /// link not to http or https, an image neither https nor an embedded image `hasAsset` knows, an
-/// unknown pull quote role. The file check and the editor's guard (renderer/src/editor/savable.ts) both ask it.
+/// unknown pull quote role, a merged table cell. The file check and the editor's guard (renderer/src/editor/savable.ts) both ask it.
 export function attrsProblem(typeName: string, attrs: Record<string, unknown>, hasAsset: (key: string) => boolean): string | null {
   if (typeName === "related_link") {
     const href = attrs.href;
@@ -175,10 +180,25 @@ export function attrsProblem(typeName: string, attrs: Record<string, unknown>, h
     const key = src.slice(assetScheme.length);
     return hasAsset(key) ? null : `image refers to asset ${key.slice(0, 12)}…, which the file does not hold`;
   }
+  if (typeName === "table_cell") {
+    for (const key of ["colspan", "rowspan"]) {
+      if (attrs[key] !== undefined && attrs[key] !== 1) return `a table cell's ${key} is ${quoted(shown(attrs[key]))}, not 1 (merged cells are not kept)`;
+    }
+    return null;
+  }
+  if (typeName === "table" && attrs.header !== undefined && typeof attrs.header !== "boolean") return `a table's header is ${quoted(shown(attrs.header))}, not true or false`;
   if (typeName === "pullquote" && attrs.role !== undefined && !(pullquoteRoles as readonly string[]).includes(shown(attrs.role))) {
     return `role ${quoted(shown(attrs.role))} is not ${pullquoteRoles.slice(0, -1).join(", ")} or ${pullquoteRoles.at(-1)}`;
   }
   return null;
+}
+
+/// Why the rows of a table, with these numbers of cells, are not one the article keeps, or null: every
+/// row has as many cells as the first (the file check and the editor's guard both ask it).
+export function rowWidthsProblem(widths: readonly number[]): string | null {
+  const ragged = widths.findIndex((width) => width !== widths[0]);
+  if (ragged < 0) return null;
+  return `row ${ragged + 1} of the table has ${widths[ragged]} cell${widths[ragged] === 1 ? "" : "s"} where the first has ${widths[0]} (every row of a table has as many cells)`;
 }
 
 /// Why a mark cannot carry these attributes in a stored article, or null: a link not to http, https

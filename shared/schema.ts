@@ -36,6 +36,19 @@ const bulletListDOM: DOMOutputSpec = ["ul", 0];
 const listItemDOM: DOMOutputSpec = ["li", 0];
 const strongDOM: DOMOutputSpec = ["strong", 0];
 const emDOM: DOMOutputSpec = ["em", 0];
+const tableCaptionDOM: DOMOutputSpec = ["p", { class: "table-caption" }, 0];
+const tableRowsDOM: DOMOutputSpec = ["table", ["tbody", 0]];
+const tableRowDOM: DOMOutputSpec = ["tr", 0];
+const tableCellDOM: DOMOutputSpec = ["td", 0];
+
+/// A table cell's span: always 1. prosemirror-tables (the editor's table editing) reads `colspan` and
+/// `rowspan` on every cell; the article has no merged cells, so no other value is accepted.
+const singleSpan = {
+  default: 1,
+  validate: (value: unknown) => {
+    if (value !== 1) throw new RangeError("a table cell spans one row and one column (merged cells are not kept)");
+  },
+};
 
 /// The node specs, in document order.
 export const nodes = {
@@ -214,6 +227,56 @@ export const nodes = {
     defining: true,
     parseDOM: [{ tag: "li" }],
     toDOM: () => listItemDOM,
+  },
+
+  /// A table of figures (results, election returns): an optional caption, then its rows. `header`
+  /// says the first row heads the columns. Importers and paste make every table rectangular, one
+  /// cell per row and column (shared/import/html-tables.ts).
+  table: {
+    content: "table_caption? table_rows",
+    group: "block",
+    defining: true,
+    attrs: { header: { default: false, validate: "boolean" } },
+    parseDOM: [
+      { tag: "div.table-block", getAttrs: (dom) => ({ header: dom.getAttribute("data-header") === "true" }) },
+      { tag: "table", getAttrs: (dom) => ({ header: dom.getAttribute("data-header") === "true" }) },
+    ],
+    toDOM: (node) => ["div", { class: node.attrs.header ? "table-block has-header" : "table-block", "data-header": String(node.attrs.header) }, 0],
+  },
+
+  /// What the table shows: one line of text, above it.
+  table_caption: {
+    content: "text*",
+    marks: "strong em note",
+    defining: true,
+    parseDOM: [{ tag: "caption" }, { tag: "p.table-caption" }],
+    toDOM: () => tableCaptionDOM,
+  },
+
+  /// The rows of a table, each with as many cells as the others (prosemirror-tables' "table").
+  table_rows: {
+    content: "table_row+",
+    tableRole: "table",
+    isolating: true,
+    parseDOM: [
+      { tag: "table", context: "table/", priority: 60 },
+      { tag: "tbody", context: "table/", priority: 60 },
+    ],
+    toDOM: () => tableRowsDOM,
+  },
+
+  /// One row of a table.
+  table_row: { content: "table_cell+", tableRole: "row", parseDOM: [{ tag: "tr" }], toDOM: () => tableRowDOM },
+
+  /// One cell of a table: text with the body's marks.
+  table_cell: {
+    content: "text*",
+    marks: withNotes(fieldMarks("body")),
+    tableRole: "cell",
+    isolating: true,
+    attrs: { colspan: singleSpan, rowspan: singleSpan },
+    parseDOM: [{ tag: "td" }, { tag: "th" }],
+    toDOM: () => tableCellDOM,
   },
 
   /// The closing source credit, e.g. "(FRANCE 24 with AFP)".

@@ -22,6 +22,8 @@ export const docxStyleMap = [
   `p[style-name='${style.figure}'] => figure:fresh`,
   `p[style-name='${style.caption}'] => figure > figcaption:fresh`,
   `p[style-name='${style.credit}'] => figure > small.credit:fresh`,
+  `p[style-name='${style.tableCaption}'] => p.table-caption:fresh`,
+  `p[style-name='${style.tableHeading}'] => p:fresh`,
   `p[style-name='${style.tagline}'] => p.tagline:fresh`,
   `p[style-name='${style.related}'] => nav.related > ul > li:fresh`,
   // Word's built-in styles.

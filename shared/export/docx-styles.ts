@@ -15,6 +15,8 @@ export const docxStyleNames = {
   figure: "Figure",
   caption: "Caption",
   credit: "Credit",
+  tableCaption: "Table Caption",
+  tableHeading: "Table Heading",
   tagline: "Tagline",
   related: "Related Link",
 } as const;
@@ -46,6 +48,8 @@ export const docxStyles: IStylesOptions = {
     paragraphStyle(s.figure, {}),
     paragraphStyle(s.caption, { size: 18 }),
     paragraphStyle(s.credit, { size: 16, color: grey }),
+    paragraphStyle(s.tableCaption, { bold: true, size: 20 }, { keepNext: true }),
+    paragraphStyle(s.tableHeading, { bold: true }, { spacing: { after: 0 } }),
     paragraphStyle(s.tagline, { color: grey, size: 20 }),
     paragraphStyle(s.related, { size: 20 }),
   ],

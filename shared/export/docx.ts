@@ -7,7 +7,11 @@ import {
   LevelFormat,
   Packer,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type ILevelsOptions,
   type IParagraphOptions,
   type IRunOptions,
@@ -19,6 +23,7 @@ import { hasRightToLeftLetters, isRightToLeft } from "../text-direction";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
 import { fixedWords } from "./fixed-words";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
+import { tableParts } from "./tables";
 import { base64ToBytes } from "../asset-policy";
 import { imageSize } from "./image-size";
 
@@ -39,7 +44,7 @@ interface Context {
   article: Article;
   /// The article's language is written right to left.
   rtl: boolean;
-  paragraphs: Paragraph[];
+  paragraphs: (Paragraph | Table)[];
   orderedLists: { reference: string; start: number }[];
 }
 
@@ -96,6 +101,27 @@ function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
   return out;
 }
 
+/// A table: its caption in the Table Caption style, then a Word table whose header row (when it has
+/// one) repeats on each page, in the bold Table Heading style; no merged cells, as in the article.
+function tableBlocks(node: PMNode, ctx: Context): (Paragraph | Table)[] {
+  const { caption, header, rows } = tableParts(node);
+  const out: (Paragraph | Table)[] = [];
+  if (caption) out.push(paragraph(ctx, { style: style.tableCaption, children: runs(caption, ctx) }));
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          // Only the header row says so: mammoth reads a row that says "not a header" (w:val="off") as one.
+          ...(header && r === 0 ? { tableHeader: true } : {}),
+          children: cells.map((cell) => new TableCell({ children: [paragraph(ctx, { ...(header && r === 0 ? { style: style.tableHeading } : {}), children: runs(cell, ctx) })] })),
+        }),
+    ),
+  });
+  out.push(table);
+  return out;
+}
+
 function listParagraphs(list: PMNode, ctx: Context, level: number): void {
   const ordered = list.type.name === "ordered_list";
   let reference = "";
@@ -134,6 +160,9 @@ function bodyParagraphs(block: PMNode, ctx: Context): void {
       return quoteParagraphs(block, ctx, style.pullquote, style.pullquoteAttribution);
     case "figure":
       ctx.paragraphs.push(...figureParagraphs(block, ctx));
+      return;
+    case "table":
+      ctx.paragraphs.push(...tableBlocks(block, ctx));
       return;
     default:
       return listParagraphs(block, ctx, 0);

@@ -2,6 +2,7 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
 import { escapeXml } from "./escape";
 import { figureParts, imageURI } from "./parts";
+import { tableMarkup } from "./tables";
 
 // The article body as semantic HTML, shared by the HTML page and the ninjs body.
 // Each node type has one handler; marks are wrapped outermost first in schema order.
@@ -61,6 +62,7 @@ const blockWriters: Record<string, BlockWriter> = {
     return `<ol${order === 1 ? "" : ` start="${order}"`}>${children(node, article)}</ol>`;
   },
   list_item: (node, article) => `<li>${children(node, article)}</li>`,
+  table: (node) => tableMarkup(node, inlineHtml, '<th scope="col">'),
 };
 
 /// One body block (and what it holds) as HTML.

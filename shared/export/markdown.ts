@@ -6,6 +6,7 @@ import { schema } from "../schema";
 import { fixedWords } from "./fixed-words";
 import { serializeMarkdown } from "./markdown-state";
 import { articleParts, datelineLabel, figureParts, hasDateline, imageURI } from "./parts";
+import { tableParts } from "./tables";
 
 // Markdown export: CommonMark through prosemirror-markdown, metadata in YAML front matter.
 // The plain fields (kicker, byline, dateline, tagline) are written both as lines of the page
@@ -19,6 +20,7 @@ export const markdownLosses = [
   "a blockquote's attribution is its last paragraph, starting with an em dash",
   "figures are an image with the credit as its title and the caption after it, so a caption is plain paragraph text to other Markdown readers",
   "images embedded as AVIF (Markdown readers accept only gif, png, jpeg and webp data URIs)",
+  "tables are GFM tables: the caption is a paragraph \"Table: …\" right before the table (as Pandoc writes it), and a table without a header row has an empty one (so a header row without words reads back as none)",
 ] as const;
 
 const nodes = defaultMarkdownSerializer.nodes;
@@ -37,7 +39,7 @@ export function markdownSerializer(article: Article): MarkdownSerializer {
     state.renderInline(node);
     state.closeBlock(node);
   };
-  return new MarkdownSerializer(
+  const serializer: MarkdownSerializer = new MarkdownSerializer(
     {
       paragraph: nodes.paragraph,
       text: nodes.text,
@@ -74,6 +76,10 @@ export function markdownSerializer(article: Article): MarkdownSerializer {
         }
         state.closeBlock(node);
       },
+      table: (state, node) => {
+        state.text(tableMarkdown(node, (content) => serializeMarkdown(serializer, schema.nodes.body.create(null, schema.nodes.paragraph.create(null, content)))), false);
+        state.closeBlock(node);
+      },
       kicker: plain,
       byline: plain,
       tagline: plain,
@@ -85,6 +91,7 @@ export function markdownSerializer(article: Article): MarkdownSerializer {
     markSpecs,
     { escapeExtraCharacters: /[&<>]/g },
   );
+  return serializer;
 }
 
 /// True when an odd number of lists of the same kind stand right before this one: Markdown would
@@ -147,4 +154,20 @@ function relatedMarkdown(related: ReturnType<typeof articleParts>["related"], se
   });
   const list = serializeMarkdown(serializer, n.body.create(null, [n.bullet_list.create(null, items)]), { tightLists: true });
   return `${heading}:\n\n${list}`;
+}
+
+/// A table as a GFM table, its caption a paragraph "Table: …" before it; `inline` writes a caption's or a
+/// cell's content (a Fragment) as Markdown. Pipes in a cell are escaped, and a table without a header
+/// row gets an empty one (GFM tables always have one).
+function tableMarkdown(table: PMNode, inline: (content: PMNode["content"]) => string): string {
+  const { caption, header, rows } = tableParts(table);
+  const cell = (node: PMNode) => inline(node.content).replace(/\s*\n\s*/g, " ").trim().replace(/\|/g, "\\|");
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const width = rows[0]?.length ?? 0;
+  const lines = [
+    header ? line(rows[0].map(cell)) : line(Array.from({ length: width }, () => "")),
+    line(Array.from({ length: width }, () => "---")),
+    ...(header ? rows.slice(1) : rows).map((cells) => line(cells.map(cell))),
+  ];
+  return `${caption ? `Table: ${inline(caption.content).trim()}\n\n` : ""}${lines.join("\n")}`;
 }

@@ -3,6 +3,7 @@ import type { Article } from "../article";
 import { wordCount } from "../word-count";
 import { escapeXml } from "./escape";
 import { articleParts, figureParts, hasDateline, imageURI, type ArticleParts } from "./parts";
+import { tableMarkup } from "./tables";
 
 // NITF 3.6 export, valid against the IPTC XML Schema (namespace http://iptc.org/std/NITF/2006-10-18/).
 // NITF has no bold: strong text is `<em class="strong">`. Pull quotes are `bq class="pullquote"`.
@@ -72,6 +73,7 @@ const blockWriters: Record<string, (node: PMNode, article: Article) => string> =
   bullet_list: (node, article) => `<ul>${blocksOf(node, article)}</ul>`,
   ordered_list: (node, article) => `<ol${attr("seqnum", String(node.attrs.order))}>${blocksOf(node, article)}</ol>`,
   list_item: (node, article) => `<li>${blocksOf(node, article)}</li>`,
+  table: (node) => tableMarkup(node, inlineNitf),
 };
 
 function blockNitf(node: PMNode, article: Article): string {

@@ -4,6 +4,7 @@ import { quoteStyle } from "../quote-marks";
 import { wordCount } from "../word-count";
 import { fixedWords } from "./fixed-words";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
+import { tableText } from "./tables";
 
 // Plain-text export in wire-copy style: kicker, headline, standfirst, byline, then the story
 // with the dateline leading its first paragraph ("WASHINGTON, Jan. 7, 2014 (AFP) - …"),
@@ -28,6 +29,7 @@ const blockTexts: Record<string, BlockText> = {
     const words = [figure.caption?.textContent || figure.alt, figure.credit ? `(${figure.credit})` : ""].filter(Boolean);
     return [`${indent}[${fixedWords(language).picture}: ${words.join(" ")}]`];
   },
+  table: (node, indent) => [tableText(node, indent)],
   bullet_list: (node, indent, language) => listItems(node, indent, language, () => "- "),
   ordered_list: (node, indent, language) => listItems(node, indent, language, (i) => `${(node.attrs.order as number) + i}. `),
 };

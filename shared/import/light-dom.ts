@@ -1,4 +1,5 @@
 import type { HtmlElement } from "./html-dom";
+import { shapeTables } from "./html-tables";
 
 // A copy of part of a parsed page in plain objects, made for ProseMirror's DOMParser. That parser
 // asks every element whether it matches each of its ~40 rules' selectors; linkedom compiles a CSS
@@ -151,6 +152,19 @@ export class LightNode {
     return child;
   }
 
+  /// Moves `child` (from wherever it is) right before `reference`, one of this node's children (at the end for null).
+  insertBefore(child: LightNode, reference: LightNode | null): LightNode {
+    if (!reference || reference.parentNode !== this) return this.appendChild(child);
+    child.detach();
+    child.parentNode = this;
+    child.previousSibling = reference.previousSibling;
+    child.nextSibling = reference;
+    if (reference.previousSibling) reference.previousSibling.nextSibling = child;
+    else this.firstChild = child;
+    reference.previousSibling = child;
+    return child;
+  }
+
   removeChild(child: LightNode): LightNode {
     if (child.parentNode === this) child.detach();
     return child;
@@ -190,8 +204,15 @@ interface SourceNode {
   readonly attributes?: ArrayLike<{ name: string; value: string }>;
 }
 
-/// A copy of `root` and everything in it, iteratively, with elements deeper than `maxDepth` replaced by their text.
+/// A copy of `root` and everything in it, iteratively, with elements deeper than `maxDepth` replaced by
+/// their text, and every table in the one shape the schema reads (html-tables.ts).
 export function lightCopy(root: HtmlElement, maxDepth = maxHtmlDepth): LightNode {
+  const copy = plainCopy(root, maxDepth);
+  shapeTables(copy);
+  return copy;
+}
+
+function plainCopy(root: HtmlElement, maxDepth: number): LightNode {
   const source = root as unknown as SourceNode;
   const copy = elementOf(source);
   const stack: { from: SourceNode; to: LightNode; depth: number }[] = [{ from: source, to: copy, depth: 0 }];

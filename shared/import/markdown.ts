@@ -1,6 +1,6 @@
 import MarkdownIt from "markdown-it";
 import { defaultMarkdownParser, MarkdownParser, schema as markdownSchema } from "prosemirror-markdown";
-import type { Node as PMNode } from "prosemirror-model";
+import { Schema, type Node as PMNode } from "prosemirror-model";
 import type { Asset } from "../article";
 import { datelineLabel } from "../export/parts";
 import { relatedHeadings } from "../export/fixed-words";
@@ -16,12 +16,29 @@ import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts
 
 export { splitFrontMatter } from "./front-matter";
 
-const tokenizer = MarkdownIt("commonmark", { html: false });
+// GFM tables too: the Markdown export writes a body table as one (shared/export/markdown.ts).
+const tokenizer = MarkdownIt("commonmark", { html: false }).enable("table");
 // Keep link targets as written (markdown-it percent-encodes them); the URL policy checks them after.
 tokenizer.normalizeLink = (url) => url;
 
-const parser = new MarkdownParser(markdownSchema, tokenizer, {
+/// prosemirror-markdown's schema with GFM tables: rows of cells of inline content, header cells marked.
+const tableSchema = new Schema({
+  nodes: markdownSchema.spec.nodes.append({
+    md_table: { content: "md_row+", group: "block" },
+    md_row: { content: "md_cell+" },
+    md_cell: { content: "inline*", attrs: { header: { default: false } } },
+  }),
+  marks: markdownSchema.spec.marks,
+});
+
+const parser = new MarkdownParser(tableSchema, tokenizer, {
   ...defaultMarkdownParser.tokens,
+  table: { block: "md_table" },
+  thead: { ignore: true },
+  tbody: { ignore: true },
+  tr: { block: "md_row" },
+  th: { block: "md_cell", getAttrs: () => ({ header: true }) },
+  td: { block: "md_cell" },
   image: {
     node: "image",
     getAttrs: (token) => ({
@@ -83,8 +100,32 @@ class Converter {
 
   async blocks(node: PMNode): Promise<NodeJSON[]> {
     const out: NodeJSON[] = [];
-    for (let i = 0; i < node.childCount; i++) out.push(...(await this.block(node.child(i))));
+    for (let i = 0; i < node.childCount; i++) {
+      const caption = i + 1 < node.childCount && node.child(i + 1).type.name === "md_table" ? tableCaption(node.child(i)) : null;
+      if (caption) continue;
+      out.push(...(await this.block(node.child(i), i > 0 ? node.child(i - 1) : null)));
+    }
     return out;
+  }
+
+  /// A GFM table, with the "Table: …" paragraph before it as its caption (as Pandoc writes one). The
+  /// export gives a table without a header row an empty one: such a row is no header.
+  table(node: PMNode, before: PMNode | null): NodeJSON[] {
+    const rows: NodeJSON[][] = [];
+    node.forEach((row) => {
+      const cells: NodeJSON[] = [];
+      row.forEach((cell) => void cells.push({ type: "table_cell", attrs: { colspan: 1, rowspan: 1 }, content: this.inline(cell) }));
+      rows.push(cells);
+    });
+    let header = node.firstChild?.firstChild?.attrs.header === true;
+    if (header && node.firstChild!.textContent.trim() === "" && rows.length > 1) {
+      rows.shift();
+      header = false;
+    }
+    const caption = before ? tableCaption(before) : null;
+    const content: NodeJSON[] = caption ? [{ type: "table_caption", content: this.inline(caption).map((n) => ({ ...n, marks: n.marks?.filter((m) => m.type !== "link") })) }] : [];
+    content.push({ type: "table_rows", content: rows.map((cells) => ({ type: "table_row", content: cells })) });
+    return [{ type: "table", attrs: { header }, content }];
   }
 
   /// Flattens blocks to paragraphs (for places that hold only paragraphs).
@@ -97,10 +138,12 @@ class Converter {
     });
   }
 
-  async block(node: PMNode): Promise<NodeJSON[]> {
+  async block(node: PMNode, before: PMNode | null = null): Promise<NodeJSON[]> {
     switch (node.type.name) {
       case "paragraph":
         return this.paragraph(node);
+      case "md_table":
+        return this.table(node, before);
       case "heading":
         return [{ type: "subheading", content: this.inline(node).map(({ type, text }) => ({ type, text })) }];
       case "code_block":
@@ -131,6 +174,14 @@ class Converter {
         return [];
     }
   }
+}
+
+/// A paragraph "Table: …" (a table's caption in Markdown, as Pandoc has it) without its "Table: ", else null.
+function tableCaption(node: PMNode): PMNode | null {
+  const first = node.firstChild;
+  if (node.type.name !== "paragraph" || !first?.isText || !/^Table: /.test(first.text ?? "")) return null;
+  const rest = first.text!.slice("Table: ".length);
+  return node.copy(rest ? node.content.replaceChild(0, first.type.schema.text(rest, first.marks)) : node.content.cut(first.nodeSize));
 }
 
 function flatParagraphs(b: NodeJSON): NodeJSON[] {
@@ -169,7 +220,8 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
     if (i === headlineAt) {
       parts.headline = child.textContent;
       blocks.push({ type: "headline-marker" });
-    } else blocks.push(...(await converter.block(child)));
+    } else if (i + 1 < tree.childCount && tree.child(i + 1).type.name === "md_table" && tableCaption(child)) continue;
+    else blocks.push(...(await converter.block(child, i > 0 ? tree.child(i - 1) : null)));
   }
   const take = (predicate: (b: NodeJSON) => boolean, from = 0): NodeJSON | undefined => {
     const at = blocks.findIndex((b, i) => i >= from && predicate(b));

@@ -2,6 +2,7 @@ import type { Asset } from "../article";
 import { imageOrigin, isStoredImageSrc } from "../asset-policy";
 import { assetFromDataUri, buildArticle, collapse, safeMarks, type ImportedParts, type ImportResult, type MarkJSON, type NodeJSON } from "./build";
 import { childElements, findElement, parseXml, textOf, type XmlElement } from "./xml-tree";
+import { gridOf, maxTableColumns, spanOf } from "../table-grid";
 
 // NITF import (3.x): the 3.6 elements Copydesk writes, and NITF as agencies send it: wrapped in a
 // NewsML-G2 newsMessage/newsItem, in ISO-8859-1, with a DOCTYPE line, `baselang`, compact ISO dates,
@@ -62,6 +63,34 @@ class NitfReader {
     return [{ type: "figure", content }];
   }
 
+  /// A table as the body keeps it: caption, header row (thead, or a first row of th) and rows, merged
+  /// cells unmerged (shared/table-grid.ts); one too wide to keep is a paragraph per row, its cells apart with "|".
+  table(element: XmlElement): NodeJSON[] {
+    const sections = childElements(element);
+    const rowsIn = (name: string) => sections.filter((c) => c.name === name).flatMap((s) => childElements(s, "tr"));
+    const head = rowsIn("thead");
+    const rows = [...head, ...sections.filter((c) => c.name === "tr" || c.name === "tbody").flatMap((c) => (c.name === "tr" ? [c] : childElements(c, "tr"))), ...rowsIn("tfoot")];
+    const cellsOf = (tr: XmlElement) => childElements(tr).filter((c) => c.name === "td" || c.name === "th");
+    const cell = (content: NodeJSON[]): NodeJSON => ({ type: "table_cell", attrs: { colspan: 1, rowspan: 1 }, content });
+    const grid = gridOf(
+      rows.map((tr) => cellsOf(tr).map((td) => ({ cell: cell(this.inline(td)), colspan: spanOf(td.attrs.colspan), rowspan: spanOf(td.attrs.rowspan, true) }))),
+      () => cell([]),
+    );
+    const caption = sections.find((c) => c.name === "caption");
+    // A caption takes emphasis but no links (as a figure's does).
+    const captionText = caption ? this.inline(caption).map((n) => ({ ...n, marks: n.marks?.filter((m) => m.type !== "link") })) : [];
+    if (!grid) {
+      this.tables++;
+      const lines = rows.map((tr) => cellsOf(tr).map((td) => collapse(textOf(td))).filter(Boolean).join(" | "));
+      return [collapse(textOf(caption ?? null)), ...lines].filter(Boolean).map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] }));
+    }
+    const first = rows.length > 0 ? cellsOf(rows[0]) : [];
+    const header = head.length > 0 || (first.length > 0 && first.every((c) => c.name === "th"));
+    const content: NodeJSON[] = captionText.length > 0 ? [{ type: "table_caption", content: captionText }] : [];
+    content.push({ type: "table_rows", content: grid.map((cells) => ({ type: "table_row", content: cells })) });
+    return [{ type: "table", attrs: { header }, content }];
+  }
+
   async blocks(elements: XmlElement[]): Promise<NodeJSON[]> {
     const out: NodeJSON[] = [];
     for (const element of elements) out.push(...(await this.block(element)));
@@ -78,12 +107,8 @@ class NitfReader {
         }
         return [{ type: "paragraph", content }];
       }
-      case "table": {
-        // Until the body has tables: one paragraph per row, its cells apart, so no figure is lost.
-        this.tables++;
-        const rows = findAll(element, "tr").map((tr) => childElements(tr).map((cell) => collapse(textOf(cell))).filter(Boolean).join(" | "));
-        return rows.filter(Boolean).map((row) => ({ type: "paragraph", content: [{ type: "text", text: row }] }));
-      }
+      case "table":
+        return this.table(element);
       case "hl2":
         return [{ type: "subheading", content: textNodes(collapse(textOf(element))) }];
       case "media":
@@ -262,7 +287,7 @@ export async function importNitf(xml: string, now = new Date()): Promise<ImportR
     }
   }
   if (reader.emptyParagraphs > 0) reader.warnings.push(`Left out ${reader.emptyParagraphs} empty paragraph${reader.emptyParagraphs === 1 ? "" : "s"}.`);
-  if (reader.tables > 0) reader.warnings.push(`${reader.tables} table${reader.tables === 1 ? " was" : "s were"} read as one paragraph per row (cells apart with "|"): the body has no tables yet.`);
+  if (reader.tables > 0) reader.warnings.push(`${reader.tables} table${reader.tables === 1 ? " was" : "s were"} wider than ${maxTableColumns} columns, and read as one paragraph per row (cells apart with "|").`);
   const kicker = head ? (findElement(head, "pubdata")?.attrs["position.section"] ?? "") : "";
   if (kicker) found.push("kicker from pubdata position.section");
   const tags = docdata ? findAll(docdata, "keyword").map((k) => k.attrs.key ?? "") : [];

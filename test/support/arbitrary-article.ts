@@ -96,6 +96,20 @@ const list = (depth: number): fc.Arbitrary<PMNode> =>
       return ordered ? n.ordered_list.create({ order }, children) : n.bullet_list.create(null, children);
     });
 
+/// A table of 1 to 4 columns and 1 to 5 rows, with or without a caption and a header row; cells may be empty.
+const table = fc
+  .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.option(inline(["strong", "em"], 2), { nil: null }))
+  .chain(([columns, rows, header, caption]) =>
+    fc
+      .array(fc.array(fc.oneof(fc.constant([] as PMNode[]), inline(["strong", "em", "link"], 2)), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows })
+      .map((cells) =>
+        n.table.create({ header }, [
+          ...(caption ? [n.table_caption.create(null, caption)] : []),
+          n.table_rows.create(null, cells.map((row) => n.table_row.create(null, row.map((content) => n.table_cell.create(null, content))))),
+        ]),
+      ),
+  );
+
 const block = fc.oneof(
   { arbitrary: paragraph, weight: 5 },
   { arbitrary: subheading, weight: 1 },
@@ -103,6 +117,7 @@ const block = fc.oneof(
   { arbitrary: pullquote, weight: 1 },
   { arbitrary: figure, weight: 1 },
   { arbitrary: list(0), weight: 1 },
+  { arbitrary: table, weight: 1 },
 );
 
 const isoDateTime = fc

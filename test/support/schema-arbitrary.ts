@@ -42,6 +42,8 @@ function attrsFor(type: NodeType): fc.Arbitrary<Record<string, unknown> | null> 
       return fc.record({ src: fc.constantFrom(`asset:${assetKey}`, "https://img.example.com/a.jpg", ""), alt: fc.string({ maxLength: 20 }) });
     case "pullquote":
       return fc.record({ role: fc.constantFrom("supporting", "inline", "showcase") });
+    case "table":
+      return fc.record({ header: fc.boolean() });
     case "ordered_list":
       return fc.record({ order: fc.integer({ min: 1, max: 20 }) });
     case "related_link":
@@ -92,8 +94,18 @@ function contentFor(type: NodeType, depth: number): fc.Arbitrary<PMNode[]> {
   });
 }
 
+/// A table's rows: a rectangle of 1 to 4 columns and 1 to 4 rows (the file format refuses rows of different lengths).
+function tableRowsOf(type: NodeType, depth: number): fc.Arbitrary<PMNode> {
+  const { table_row: row, table_cell: cell } = schema.nodes;
+  return fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+    .chain(([rows, columns]) => fc.array(fc.array(contentFor(cell, depth + 2), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }))
+    .map((rows) => type.create(null, rows.map((cells) => row.create(null, cells.map((content) => cell.create(null, content))))));
+}
+
 /// A node of the type with generated attributes and content.
 function nodeOf(type: NodeType, depth: number): fc.Arbitrary<PMNode> {
+  if (type === schema.nodes.table_rows) return tableRowsOf(type, depth);
   if (type.isLeaf) return attrsFor(type).map((attrs) => type.create(attrs));
   return fc.tuple(attrsFor(type), contentFor(type, depth)).map(([attrs, content]) => type.createAndFill(attrs, content) ?? type.createAndFill(attrs)!);
 }

@@ -25,6 +25,7 @@ import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
 import { canAddNote } from "../review/note-commands";
+import { backspaceInTable, deleteInTable, deleteTable, enterInTable, headerRowOn, insertTable, nextCell, previousCell, tableCommands, toggleHeaderRow } from "../editor/tables";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -112,9 +113,9 @@ export function commandBindings(shell: ShellActions): CommandBindings {
 
     undo: whenItApplies(undoTyping),
     redo: whenItApplies(redo),
-    enter: { command: chainCommands(enterInField, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
-    backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, backspaceAtFieldStart) },
-    delete: { command: chainCommands(deleteAcrossFields, deleteAtFieldEnd) },
+    enter: { command: chainCommands(enterInField, enterInTable, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
+    backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, backspaceAtFieldStart, backspaceInTable) },
+    delete: { command: chainCommands(deleteAcrossFields, deleteAtFieldEnd, deleteInTable) },
     "next-field": { command: nextField },
     "previous-field": { command: previousField },
     indent: { command: sinkListItem(li) },
@@ -144,6 +145,17 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "ordered-list": { command: toggleOrderedList, active: inside("ordered_list"), enabled: inBody },
 
     figure: { action: () => shell.insertFigure(), enabled: inBody },
+    "insert-table": whenItApplies(insertTable()),
+    "add-row-before": whenItApplies(tableCommands.addRowBefore),
+    "add-row-after": whenItApplies(tableCommands.addRowAfter),
+    "add-column-before": whenItApplies(tableCommands.addColumnBefore),
+    "add-column-after": whenItApplies(tableCommands.addColumnAfter),
+    "delete-row": whenItApplies(tableCommands.deleteRow),
+    "delete-column": whenItApplies(tableCommands.deleteColumn),
+    "header-row": whenItApplies(toggleHeaderRow, { active: headerRowOn }),
+    "delete-table": whenItApplies(deleteTable),
+    "next-cell": { command: nextCell },
+    "previous-cell": { command: previousCell },
     dateline: { action: () => shell.editDateline() },
     "related-link": { action: () => shell.addRelatedLink() },
     "add-note": { action: () => shell.addNote(), enabled: canAddNote },

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { Plugin, type EditorState, type Transaction } from "prosemirror-state";
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, type Step, type StepMap } from "prosemirror-transform";
-import { attrsProblem, markAttrsProblem, maxDocDepth } from "../../../shared/doc-check";
+import { attrsProblem, markAttrsProblem, maxDocDepth, rowWidthsProblem } from "../../../shared/doc-check";
 import { metaSchema } from "../../../shared/meta-schema";
 import { SetMetaStep } from "./meta";
 
@@ -43,6 +43,12 @@ function nodeProblem(node: PMNode, pos: number, doc: PMNode, hasAsset: (key: str
   }
   const problem = attrsProblem(node.type.name, node.attrs, hasAsset);
   if (problem) return problem;
+  if (node.type.name === "table_rows") {
+    const widths: number[] = [];
+    node.forEach((row) => void widths.push(row.childCount));
+    const ragged = rowWidthsProblem(widths);
+    if (ragged) return ragged;
+  }
   // The node's depth as the file check counts it (the document is 1): one with content may not be at the limit.
   if (node.childCount > 0 && doc.resolve(pos + 1).depth + 1 >= maxDocDepth) {
     return `it would nest the article more than ${maxDocDepth} levels deep`;

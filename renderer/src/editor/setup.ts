@@ -16,9 +16,10 @@ import { findPlugin } from "./find";
 import { markdownRules } from "./input-rules";
 import { linkClickPlugin } from "./links";
 import { metaPlugin } from "./meta";
-import { pastePlugin } from "./paste-plugin";
+import { pastePlugin, type PageOfferHandler } from "./paste-plugin";
 import { savableGuardPlugin } from "./savable";
 import { selectionSyncPlugin } from "./selection-sync";
+import { tablePlugins } from "./tables";
 import { typographyRules } from "./typography";
 import { articleWidgetsPlugin, type EditorHooks } from "./views";
 
@@ -53,10 +54,11 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
     reviewPlugin(options.review),
     countsPlugin(),
     findPlugin(),
-    pastePlugin(options.assets, options.notify),
+    pastePlugin(options.assets, options.notify, options.offerPage),
     linkClickPlugin(options.openLink),
     fieldDecorationsPlugin(),
     articleWidgetsPlugin(options.hooks),
+    ...tablePlugins(),
     dropCursor(),
     gapCursor(),
   ];

@@ -2,7 +2,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { AppHandle } from "../../../shared/app-handle";
-import type { CommandId } from "../../../shared/commands";
+import { keysOf, type CommandId, type KeyScope } from "../../../shared/commands";
+import { platformOf } from "../../../shared/keys";
 import type { CopydeskApi } from "../../../shared/ipc";
 import type { ArticleJSON } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
@@ -239,6 +240,75 @@ export class Copydesk {
     await this.page.keyboard.press("ControlOrMeta+Shift+Z");
   }
 
+  /// Presses a command's key as the command table gives it on this platform ("Mod-Alt-Enter" is Ctrl+Alt+Enter, or ⌘⌥Enter on a Mac).
+  async pressKeyOf(command: CommandId, scope?: KeyScope): Promise<void> {
+    const key = keysOf(command, platformOf(process.platform), scope)[0];
+    if (!key) throw new Error(`${command} has no key`);
+    await this.page.keyboard.press(key.split("-").map((part) => (part === "Mod" ? "ControlOrMeta" : part.length === 1 ? part.toUpperCase() : part)).join("+"));
+  }
+
+  /// Inserts a table at the end of the story by its shortcut: a caption line, a header row and two rows
+  /// of three cells; the cursor goes to the first cell.
+  async insertTable(): Promise<void> {
+    await this.newBodyBlock();
+    await this.pressKeyOf("insert-table");
+    await expect(this.page.locator(".article-editor .table-block td").first()).toBeVisible();
+  }
+
+  /// Types into the cell (or the caption) with the cursor, replacing what Tab selected there.
+  async typeInCell(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /// Tab: to the next cell; from the last cell, to a new row.
+  async nextCell(): Promise<void> {
+    await this.page.keyboard.press("Tab");
+  }
+
+  /// Shift-Tab: to the previous cell; from the first cell, to the caption.
+  async previousCell(): Promise<void> {
+    await this.page.keyboard.press("Shift+Tab");
+  }
+
+  /// Types a row of cells from the cursor on, moving with Tab between them (and after the last, to the next row).
+  async typeRow(cells: string[], moveOn = true): Promise<void> {
+    for (const [i, cell] of cells.entries()) {
+      if (cell) await this.typeInCell(cell);
+      if (moveOn || i < cells.length - 1) await this.nextCell();
+    }
+  }
+
+  /// The row and column commands, by their shortcuts in a table.
+  async addRowAfter(): Promise<void> {
+    await this.pressKeyOf("add-row-after", "table");
+  }
+
+  async addColumnAfter(): Promise<void> {
+    await this.pressKeyOf("add-column-after", "table");
+  }
+
+  async deleteRow(): Promise<void> {
+    await this.pressKeyOf("delete-row", "table");
+  }
+
+  async deleteColumn(): Promise<void> {
+    await this.pressKeyOf("delete-column", "table");
+  }
+
+  /// The text of each cell of the story's tables, row by row (`index`: which table, from 0).
+  async tableCells(index = 0): Promise<string[][]> {
+    return this.page
+      .locator(".article-editor .table-block")
+      .nth(index)
+      .locator("tr")
+      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent ?? "")));
+  }
+
+  /// The caption of the story's table (`index`: which table, from 0).
+  tableCaption(index = 0): Locator {
+    return this.page.locator(".article-editor .table-block").nth(index).locator(".table-caption");
+  }
+
   /// Save As to that path (answering the save dialog).
   async saveAs(path: string): Promise<void> {
     await this.target.answerDialogs({ kind: "save", path });
@@ -369,6 +439,48 @@ export class Copydesk {
     const card = this.note(words);
     await card.getByRole("button", { name: "Resolve" }).click();
     await expect(card).toHaveClass(/resolved/);
+  }
+
+  /// Pastes HTML (and its plain text) at the cursor, as the system clipboard hands it to the page.
+  async pasteHtml(html: string, text = ""): Promise<void> {
+    await this.page.evaluate(
+      ([html, text]) => {
+        const data = new DataTransfer();
+        data.setData("text/html", html);
+        data.setData("text/plain", text);
+        document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      [html, text],
+    );
+  }
+
+  /// Pastes a whole web page (its HTML, as a browser copies it) at the cursor in the story.
+  async pastePage(html: string): Promise<void> {
+    await this.pasteHtml(html);
+  }
+
+  /// The bar offering a pasted page's headline, standfirst and byline, with the paste's report.
+  pageOffer(): Locator {
+    return this.page.getByRole("region", { name: "Pasted page" });
+  }
+
+  /// Uses the pasted page's headline, standfirst and byline (fills the empty fields; asks before replacing others).
+  async acceptPageOffer(): Promise<void> {
+    await this.pageOffer().getByRole("button", { name: "Use Them" }).click();
+  }
+
+  /// Leaves the fields as they are and closes the offer.
+  async dismissPageOffer(): Promise<void> {
+    await this.pageOffer().getByRole("button", { name: "Dismiss" }).click();
+    await expect(this.pageOffer()).toBeHidden();
+  }
+
+  /// Opens the pasted page's report in the offer: what was found and where from, what was left out.
+  async openPageReport(): Promise<Locator> {
+    const report = this.pageOffer().locator("details");
+    await report.locator("summary").click();
+    await expect(report).toHaveAttribute("open", "");
+    return report;
   }
 
   /// The Checks panel beside the article.

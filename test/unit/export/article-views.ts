@@ -23,6 +23,19 @@ function runs(content: NodeJSON[] | undefined, dropEm: boolean): [string, string
 }
 
 function normalize(node: NodeJSON, dropEm = false): unknown {
+  if (node.type === "table") {
+    // A header row without words reads back as no header row (markdownLosses).
+    const rows = node.content?.find((c) => c.type === "table_rows")?.content ?? [];
+    const emptyHeader = node.attrs?.header === true && rows.length > 1 && (rows[0].content ?? []).every((cell) => !(cell.content ?? []).length);
+    if (emptyHeader) {
+      const content = (node.content ?? []).map((c) => (c.type === "table_rows" ? { ...c, content: rows.slice(1) } : c));
+      return normalizeChildren({ ...node, attrs: { header: false }, content });
+    }
+  }
+  return normalizeChildren(node, dropEm);
+}
+
+function normalizeChildren(node: NodeJSON, dropEm = false): unknown {
   if (node.type === "pullquote") {
     const [text, ...by] = node.content ?? [];
     return normalize({ type: "blockquote", content: [{ type: "paragraph", content: text.content }, ...by] });
