@@ -34,6 +34,10 @@ aside.pullquote{margin:2rem 0;font-size:1.5rem;font-style:italic;text-align:cent
 figure{margin:1.5rem 0}
 figure img{max-width:100%;height:auto;display:block}
 figcaption{font-size:.9rem}
+table{margin:1.5rem 0;border-collapse:collapse;font:.9rem/1.4 system-ui,sans-serif;font-variant-numeric:tabular-nums}
+caption{caption-side:top;text-align:start;font-weight:600;padding-bottom:.4rem}
+th,td{padding:.35rem .75rem;border-bottom:1px solid #ddd;text-align:start;vertical-align:top}
+thead th{border-bottom:2px solid #1a1a1a}
 nav.related ul{padding-inline-start:1.2rem}
 nav.related .label{font:600 .75rem system-ui,sans-serif;text-transform:uppercase;color:#a4161a}
 [dir=rtl] body{font-family:"Noto Naskh Arabic","Noto Serif Hebrew","Times New Roman",serif}
