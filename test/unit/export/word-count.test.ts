@@ -5,6 +5,7 @@ import { parseHTML } from "linkedom";
 import { EditorState } from "prosemirror-state";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyDoc, type Article } from "../../../shared/article";
+import { fixedWords } from "../../../shared/export/fixed-words";
 import { exportHtml } from "../../../shared/export/html";
 import { ninjsObject } from "../../../shared/export/ninjs";
 import { exportNitf } from "../../../shared/export/nitf";
@@ -127,7 +128,8 @@ describe("the same count everywhere", () => {
       statusBar(state);
       const nitf = /<pubdata [^>]*item-length="(\d+)" unit-of-measure="word"/.exec(exportNitf(a))?.[1];
       const ninjs = (ninjsObject(a).bodies as { wordcount: number; charcount: number }[])[0];
-      const text = /\nWords: (\d+)\n$/.exec(exportText(a))?.[1];
+      // The text export's last line, "Words: N" in the article's language.
+      const text = new RegExp(`\\n${fixedWords(a.meta.language).words}: (\\d+)\\n$`).exec(exportText(a))?.[1];
       const jsonLd = /"wordCount":\s*(\d+)/.exec(exportHtml(a))?.[1];
       const all = {
         statusBarCounter: countsOf(state).words,
