@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Article } from "../../shared/article";
-import { compareArticles } from "../../shared/review/compare";
 import { openReview, type NotePlace, type OpenNote, type ReviewAuthor } from "../../shared/review/open-review";
-import { redlineText } from "../../shared/review/redline-text";
 import { readArticleFile } from "./article-io";
 import { UserFacingError } from "./errors";
 
@@ -51,6 +49,8 @@ export async function diffCommand(args: string[], out: Print, err: Print, option
   const older = await readOrSay("diff", first, err);
   const newer = older && (await readOrSay("diff", second, err));
   if (!older || !newer) return 2;
+  // The word-diff library is loaded here, so `review` does without it.
+  const [{ compareArticles }, { redlineText }] = await Promise.all([import("../../shared/review/compare"), import("../../shared/review/redline-text")]);
   const redline = compareArticles(older, newer);
   if (parsed.values.json) out(JSON.stringify({ from: first, to: second, ...redline }, null, 2));
   else for (const line of redlineText(redline, { colour: options.colour === true })) out(line);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -179,5 +179,23 @@ describe("as the package's command under plain Node", () => {
     const older = file("c.article", { meta: meta(), doc: article({ headline: "Arms sales" }), assets: {} });
     const newer = file("d.article", { meta: meta(), doc: article({ headline: "Arms deals" }), assets: {} });
     expect(run("diff", older, newer).stdout).not.toContain("\x1b[");
+  });
+});
+
+/// The packages a command of the built CLI loads, read from Node's module cache once it has run.
+function packagesLoadedBy(...args: string[]): string[] {
+  const entry = join(__dirname, "..", "..", "..", "out", "main", "cli", "copydesk.cjs");
+  const script = `require(${JSON.stringify(entry)}).runCli(${JSON.stringify(args)}, () => {}, () => {}).then(() => console.log(JSON.stringify(Object.keys(require.cache))))`;
+  const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as string[];
+  return [...new Set(loaded.map((path) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path)?.[1]).filter((name) => name !== undefined))].sort();
+}
+
+describe("the built command line loads the review's code only when it runs", () => {
+  it("--version loads no word-diff library; review loads none either; diff loads it, and no exporter's", () => {
+    expect(packagesLoadedBy("--version")).toEqual([]);
+    expect(packagesLoadedBy("review", seedArticlePath)).not.toContain("diff");
+    const loaded = packagesLoadedBy("diff", seedArticlePath, seedArticlePath);
+    expect(loaded).toContain("diff");
+    for (const heavy of ["docx", "mammoth", "linkedom", "markdown-it", "prosemirror-markdown", "yaml", "fast-xml-parser", "nspell"]) expect(loaded).not.toContain(heavy);
   });
 });
