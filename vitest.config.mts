@@ -8,6 +8,8 @@ import { ruleSpecs } from "./scripts/vite-rule-specs";
 // (test/support/long-tests.ts), packing the app too (test/unit/packaging/pack-offline.ts).
 export default defineConfig({
   // The default style guides read at build time, as the renderer imports them (shared/style/default-guide-specs.ts).
+  // The plugin is TypeScript importing the project's TypeScript: run vitest with `--configLoader runner`
+  // (npm test and npm run test:unit do), or Vite warns that its future native config loader could not load it.
   plugins: [ruleSpecs(resolve(import.meta.dirname, "shared/style/guides"))],
   test: {
     include: ["test/unit/**/*.test.ts"],

@@ -50,7 +50,7 @@ check("lint", ["eslint", "."]);
 
 const vitestJson = join(tmp, "vitest-results.json");
 rmSync(vitestJson, { force: true });
-const unitOk = run("unit tests", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const unitOk = run("unit tests", ["vitest", "run", "--configLoader", "runner", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 countVitest(tally, readReport(vitestJson), unitOk, root);
 
 const e2eJson = join(tmp, "playwright-results.json");

@@ -3,7 +3,7 @@ import { undo } from "prosemirror-history";
 import type { EditorView } from "prosemirror-view";
 import { describe, expect, it, vi } from "vitest";
 import { applyFix, fixAll, ignoreHere, ignoreRule, matchAtOrAfter } from "../../../renderer/src/editor/style-card";
-import { shownMatches, styleCheckPlugin, type ExtraChecks } from "../../../renderer/src/editor/style-check";
+import { setStyleGuide, shownMatches, styleCheckPlugin, type ExtraChecks } from "../../../renderer/src/editor/style-check";
 import { metaOf } from "../../../renderer/src/editor/meta";
 import { guideFromSources } from "../../../shared/style/rule-file";
 import { article, p, posOf, stateOf } from "../editor/builders";
@@ -18,11 +18,14 @@ const guide = guideFromSources(defaultSources);
 /// An editor on a document with the checks plugin, its idle callbacks run when the test says.
 function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
   const idle: (() => void)[] = [];
+  /// Whether each pass waiting was asked to wait for a pause in the typing.
+  const afterTyping = new Map<() => void, boolean>();
   const plugin = styleCheckPlugin({
     guide: () => guide,
     extra,
-    idle: (work) => {
+    idle: (work, when) => {
       const run = () => work({ timeRemaining: () => 50 });
+      afterTyping.set(run, when.afterTyping);
       idle.push(run);
       return () => idle.splice(idle.indexOf(run), 1);
     },
@@ -39,6 +42,8 @@ function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
   const pluginView = plugin.spec.view!(view as unknown as EditorView);
   return {
     view,
+    /// For each pass waiting, whether it waits for the typing to pause.
+    waiting: () => idle.map((run) => afterTyping.get(run)),
     /// Runs the idle callbacks waiting, and those they schedule.
     idle() {
       for (let rounds = 0; idle.length && rounds < 20; rounds++) idle.shift()!();
@@ -59,6 +64,21 @@ describe("the editor's checks", () => {
     expect(editor.marks()).toEqual(["5", "January 7th", "its"]);
     editor.view.dispatch(editor.view.state.tr.insertText("Sadly, ", posOf(editor.view.state.doc, "The minister")));
     expect(editor.marks()).toEqual(["5", "January 7th", "its"]);
+  });
+
+  it("after an edit, wait for a pause in the typing, each key restarting the wait", () => {
+    const editor = checkedEditor(["The minister said 5 people were hurt."]);
+    expect(editor.waiting()).toEqual([false]);
+    editor.idle();
+    const at = posOf(editor.view.state.doc, "The minister");
+    editor.view.dispatch(editor.view.state.tr.insertText("S", at));
+    editor.view.dispatch(editor.view.state.tr.insertText("o", at + 1));
+    expect(editor.waiting()).toEqual([true]);
+    editor.idle();
+    expect(editor.marks()).toEqual(["5"]);
+    // A change of the guide (not an edit) is checked as soon as the page is idle.
+    editor.view.dispatch(setStyleGuide(editor.view.state, guide));
+    expect(editor.waiting()).toEqual([false]);
   });
 
   it("check again only the blocks a transaction changed", () => {
