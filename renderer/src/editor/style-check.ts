@@ -46,6 +46,11 @@ type Meta = { guide: StyleGuide | null } | { decorations: DecorationSet };
 
 const styleKey = new PluginKey<StyleState>("style-check");
 
+/// The most blocks whose underlines one pass changes: the view redraws each such block when the
+/// pass publishes, in one task, so the first check of a long article (every block at once: 1.5 s
+/// at 2,600 paragraphs on a loaded machine) is published a part at a time, with frames between.
+const maxBlocksRedrawn = 100;
+
 const levelClass: Record<Level, string> = { error: "style-error", warning: "style-warning", suggestion: "style-suggestion" };
 
 function underline(match: ShownMatch): Decoration {
@@ -247,6 +252,7 @@ class StyleCheckView {
     const removed: Decoration[] = [];
     const added: Decoration[] = [];
     let done = true;
+    let redrawn = 0;
     for (let i = 0; i < blocks.length; i++) {
       const { node, pos, field, index } = blocks[i];
       const wideMatches = wide.get(i);
@@ -287,6 +293,11 @@ class StyleCheckView {
       if (shownKey === key) continue;
       removed.push(...shownNow);
       for (const m of matches) added.push(underline({ ...m, field, block: index, from: start + m.from, to: start + m.to, offset: { from: m.from, to: m.to }, blockText: text }));
+      if (++redrawn === maxBlocksRedrawn && i < blocks.length - 1) {
+        done = false;
+        for (const text of arrived) this.arrived.add(text);
+        break;
+      }
     }
     if (extra && toSpell.length) extra.request([...new Set(toSpell)], language, this.extraReady);
     if (removed.length > 0 || added.length > 0) {

@@ -44,6 +44,10 @@ function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
     view,
     /// For each pass waiting, whether it waits for the typing to pause.
     waiting: () => idle.map((run) => afterTyping.get(run)),
+    /// Runs the first idle callback waiting.
+    idleOnce() {
+      idle.shift()?.();
+    },
     /// Runs the idle callbacks waiting, and those they schedule.
     idle() {
       for (let rounds = 0; idle.length && rounds < 20; rounds++) idle.shift()!();
@@ -79,6 +83,16 @@ describe("the editor's checks", () => {
     // A change of the guide (not an edit) is checked as soon as the page is idle.
     editor.view.dispatch(setStyleGuide(editor.view.state, guide));
     expect(editor.waiting()).toEqual([false]);
+  });
+
+  it("publish the first check of a long article a part at a time, so the view redraws a few blocks per task", () => {
+    const editor = checkedEditor(Array.from({ length: 250 }, (_, i) => `Paragraph ${i + 10} says 5 things.`));
+    editor.idleOnce();
+    expect(editor.marks()).toHaveLength(100);
+    editor.idleOnce();
+    expect(editor.marks()).toHaveLength(200);
+    editor.idle();
+    expect(editor.marks()).toHaveLength(250);
   });
 
   it("check again only the blocks a transaction changed", () => {
