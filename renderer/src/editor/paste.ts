@@ -14,8 +14,19 @@ import { isSafeLinkHref } from "../../../shared/urls";
 const dropped = new Set(
   "script style iframe frame frameset object embed applet form input button select textarea option link meta base noscript template svg math canvas audio video source track title head dialog portal".split(" "),
 );
-const keptAttributes: Record<string, string[]> = { a: ["href", "title"], img: ["src", "alt"], ol: ["start"], aside: ["class", "data-role"], p: ["class"], small: ["class"] };
-const keptClasses = new Set(["pullquote", "pullquote-text", "credit"]);
+// Tables keep their spans (shared/import/html-tables.ts unmerges them) and, copied from the editor, their header flag and caption.
+const keptAttributes: Record<string, string[]> = {
+  a: ["href", "title"],
+  img: ["src", "alt"],
+  ol: ["start"],
+  aside: ["class", "data-role"],
+  p: ["class"],
+  small: ["class"],
+  div: ["class", "data-header"],
+  td: ["colspan", "rowspan"],
+  th: ["colspan", "rowspan"],
+};
+const keptClasses = new Set(["pullquote", "pullquote-text", "credit", "table-block", "table-caption"]);
 
 /// The asset policy's rule for a pasted image: an https address, an image of the article (`asset:`, copied from it;
 /// the paste leaves it out unless the article holds it), or a data: URL of an image it accepts (made an asset on insert).

@@ -166,8 +166,50 @@ export const deleteTable: Command = (state, dispatch) => {
   return true;
 };
 
+/// The position at the end of the text of a cell of the table at `pos`, its row and column kept inside the table.
+function cellEnd(table: PMNode, pos: number, row: number, column: number): number {
+  const rows = table.lastChild!;
+  let at = pos + 1 + (table.childCount > 1 ? table.firstChild!.nodeSize : 0) + 1;
+  const r = Math.min(row, rows.childCount - 1);
+  for (let i = 0; i < r; i++) at += rows.child(i).nodeSize;
+  const cells = rows.child(r);
+  const c = Math.min(column, cells.childCount - 1);
+  at += 1;
+  for (let i = 0; i < c; i++) at += cells.child(i).nodeSize;
+  return at + 1 + cells.child(c).content.size;
+}
+
+/// A row or column deletion that leaves the cursor in the table: in the cell that took the deleted
+/// one's place, or its neighbour before (prosemirror-tables would let it fall out after the table).
+function staysInTable(command: Command): Command {
+  return (state, dispatch, view) => {
+    const table = tableAt(state);
+    const { $from } = state.selection;
+    if (!dispatch || !table || $from.parent.type !== n.table_cell) return command(state, dispatch, view);
+    const row = $from.index(-2);
+    const column = $from.index(-1);
+    return command(
+      state,
+      (tr) => {
+        const pos = tr.mapping.map(table.pos, -1);
+        const node = tr.doc.nodeAt(pos);
+        if (node?.type === n.table) tr.setSelection(TextSelection.create(tr.doc, cellEnd(node, pos, row, column)));
+        dispatch(tr.scrollIntoView());
+      },
+      view,
+    );
+  };
+}
+
 /// The row and column commands of prosemirror-tables, for the command table.
-export const tableCommands = { addRowBefore, addRowAfter, addColumnBefore, addColumnAfter, deleteRow, deleteColumn };
+export const tableCommands = {
+  addRowBefore,
+  addRowAfter,
+  addColumnBefore,
+  addColumnAfter,
+  deleteRow: staysInTable(deleteRow),
+  deleteColumn: staysInTable(deleteColumn),
+};
 
 /// Each empty caption shows what it is for.
 function captionPlaceholders(state: EditorState): DecorationSet {
