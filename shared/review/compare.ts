@@ -1,8 +1,11 @@
-import { diffArrays, diffWords } from "diff";
 import type { Node as PMNode } from "prosemirror-model";
 import { fieldNode, type Article, type ArticleMeta } from "../article";
 import { fields, type FieldName } from "../fields";
+import { alignedHunks } from "./align";
 import { withoutReview } from "./published";
+import { wordDiffer, type TextPiece, type WordDiffer } from "./word-diff";
+
+export type { TextPiece } from "./word-diff";
 
 // Two versions of an article compared as the desk reads a redline: each field's words, the
 // metadata, the related links, and the body block by block, each changed block's words marked
@@ -12,12 +15,6 @@ import { withoutReview } from "./published";
 // the words of each changed block are compared (jsdiff's `diffWords`, with the language's word
 // segmenter), so the work grows with the article's length and the size of the change, not their
 // product. A deleted block whose content comes back elsewhere is reported once, as moved.
-
-/// A run of text that both versions have, or that only the older (deleted) or the newer (inserted) has.
-export interface TextPiece {
-  change: "same" | "deleted" | "inserted";
-  text: string;
-}
 
 /// A field whose words or settings differ (the body and related links are reported apart).
 export interface FieldChange {
@@ -105,10 +102,6 @@ const blockKinds: Record<string, string> = {
 /// The kind of a body block for people, e.g. "pull quote".
 export const blockKind = (node: PMNode): string => blockKinds[node.type.name] ?? node.type.name.replace(/_/g, " ");
 
-/// Most words of difference a block or field is compared word by word; past it, the whole older
-/// text is shown deleted and the newer inserted (a rewrite reads better that way, and it bounds the work).
-const maxWordEdits = 2_000;
-
 /// Compares two versions of an article: `older` is the one the redline starts from.
 export function compareArticles(older: Article, newer: Article): Redline {
   const a = withoutReview(older);
@@ -123,55 +116,6 @@ export function compareArticles(older: Article, newer: Article): Redline {
   };
   redline.equal = redline.fields.length + redline.meta.length + redline.related.length + redline.body.length === 0;
   return redline;
-}
-
-type WordDiffer = (before: string, after: string) => TextPiece[];
-
-/// Word-by-word comparison of two texts in a language (its word segmenter finds the words, also in
-/// scripts without spaces); identical runs are merged.
-function wordDiffer(language: string): WordDiffer {
-  let segmenter: Intl.Segmenter;
-  try {
-    segmenter = new Intl.Segmenter(language, { granularity: "word" });
-  } catch {
-    segmenter = new Intl.Segmenter("en", { granularity: "word" });
-  }
-  return (before, after) => {
-    if (before === after) return before === "" ? [] : [{ change: "same", text: before }];
-    const changes = similar(before, after) ? diffWords(before, after, { intlSegmenter: segmenter, maxEditLength: maxWordEdits }) : undefined;
-    const pieces: TextPiece[] = changes
-      ? changes.map((c) => ({ change: c.added ? "inserted" : c.removed ? "deleted" : "same", text: c.value }))
-      : [
-          { change: "deleted", text: before },
-          { change: "inserted", text: after },
-        ];
-    return pieces.filter((p) => p.text !== "");
-  };
-}
-
-/// Words as `similar` counts them, without a segmenter (a tenth of its cost): runs of letters and
-/// digits, and each character of the scripts written without spaces (Chinese, Japanese, Thai).
-const roughWords = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[^\s\p{P}\p{S}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+/gu;
-
-/// True when two texts share at least half their words (counted with repeats, in any order): only
-/// then is a word-by-word redline worth reading, and the linear count spares the costlier comparison
-/// of texts that were rewritten.
-function similar(before: string, after: string): boolean {
-  const words = (text: string) => text.toLowerCase().match(roughWords) ?? [];
-  const a = words(before);
-  const b = words(after);
-  if (a.length === 0 || b.length === 0) return true;
-  const counts = new Map<string, number>();
-  for (const word of a) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let shared = 0;
-  for (const word of b) {
-    const left = counts.get(word) ?? 0;
-    if (left > 0) {
-      shared += 1;
-      counts.set(word, left - 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length) >= 0.5;
 }
 
 /// A node's content as the file writes it: two nodes with the same key are the same copy.
@@ -238,96 +182,6 @@ function compareRelated(a: PMNode, b: PMNode): RelatedChange[] {
     for (const i of hunk.deleted.slice(paired)) changes.push({ change: "deleted", number: i + 1, before: before[i], after: null });
   }
   return changes;
-}
-
-/// Where two lists differ: each hunk is a run of items only the older list has (their indices)
-/// followed by a run only the newer has, at the same place.
-interface Hunk {
-  deleted: number[];
-  inserted: number[];
-}
-
-/// Most differing blocks the exact alignment looks for; two versions further apart (two different
-/// stories) are aligned on the blocks each has once (`anchoredRuns`), which costs far less.
-const maxBlockEdits = 200;
-
-/// A run of items both lists have (neither flag), or only the older (`removed`) or the newer (`added`).
-interface Run {
-  added: boolean;
-  removed: boolean;
-  count: number;
-}
-
-function alignedHunks(before: string[], after: string[]): Hunk[] {
-  const hunks: Hunk[] = [];
-  let i = 0;
-  let j = 0;
-  let current: Hunk | null = null;
-  const runs: Run[] = diffArrays(before, after, { maxEditLength: maxBlockEdits }) ?? anchoredRuns(before, after);
-  for (const part of runs) {
-    const count = part.count;
-    if (!part.added && !part.removed) {
-      if (current) hunks.push(current);
-      current = null;
-      i += count;
-      j += count;
-      continue;
-    }
-    current ??= { deleted: [], inserted: [] };
-    for (let k = 0; k < count; k++) (part.added ? current.inserted : current.deleted).push(part.added ? j++ : i++);
-  }
-  if (current) hunks.push(current);
-  return hunks;
-}
-
-/// Patience alignment: the items that each list has exactly once are matched in the longest run
-/// that keeps their order; what lies between two matches is taken away from one list and put in
-/// the other. O(n log n), for lists too far apart for the exact alignment.
-function anchoredRuns(before: string[], after: string[]): Run[] {
-  const counts = (items: string[]) => {
-    const seen = new Map<string, number>();
-    items.forEach((item, index) => seen.set(item, seen.has(item) ? -1 : index));
-    return seen;
-  };
-  const once = counts(after);
-  const pairs: [number, number][] = [];
-  for (const [item, i] of counts(before)) {
-    const j = once.get(item);
-    if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
-  }
-  pairs.sort((x, y) => x[0] - y[0]);
-  const anchors = longestIncreasing(pairs);
-  const runs: Run[] = [];
-  let i = 0;
-  let j = 0;
-  for (const [ai, aj] of [...anchors, [before.length, after.length] as [number, number]]) {
-    if (ai > i) runs.push({ added: false, removed: true, count: ai - i });
-    if (aj > j) runs.push({ added: true, removed: false, count: aj - j });
-    if (ai < before.length) runs.push({ added: false, removed: false, count: 1 });
-    i = ai + 1;
-    j = aj + 1;
-  }
-  return runs;
-}
-
-/// The longest run of pairs whose second members increase (patience sorting), in order.
-function longestIncreasing(pairs: [number, number][]): [number, number][] {
-  const tails: number[] = [];
-  const previous: number[] = [];
-  for (let k = 0; k < pairs.length; k++) {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (pairs[tails[mid]][1] < pairs[k][1]) low = mid + 1;
-      else high = mid;
-    }
-    previous[k] = low > 0 ? tails[low - 1] : -1;
-    tails[low] = k;
-  }
-  const result: [number, number][] = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) result.push(pairs[k]);
-  return result.reverse();
 }
 
 function compareBody(a: PMNode | null, b: PMNode | null, words: WordDiffer): BodyChange[] {
