@@ -2,24 +2,29 @@ import type { Asset } from "../article";
 import { collapse, type NodeJSON } from "./build";
 import { all, type HtmlDocument, type ParseHtml } from "./html-dom";
 import { extractPage } from "./html-page";
+import { minimumPageWords, minimumParagraphs, pageStructure } from "./paste-rule";
 
 // Pasting a news page, or most of one, into the body: the clipboard's HTML goes through the same
 // extraction as an imported page (html-page.ts), so the body gets the article's paragraphs only,
 // and the headline, standfirst and byline found are offered for their fields. A smaller selection
 // is not a page and pastes as it always has.
 
-/// Page structure a selection of a few paragraphs does not carry.
-const pageStructure = 'script[type="application/ld+json"], meta[property="og:title"], meta[property="og:type"], nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], article';
+export { minimumPageWords, minimumParagraphs } from "./paste-rule";
 
-/// At least this many words, in at least `minimumParagraphs` paragraphs, make a paste "most of a page".
-export const minimumPageWords = 150;
-export const minimumParagraphs = 3;
+/// The fields a pasted page offers.
+export type OfferedFieldName = "headline" | "standfirst" | "byline";
+
+/// A field's value found in a pasted page, and where it was found ("JSON-LD", "meta author", "the page").
+export interface OfferedField {
+  value: string;
+  source: string;
+}
 
 /// What a pasted page gave: the article's body blocks, the fields it offers, and the report.
 export interface PastedPage {
   body: NodeJSON[];
   assets: Record<string, Asset>;
-  fields: { headline?: string; standfirst?: string; byline?: string };
+  fields: Partial<Record<OfferedFieldName, OfferedField>>;
   found: string[];
   warnings: string[];
 }
@@ -41,12 +46,16 @@ export async function extractPastedPage(html: string, parse: ParseHtml): Promise
   const document = parse(html);
   if (!isWholePage(document)) return null;
   const page = await extractPage(document);
-  if (!page) return null;
+  if (!page || page.body.length === 0) return null;
   const { meta } = page;
   const fields: PastedPage["fields"] = {};
-  if (meta.headline) fields.headline = collapse(meta.headline.value);
-  if (meta.standfirst) fields.standfirst = collapse(meta.standfirst.value);
-  if (meta.byline) fields.byline = meta.byline.value;
-  const found = [...(["headline", "standfirst", "byline"] as const).flatMap((key) => (meta[key] ? [`${key} from ${meta[key].source}`] : [])), ...page.found];
+  const found: string[] = [];
+  for (const name of ["headline", "standfirst", "byline"] as const) {
+    const value = collapse(meta[name]?.value);
+    if (!value) continue;
+    fields[name] = { value, source: meta[name]!.source };
+    found.push(`${name} from ${meta[name]!.source}`);
+  }
+  found.push(...page.found);
   return { body: page.body, assets: page.assets, fields, found, warnings: page.warnings };
 }

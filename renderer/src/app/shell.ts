@@ -21,6 +21,7 @@ import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
 import { importSummary, reportButton } from "./import-report";
+import type { PageOffer } from "../editor/page-paste";
 
 declare global {
   interface Window {
@@ -33,6 +34,7 @@ declare global {
 const editorDialogs = () => import("./editor-dialogs");
 const exportDialog = () => import("./export-dialog");
 const identityDialog = () => import("../review/identity-dialog");
+const pageOfferBar = () => import("./page-offer-bar");
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -58,6 +60,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let settings: Settings = await call("settings:get", {});
   let session = new DocumentSession(await call("document:new", {}));
   const getEditor = () => editor;
+  let closePageOffer: () => void = () => undefined;
 
   const actions: ShellActions = {
     file: (id) => run(id)(),
@@ -167,6 +170,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
         (e: unknown) => showError(e),
       ),
     notify: (text) => show(text, "error"),
+    offerPage: (offer) => void offerPage(offer).catch(showError),
     keys: articleKeymap(bindingCommands(bindings), platform),
     plugins: [checks.plugin],
     hooks: {
@@ -183,6 +187,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (!wasEdited) updateTitle();
     },
   });
+
+  /// A whole page was pasted: its article went in; the bar under the toolbar offers its fields and report.
+  async function offerPage(offer: PageOffer): Promise<void> {
+    const { offerPageFields } = await pageOfferBar();
+    const report = { found: offer.found, warnings: offer.leftOut };
+    const tell = (text: string) => {
+      show(text);
+      message.append(" ", reportButton(report));
+    };
+    closePageOffer();
+    closePageOffer = offerPageFields(header, offer, { editor: getEditor, tell });
+    tell(`Pasted the article of a whole page, without the rest of the page.${offer.fields.length ? " Its fields are offered under the toolbar." : ""}`);
+  }
 
   function applyTheme(): void {
     if (settings.theme === "system") delete document.documentElement.dataset.theme;
@@ -217,6 +234,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   function load(opened: OpenedDocument, note?: string): void {
     const previous = session.handle;
+    closePageOffer();
     session.dispose();
     session = new DocumentSession(opened);
     editor.setArticle(session.doc, session.meta, session.assets, session.review);

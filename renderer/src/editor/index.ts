@@ -10,6 +10,7 @@ import { AssetStore, type AssetHost } from "./assets";
 import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
 import { syncSelectionFromDOM } from "./selection-sync";
+import type { PageOfferHandler } from "./paste-plugin";
 import { articlePlugins } from "./setup";
 import { nodeViews, type EditorHooks } from "./views";
 
@@ -33,6 +34,8 @@ export interface EditorOptions {
   plugins?: Plugin[];
   /// Tells the journalist what a paste or drop left out, or why a change was not made.
   notify?: (message: string) => void;
+  /// Offers the headline, standfirst and byline of a page pasted whole, with the paste's report.
+  offerPage?: PageOfferHandler;
 }
 
 /// The ProseMirror editor of one article: its text, metadata and embedded images.
@@ -125,7 +128,7 @@ export class ArticleEditor {
       doc,
       plugins: [
         ...(this.options.plugins ?? []),
-        ...articlePlugins({ meta, review, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify }),
+        ...articlePlugins({ meta, review, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify, offerPage: this.options.offerPage }),
       ],
     });
   }

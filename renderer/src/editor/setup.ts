@@ -36,6 +36,8 @@ export interface SetupOptions {
   openLink: (href: string) => void;
   /// Tells the journalist what a paste left out, or why a change was not made.
   notify?: (message: string) => void;
+  /// Offers the fields of a page pasted whole, with the paste's report.
+  offerPage?: PageOfferHandler;
   /// The desk's review (people, notes…) kept beside the document.
   review?: Review;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractPastedPage, isWholePage, minimumPageWords } from "../../../shared/import/html-paste";
+import { maxPastedPageChars, pasteLook } from "../../../shared/import/paste-rule";
 import { parseHtmlInNode } from "../../../electron/services/import-files";
 
 // The paste rule: a whole news page, or most of one, goes through the page extraction; a selection does not.
@@ -15,9 +16,9 @@ describe("pasting a page", () => {
     const pasted = await extractPastedPage(bbc, parseHtmlInNode);
     if (!pasted) throw new Error("the BBC page was not taken for a page");
     expect(pasted.fields).toEqual({
-      headline: "Obama admits US gun laws are his 'biggest frustration'",
-      standfirst: expect.stringMatching(/^President Barack Obama tells the BBC his failure/),
-      byline: "BBC News",
+      headline: { value: "Obama admits US gun laws are his 'biggest frustration'", source: "JSON-LD" },
+      standfirst: { value: expect.stringMatching(/^President Barack Obama tells the BBC his failure/), source: "Open Graph" },
+      byline: { value: "BBC News", source: "the page" },
     });
     const text = JSON.stringify(pasted.body);
     expect(text).toContain("President Barack Obama has admitted that his failure");
@@ -32,6 +33,17 @@ describe("pasting a page", () => {
     expect(isWholePage(page(paragraphs(6, words)))).toBe(false);
     expect(isWholePage(page(`<article>${paragraphs(2, words * 2)}</article>`))).toBe(false);
     expect(isWholePage(page(`<article>${paragraphs(3, 1)}</article>`))).toBe(false);
+  });
+
+  it("takes a first look at the HTML text without parsing it: only a long paste with page structure and paragraphs is parsed", () => {
+    const words = Math.ceil(minimumPageWords / 14);
+    expect(pasteLook(bbc)).toBe("maybe-page");
+    expect(pasteLook(`<nav><a href="/">Home</a></nav><article>${paragraphs(3, words)}</article>`)).toBe("maybe-page");
+    expect(pasteLook(`<p>${sentence}</p><p>${sentence}</p>`)).toBe("selection");
+    expect(pasteLook(paragraphs(20, 3))).toBe("selection");
+    expect(pasteLook(`<article><div>${Array(40).fill(sentence).join(" ")}</div></article>`)).toBe("selection");
+    expect(pasteLook(`<header>Site</header>${paragraphs(3, 1)}`)).toBe("selection");
+    expect(pasteLook(`<nav></nav>${"<p>x</p>".repeat(maxPastedPageChars / 8)}`)).toBe("too-large");
   });
 
   it("leaves a small selection to the ordinary paste", async () => {
