@@ -252,3 +252,13 @@ export function compileRule(spec: RuleSpec): CompiledRule {
 export function conditionalMatch(spec: RuleSpec, use: ConditionalUse): BlockMatch {
   return matchOf({ ...spec, ignoreCase: false }, use.from, use.text, spec.replacements ?? []);
 }
+
+/// A rule compiled when it first checks text, for rules already known to compile (the default
+/// guides, compiled when the build reads them): a window compiles only its article's language's
+/// rules, and not before the first check.
+export function compileOnFirstUse(spec: RuleSpec): CompiledRule {
+  let compiled: CompiledRule | null = null;
+  const rule = () => (compiled ??= compileRule(spec));
+  const check = (text: string) => rule().check(text);
+  return spec.kind === "conditional" ? { spec, check, uses: (text) => rule().uses!(text) } : { spec, check };
+}

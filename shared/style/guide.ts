@@ -1,5 +1,5 @@
 import type { FieldName } from "../fields";
-import { compileRule, conditionalMatch, RuleError, type CompiledRule, type ConditionalUse } from "./compile";
+import { compileOnFirstUse, compileRule, conditionalMatch, RuleError, type CompiledRule, type ConditionalUse } from "./compile";
 import type { BlockMatch, RuleSpec } from "./rule";
 
 // A style guide: the default guides' rules with a newsroom's own on top (a rule of the same id
@@ -86,7 +86,14 @@ export class StyleGuide {
 
   /// The guide of these rules: `custom` (a newsroom's) over `defaults`; `errors` are the rule
   /// files' problems found while reading them (rule-file.ts), reported with the guide's own.
-  static fromSpecs(defaults: readonly RuleSpec[], custom: readonly RuleSpec[] = [], readErrors: readonly string[] = []): StyleGuide {
+  /// `compiledDefaults`: the defaults are known to compile (the build compiled them), so each
+  /// compiles on its first use; a newsroom's rules compile at once, to report their errors.
+  static fromSpecs(
+    defaults: readonly RuleSpec[],
+    custom: readonly RuleSpec[] = [],
+    readErrors: readonly string[] = [],
+    { compiledDefaults = false }: { compiledDefaults?: boolean } = {},
+  ): StyleGuide {
     const errors = [...readErrors];
     const specs = new Map<string, RuleSpec>();
     const key = (spec: RuleSpec) => `${spec.language.toLowerCase()}\u0000${spec.id}`;
@@ -94,6 +101,7 @@ export class StyleGuide {
       if (specs.has(key(spec))) errors.push(`${spec.id}: two rules have this id`);
       specs.set(key(spec), spec);
     }
+    const own = new Set(custom);
     for (const spec of custom) {
       const same = [...specs.values()].filter((s) => s.id === spec.id && (spec.language === "*" || s.language === spec.language));
       for (const old of same) specs.delete(key(old));
@@ -103,7 +111,7 @@ export class StyleGuide {
     for (const spec of specs.values()) {
       if (spec.disabled) continue;
       try {
-        rules.push(compileRule(spec));
+        rules.push(compiledDefaults && !own.has(spec) ? compileOnFirstUse(spec) : compileRule(spec));
       } catch (e) {
         if (!(e instanceof RuleError)) throw e;
         errors.push(e.message);

@@ -32,10 +32,10 @@ const afterAFrame = () =>
 /// default guides come already read by the build; the YAML reader loads only for a newsroom's own.
 async function compileGuide(custom: readonly RuleSource[]): Promise<StyleGuide> {
   const [{ StyleGuide }, { defaultGuideSpecs }] = await Promise.all([import("../../../shared/style/guide"), import("../../../shared/style/default-guide-specs")]);
-  if (custom.length === 0) return StyleGuide.fromSpecs(defaultGuideSpecs);
+  if (custom.length === 0) return StyleGuide.fromSpecs(defaultGuideSpecs, [], [], { compiledDefaults: true });
   const { readRuleFiles } = await import("../../../shared/style/rule-file");
   const own = readRuleFiles(custom);
-  return StyleGuide.fromSpecs(defaultGuideSpecs, own.rules, own.errors);
+  return StyleGuide.fromSpecs(defaultGuideSpecs, own.rules, own.errors, { compiledDefaults: true });
 }
 
 /// What the window's shell gets: the plugin to install, and the panel's commands.

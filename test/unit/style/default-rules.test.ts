@@ -72,7 +72,41 @@ describe("reading a default guide at build time (scripts/vite-rule-specs.ts)", (
     expect(JSON.parse(code!.replace(/^export default |;$/g, ""))[0]).toMatchObject({ id: "no-utilise", language: "en", kind: "substitution" });
   });
 
+  it("fails the build on an expression that does not compile", async () => {
+    await expect(load("rules:\n  - { id: bad-regex, kind: existence, message: x, pattern: \"(\" }\n")).rejects.toThrow(/bad-regex: .*not a valid regular expression/);
+  });
+
   it("fails the build on a broken rule, naming the file and the rule", async () => {
     await expect(load("rules:\n  - { id: broken, kind: nonsense, message: x }\n")).rejects.toThrow(/house\.yml: rule 1 \(broken\): "kind" must be one of/);
+  });
+});
+
+describe("default rules compiled on their first use", () => {
+  it("find what the guide compiled at once finds", async () => {
+    const { StyleGuide } = await import("../../../shared/style/guide");
+    const { readRuleFiles, guideFromSources } = await import("../../../shared/style/rule-file");
+    const { defaultSources } = await import("./guides");
+    const eager = guideFromSources(defaultSources);
+    const lazy = StyleGuide.fromSpecs(readRuleFiles(defaultSources).rules, [], [], { compiledDefaults: true });
+    for (const [language, text] of [
+      ["en", "The minister said 5 people were hurt on January 7th, its a tragedy, and the the talks resume."],
+      ["fr", "Mr Dupont a dit: « Nous verrons le 1er janvier »."],
+    ]) {
+      expect(lazy.forLanguage(language).checkBlock(text, "body")).toEqual(eager.forLanguage(language).checkBlock(text, "body"));
+    }
+  });
+
+  it("compile only the rules of the language checked, when it is checked", async () => {
+    const { StyleGuide } = await import("../../../shared/style/guide");
+    const { readRuleFiles } = await import("../../../shared/style/rule-file");
+    // A French rule that cannot compile: only checking French text ever compiles it.
+    const { rules } = readRuleFiles([
+      { name: "fr.yml", text: "language: fr\nrules:\n  - { id: broken-fr, kind: existence, message: x, pattern: '(' }\n" },
+      { name: "en.yml", text: "language: en\nrules:\n  - { id: no-utilise, kind: existence, message: x, tokens: [utilise] }\n" },
+    ]);
+    const guide = StyleGuide.fromSpecs(rules, [], [], { compiledDefaults: true });
+    expect(guide.errors).toEqual([]);
+    expect(guide.forLanguage("en").checkBlock("We utilise it.", "body").matches.map((m) => m.text)).toEqual(["utilise"]);
+    expect(() => guide.forLanguage("fr").checkBlock("Un texte.", "body")).toThrow(/broken-fr/);
   });
 });
