@@ -188,7 +188,7 @@ export async function exportDocx(article: Article): Promise<Uint8Array> {
   add(plain(ctx, parts.headline, { heading: HeadingLevel.HEADING_1 }));
   if (parts.standfirst.content.size > 0) add(paragraph(ctx, { style: style.standfirst, children: runs(parts.standfirst, ctx) }));
   if (parts.byline) add(plain(ctx, parts.byline, { style: style.byline }));
-  if (hasDateline(parts.dateline)) add(plain(ctx, `${datelineLabel(parts.dateline)} —`, { style: style.dateline }));
+  if (hasDateline(parts.dateline)) add(plain(ctx, `${datelineLabel(parts.dateline, article.meta.language)} —`, { style: style.dateline }));
   parts.body.forEach((block) => {
     if (!(block.type.name === "paragraph" && block.content.size === 0 && parts.body.childCount === 1)) bodyParagraphs(block, ctx);
   });

@@ -73,7 +73,7 @@ export function newsArticleJsonLd(article: Article, parts: ArticleParts = articl
 
 const metaTag = (name: string, content: string): string => `<meta name="${name}" content="${escapeXml(content)}">`;
 
-function headerHtml(parts: ArticleParts): string {
+function headerHtml(parts: ArticleParts, language: string): string {
   const lines: string[] = [];
   if (parts.kicker) lines.push(`<p class="kicker">${escapeXml(parts.kicker)}</p>`);
   lines.push(`<h1>${escapeXml(parts.headline)}</h1>`);
@@ -83,9 +83,9 @@ function headerHtml(parts: ArticleParts): string {
   if (hasDateline(dateline)) {
     const pieces: string[] = [];
     if (dateline.place) pieces.push(`<span class="place" dir="auto">${escapeXml(dateline.place)}</span>`);
-    if (dateline.date) pieces.push(`<time datetime="${escapeXml(dateline.date)}" dir="auto">${escapeXml(wireDate(dateline.date))}</time>`);
+    if (dateline.date) pieces.push(`<time datetime="${escapeXml(dateline.date)}" dir="auto">${escapeXml(wireDate(dateline.date, language))}</time>`);
     const source = dateline.source ? ` (<span class="source" dir="auto">${escapeXml(dateline.source)}</span>)` : "";
-    lines.push(`<p class="dateline" aria-label="${escapeXml(datelineLabel(dateline))}">${pieces.join(", ")}${source} —</p>`);
+    lines.push(`<p class="dateline" aria-label="${escapeXml(datelineLabel(dateline, language))}">${pieces.join(", ")}${source} —</p>`);
   }
   return lines.join("\n");
 }
@@ -125,7 +125,7 @@ export function exportHtml(article: Article): string {
   ].filter(Boolean);
   const body = [
     `<article lang="${lang}">`,
-    `<header>\n${headerHtml(parts)}\n</header>`,
+    `<header>\n${headerHtml(parts, meta.language)}\n</header>`,
     `<div class="body">\n${bodyHtml(parts.body, article)}\n</div>`,
     parts.tagline ? `<p class="tagline">${escapeXml(parts.tagline)}</p>` : "",
     relatedHtml(parts, meta.language),

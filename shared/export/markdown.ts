@@ -127,7 +127,7 @@ export function exportMarkdown(article: Article): string {
     head.push(n.paragraph.create(null, italic));
   }
   if (parts.byline) head.push(n.byline.create(null, text(parts.byline)));
-  if (hasDateline(parts.dateline)) head.push(n.byline.create(null, text(`${datelineLabel(parts.dateline)} -`)));
+  if (hasDateline(parts.dateline)) head.push(n.byline.create(null, text(`${datelineLabel(parts.dateline, article.meta.language)} -`)));
 
   const tail: PMNode[] = [];
   if (parts.tagline) tail.push(n.tagline.create(null, text(parts.tagline)));

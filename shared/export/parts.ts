@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, fieldNode, fieldText, type Article } from "../article";
+import { formatDatelineDate } from "../dateline-date";
 
 // The article's fields picked out once, so that each exporter reads names, not tree positions.
 
@@ -54,19 +55,16 @@ export function articleParts(article: Article): ArticleParts {
   };
 }
 
-const apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-
-/// A dateline date in wire style, e.g. "Jan. 7, 2014"; other text is returned as it is.
-export function wireDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!match) return date;
-  const month = apMonths[Number(match[2]) - 1];
-  return month ? `${month} ${Number(match[3])}, ${match[1]}` : date;
+/// A dateline date as the editor shows it, in the article's language: "Jan. 7, 2014" in English,
+/// "7 janv. 2014" in French, "٧ يناير ٢٠١٤" in Arabic; other text is returned as it is.
+export function wireDate(date: string, language: string): string {
+  return formatDatelineDate(date, language);
 }
 
-/// The dateline as a wire lead-in without the dash, e.g. "WASHINGTON, Jan. 7, 2014 (AFP)".
-export function datelineLabel(dateline: Dateline): string {
-  const head = [dateline.place.trim().toUpperCase(), dateline.date ? wireDate(dateline.date) : ""].filter(Boolean).join(", ");
+/// The dateline as a wire lead-in without the dash, e.g. "WASHINGTON, Jan. 7, 2014 (AFP)", the date
+/// in the article's language.
+export function datelineLabel(dateline: Dateline, language: string): string {
+  const head = [dateline.place.trim().toUpperCase(), dateline.date ? wireDate(dateline.date, language) : ""].filter(Boolean).join(", ");
   return [head, dateline.source ? `(${dateline.source})` : ""].filter(Boolean).join(" ");
 }
 

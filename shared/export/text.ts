@@ -62,7 +62,7 @@ export function exportText(article: Article): string {
 
   const body: string[] = [];
   parts.body.forEach((block) => body.push(...blockTexts[block.type.name](block, "", language)));
-  const lead = hasDateline(parts.dateline) ? `${datelineLabel(parts.dateline)} -` : "";
+  const lead = hasDateline(parts.dateline) ? `${datelineLabel(parts.dateline, language)} -` : "";
   if (lead) {
     const first = parts.body.childCount > 0 ? findFirstParagraph(parts.body, language) : -1;
     if (first >= 0) body[first] = `${lead} ${body[first]}`;

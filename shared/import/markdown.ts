@@ -238,7 +238,9 @@ export async function importMarkdown(text: string): Promise<ImportResult> {
     parts.standfirst = (afterHeadline.content ?? []).map((n) => ({ ...n, marks: safeMarks(n.marks?.filter((m) => m.type !== "em")) }));
   }
   if (str(matter.byline) && take(isLine(str(matter.byline)), marker())) parts.byline = str(matter.byline);
-  if (parts.dateline) take(isLine(`${datelineLabel({ place: parts.dateline.place ?? "", date: parts.dateline.date ?? null, source: parts.dateline.source ?? null })} -`), marker());
+  // The dateline line, its date written in the article's language (the front matter's).
+  const language = typeof parts.meta?.language === "string" ? parts.meta.language : "en";
+  if (parts.dateline) take(isLine(`${datelineLabel({ place: parts.dateline.place ?? "", date: parts.dateline.date ?? null, source: parts.dateline.source ?? null }, language)} -`), marker());
   parts.related = takeRelated(blocks);
   if (str(matter.tagline) && isLine(str(matter.tagline))(blocks[blocks.length - 1] ?? { type: "" })) {
     blocks.pop();

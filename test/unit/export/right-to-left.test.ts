@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDatelineDate } from "../../../shared/dateline-date";
 import { exportDocx } from "../../../shared/export/docx";
 import { fixedWords } from "../../../shared/export/fixed-words";
 import { exportHtml } from "../../../shared/export/html";
@@ -36,6 +37,14 @@ describe("HTML export of an Arabic article", () => {
     expect(isolated("nav.related .label")).toBe("auto");
     expect(isolated("nav.related a")).toBe("auto");
     expect(document.querySelector(".dateline .source")?.textContent).toBe("AFP");
+  });
+
+  it("writes the dateline's date in Arabic, as the editor shows it", () => {
+    // Intl's Arabic medium date (its digits and marks depend on the ICU of the runtime).
+    const date = formatDatelineDate("2014-01-07", "ar");
+    expect(date).not.toBe(formatDatelineDate("2014-01-07", "en"));
+    expect(document.querySelector(".dateline time")?.textContent).toBe(date);
+    expect(exportText(article)).toContain(`\nنيويورك, ${date} (AFP) - صوّت مجلس الأمن`);
   });
 
   it("heads the related stories in Arabic", () => {
