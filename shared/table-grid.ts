@@ -24,7 +24,7 @@ export function spanOf(value: string | null | undefined, zero = false): number {
 
 /// The rows laid out as a rectangle: each span unmerged (the cell's content where it starts, `empty()`
 /// in the places it covered), short rows padded with `empty()`. Null when the table would be wider
-/// than `maxTableColumns`, or has no cell at all.
+/// than `maxTableColumns`, has no cell at all, or would be mostly cells it did not bring.
 export function gridOf<T>(rows: readonly (readonly SpannedCell<T>[])[], empty: () => T): T[][] | null {
   const grid: (T | undefined)[][] = rows.map(() => []);
   let width = 0;
@@ -44,5 +44,9 @@ export function gridOf<T>(rows: readonly (readonly SpannedCell<T>[])[], empty: (
   }
   for (const row of grid) width = Math.max(width, row.length);
   if (width === 0) return null;
+  // Spans and padding may add empty cells, but never many more than the table brought: a hostile page's
+  // thousand rows of one cell spanning 100 columns is text, not a table of 100,000 cells.
+  const given = rows.reduce((count, row) => count + row.length, 0);
+  if (width * rows.length > 4 * given + 400) return null;
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? empty()));
 }

@@ -34,7 +34,7 @@ aside.pullquote{margin:2rem 0;font-size:1.5rem;font-style:italic;text-align:cent
 figure{margin:1.5rem 0}
 figure img{max-width:100%;height:auto;display:block}
 figcaption{font-size:.9rem}
-table{margin:1.5rem 0;border-collapse:collapse;font:.9rem/1.4 system-ui,sans-serif;font-variant-numeric:tabular-nums}
+table{width:100%;margin:1.5rem 0;border-collapse:collapse;font:.9rem/1.4 system-ui,sans-serif;font-variant-numeric:tabular-nums}
 caption{caption-side:top;text-align:start;font-weight:600;padding-bottom:.4rem}
 th,td{padding:.35rem .75rem;border-bottom:1px solid #ddd;text-align:start;vertical-align:top}
 thead th{border-bottom:2px solid #1a1a1a}

@@ -287,7 +287,7 @@ export async function importNitf(xml: string, now = new Date()): Promise<ImportR
     }
   }
   if (reader.emptyParagraphs > 0) reader.warnings.push(`Left out ${reader.emptyParagraphs} empty paragraph${reader.emptyParagraphs === 1 ? "" : "s"}.`);
-  if (reader.tables > 0) reader.warnings.push(`${reader.tables} table${reader.tables === 1 ? " was" : "s were"} wider than ${maxTableColumns} columns, and read as one paragraph per row (cells apart with "|").`);
+  if (reader.tables > 0) reader.warnings.push(`${reader.tables} table${reader.tables === 1 ? " was" : "s were"} too wide to keep as a table (over ${maxTableColumns} columns, or mostly cells its merged cells would add), and read as one paragraph per row (cells apart with "|").`);
   const kicker = head ? (findElement(head, "pubdata")?.attrs["position.section"] ?? "") : "";
   if (kicker) found.push("kicker from pubdata position.section");
   const tags = docdata ? findAll(docdata, "keyword").map((k) => k.attrs.key ?? "") : [];

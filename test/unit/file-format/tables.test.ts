@@ -108,3 +108,12 @@ describe("unmerging cells (shared/table-grid.ts)", () => {
     expect(gridOf([], () => "")).toBeNull();
   });
 });
+
+describe("a hostile table", () => {
+  it("does not turn a few cells into a great many: spans that would make the table mostly empty cells make it text", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [{ cell: `r${i}`, colspan: 100, rowspan: 1 }]);
+    expect(gridOf(rows, () => "")).toBeNull();
+    const election = Array.from({ length: 600 }, (_, i) => [{ cell: `Ward ${i}`, colspan: 1, rowspan: 1 }, { cell: "41%", colspan: 2, rowspan: 1 }]);
+    expect(gridOf(election, () => "")?.length).toBe(600);
+  });
+});

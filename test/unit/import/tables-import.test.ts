@@ -61,7 +61,7 @@ describe("tables from NITF", () => {
     const result = await importNitf(`<nitf><body><body.content><table><tr>${cells}</tr></table></body.content></body></nitf>`);
     if (!result.ok) throw new Error(result.errors.join("\n"));
     expect(result.article.doc.child(5).firstChild!.textContent).toMatch(/^c0 \| c1 \| c2/);
-    expect(result.warnings.join(" ")).toMatch(/1 table was wider than 100 columns/);
+    expect(result.warnings.join(" ")).toMatch(/1 table was too wide to keep as a table \(over 100 columns/);
   });
 });
 
