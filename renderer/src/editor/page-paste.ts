@@ -54,7 +54,11 @@ function articleSlice(body: PMNode[], assets: Record<string, { type: string; dat
 /// Reads pasted HTML as a whole page: null when it is not one (it then pastes as it comes). Throws
 /// when the page's article does not make body blocks the schema accepts.
 export async function readPastedPage(html: string, parse: (html: string) => Document): Promise<PastedPageSlice | null> {
-  const page = await extractPastedPage(html, (text) => parsePage(text, parse));
+  if (html.trim() === "") return null;
+  const document = parsePage(html, parse);
+  // The parse and the extraction are each a long step for a whole page: keys typed between them are taken in between.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const page = await extractPastedPage(html, () => document);
   if (!page) return null;
   const body = page.body.map((json) => {
     const node = schema.nodeFromJSON(json);
