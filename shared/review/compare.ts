@@ -12,9 +12,8 @@ export type { TextPiece } from "./word-diff";
 // deleted or inserted. The desk's review (notes) is not copy and is left out of the comparison.
 //
 // The body is aligned block by block first (Myers' diff over each block's content, as JSON), then
-// the words of each changed block are compared (jsdiff's `diffWords`, with the language's word
-// segmenter), so the work grows with the article's length and the size of the change, not their
-// product. A deleted block whose content comes back elsewhere is reported once, as moved.
+// the words of each changed block are compared (shared/review/word-diff.ts), so the work grows
+// with the article's length and the size of the change, not their product. A deleted block whose content comes back elsewhere is reported once, as moved.
 
 /// A field whose words or settings differ (the body and related links are reported apart).
 export interface FieldChange {
@@ -106,7 +105,7 @@ export const blockKind = (node: PMNode): string => blockKinds[node.type.name] ??
 export function compareArticles(older: Article, newer: Article): Redline {
   const a = withoutReview(older);
   const b = withoutReview(newer);
-  const words = wordDiffer(newer.meta.language || older.meta.language || "en");
+  const words = wordDiffer();
   const redline: Redline = {
     equal: false,
     fields: compareFields(a.doc, b.doc, words),

@@ -113,13 +113,27 @@ describe("compareArticles", () => {
     const pairs: [string, string, string, string][] = [
       ["ru", "Привет мир сегодня", "Привет миру сегодня", "Привет [-мир-]{+миру+} сегодня"],
       ["ja", "東京で会議が開かれた", "大阪で会議が開かれた", "[-東京-]{+大阪+}で会議が開かれた"],
-      ["ar", "مرحبا بالعالم", "مرحبا بالعالم الجميل", "مرحبا بالعالم {+الجميل+}"],
+      ["ar", "مرحبا بالعالم", "مرحبا بالعالم الجميل", "مرحبا بالعالم{+ الجميل+}"],
       ["en", "He said 👍🏽 «oui» today", "He said 👍🏽 «non» today", "He said 👍🏽 «[-oui-]{+non+}» today"],
     ];
     for (const [language, before, after, expected] of pairs) {
       const [change] = compare(story({ body: [p(before)] }, { language }), story({ body: [p(after)] }, { language })).body;
       expect(marked(change.pieces), language).toBe(expected);
     }
+  });
+
+  it("compares a paragraph of 20,000 words: a few changes word by word, a rewrite of one word in seven whole", () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => ["minister", "said", "the", "talks", "would", "resume"][i % 6] + (i % 11));
+    const text = words.join(" ");
+    const few = words.map((w, i) => (i % 500 === 0 ? "CHANGED" : w)).join(" ");
+    const many = words.map((w, i) => (i % 7 === 0 ? "CHANGED" : w)).join(" ");
+    const [light] = compare(story({ body: [p(text)] }), story({ body: [p(few)] })).body;
+    expect(light.pieces.filter((x) => x.change === "inserted").map((x) => x.text)).toEqual(Array.from({ length: 40 }, () => "CHANGED"));
+    const [heavy] = compare(story({ body: [p(text)] }), story({ body: [p(many)] })).body;
+    expect(heavy.pieces).toEqual([
+      { change: "deleted", text },
+      { change: "inserted", text: many },
+    ]);
   });
 
   it("aligns versions too far apart for the exact alignment on the blocks they share", () => {
@@ -139,7 +153,7 @@ describe("redlineText", () => {
   it("writes a heading per field, metadata and block, the words marked [-deleted-] and {+inserted+}", () => {
     expect(redlineText(compare(a, b))).toEqual([
       "Headline:",
-      "  Arms sales to Iraq {+speed up+}",
+      "  Arms sales to Iraq{+ speed up+}",
       "Metadata:",
       "  Status: [-draft-] {+ready+}",
       "Body, paragraph, deleted (was 2):",
@@ -152,7 +166,7 @@ describe("redlineText", () => {
   it("colours deletions red and insertions green, keeping the brackets, and bolds headings", () => {
     const lines = redlineText(compare(a, b), { colour: true });
     expect(lines[0]).toBe("\x1b[1mHeadline:\x1b[22m");
-    expect(lines[1]).toBe("  Arms sales to Iraq \x1b[32m{+speed up+}\x1b[39m");
+    expect(lines[1]).toBe("  Arms sales to Iraq\x1b[32m{+ speed up+}\x1b[39m");
     expect(lines[3]).toBe("  Status: \x1b[31m[-draft-]\x1b[39m \x1b[32m{+ready+}\x1b[39m");
   });
 });

@@ -127,7 +127,7 @@ describe("copydesk diff", () => {
   it("prints a redline of fields, metadata and body, and exits 1 when the articles differ", async () => {
     expect(await cli("diff", older, newer)).toEqual({
       code: 1,
-      out: ["Headline:", "  Arms sales to Iraq {+speed up+}", "Metadata:", "  Status: [-draft-] {+ready+}", "Body 2, paragraph:", "  He said so on [-Tuesday-]{+Monday+}."],
+      out: ["Headline:", "  Arms sales to Iraq{+ speed up+}", "Metadata:", "  Status: [-draft-] {+ready+}", "Body 2, paragraph:", "  He said so on [-Tuesday-]{+Monday+}."],
       err: [],
     });
   });
