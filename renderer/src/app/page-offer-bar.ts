@@ -48,7 +48,7 @@ function fieldList(fields: PageOffer["fields"], mine?: (name: string) => string)
   const list = element("dl", { class: "page-offer-fields" });
   for (const field of fields) {
     const value = element("dd", { class: "page-offer-value" });
-    if (mine) value.append(element("span", { class: "page-offer-mine" }, `yours: “${mine(field.name)}”`), element("span", { class: "page-offer-arrow", "aria-hidden": "true" }, " → "), "the page's: ");
+    if (mine) value.append(element("span", { class: "page-offer-mine" }, `yours: “${mine(field.name)}”`), element("span", { class: "page-offer-arrow", "aria-hidden": "true" }, " → "), element("span", { class: "page-offer-mine" }, "the page's: "));
     value.append(element("q", {}, field.value));
     list.append(element("dt", {}, field.label), value, element("dd", { class: "page-offer-source" }, `from ${field.source}`));
   }

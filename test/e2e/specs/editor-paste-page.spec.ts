@@ -63,7 +63,7 @@ test("a whole news page pasted into the story brings its article's paragraphs on
   await expect(copydesk.bodyBlocks().first()).toHaveText("");
 });
 
-test("using the page's fields asks before replacing a headline already written, and Keep Mine fills only the empty ones", async ({ copydesk }) => {
+test("using the page's fields asks before replacing a headline already written, and Keep Mine fills only the empty ones", async ({ copydesk }, testInfo) => {
   await copydesk.setHeadline("Harbour stays open");
   await copydesk.typeInBody("");
   await copydesk.pastePage(aclu);
@@ -75,6 +75,7 @@ test("using the page's fields asks before replacing a headline already written, 
   await expect(offer).toContainText("Your headline already has words, which the page's would replace. Keep Mine still fills the empty standfirst and byline.");
   await expect(offer.locator("dd")).toHaveText([`yours: “Harbour stays open” → the page's: ${headline}`, "from JSON-LD"]);
   await expect(offer.getByRole("button", { name: "Replace" })).toBeFocused();
+  await offer.screenshot({ path: testInfo.outputPath("page-offer-replace.png") });
   await offer.getByRole("button", { name: "Keep Mine" }).click();
 
   await expect(offer).toBeHidden();
