@@ -5,6 +5,7 @@ import { undo } from "prosemirror-history";
 import { TextSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { fieldText } from "../../../shared/article";
+import { docFromJSON } from "../../../shared/doc-check";
 import { schema } from "../../../shared/schema";
 import { fieldsInTheWay, readPastedPage, useOfferedFields, type PageOffer } from "../../../renderer/src/editor/page-paste";
 import { article, fieldStart, p, stateOf } from "./builders";
@@ -56,6 +57,22 @@ describe("a whole page pasted into the story", () => {
       if (node.type === schema.nodes.image) images.push(node.attrs.src as string);
     });
     expect(images).toEqual([`data:image/png;base64,${png}`]);
+  });
+
+  it("reads a hostile page into blocks the file format accepts: no script, handler or unsafe link, every level of nesting within the limit", async () => {
+    const story = Array.from({ length: 8 }, (_, i) => `<p onclick="x()">Paragraph ${i + 1} of the story says the harbour stays open all winter, the council decided after a long debate.</p>`).join("");
+    const deep = `${"<div><blockquote>".repeat(400)}<p>Deepest words.</p>${"</blockquote></div>".repeat(400)}`;
+    const html = `<html><head><script>window.pwned = 1</script><meta property="og:title" content="Hostile"></head><body><nav><a href="javascript:x()">Home</a></nav>
+      <article>${story}${deep}<p><a href="javascript:alert(1)">bad link</a> <a href="https://example.com/ok">good link</a> <img src="x" onerror="x()"> <iframe src="https://evil.example"></iframe>last words.</p></article></body></html>`;
+    const page = await readPastedPage(html, parse);
+    if (!page) throw new Error("the hostile page was not taken for a page");
+    const body = JSON.stringify(page.slice.content.toJSON());
+    expect(body).not.toMatch(/javascript|onclick|onerror|pwned|evil\.example|<script/);
+    expect(body).toContain("https://example.com/ok");
+    expect(body).toContain("Deepest words.");
+    expect(body).toContain("Paragraph 8 of the story");
+    const doc = article({ body: [...page.slice.content.content] });
+    expect(docFromJSON(doc.toJSON(), {})).toMatchObject({ ok: true });
   });
 
   it("leaves a selection without page structure to the ordinary paste", async () => {
