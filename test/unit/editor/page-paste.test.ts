@@ -46,6 +46,18 @@ describe("a whole page pasted into the story", () => {
     expect(page.offer.leftOut).toEqual([expect.stringMatching(/^Left out \d+ words of the page around the article \(menus, share bars, adverts/)]);
   });
 
+  it("takes a page as a browser copies it (select all, copy: no head, no scripts) for a page too, with the headline and byline it shows", async () => {
+    const rendered = /<body[^>]*>([^]*)<\/body>/i.exec(aclu)![1].replace(/<script[^]*?<\/script>|<style[^]*?<\/style>/gi, "");
+    const page = await readPastedPage(`<html><body><meta charset="utf-8">${rendered}</body></html>`, parse);
+    if (!page) throw new Error("the copied page was not taken for a page");
+    expect(page.slice.content.firstChild!.textContent).toMatch(/^I don't use Facebook\./);
+    expect(page.offer.fields.map((field) => [field.name, field.source])).toEqual([
+      ["headline", "the page"],
+      ["byline", "the page"],
+    ]);
+    expect(page.offer.fields[0].value).toBe("Facebook Is Tracking Me Even Though I’m Not on Facebook");
+  });
+
   it("gives the page's embedded pictures to the paste as data: images, for the article to keep", async () => {
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
     const story = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}: ferries stayed in port on Tuesday as gusts reached 120 km/h along the coast, and crews waited on the quay for news of the forecast.</p>`).join("");
