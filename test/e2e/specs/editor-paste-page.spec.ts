@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "../support/fixtures";
@@ -153,3 +154,20 @@ test("words typed while a pasted page is read are kept, and a hostile page runs 
   expect(json).not.toMatch(/pwned|javascript|onerror|onclick/);
   expect(json).toContain("Typed at once.");
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe finds no violations in the page offer, its report and its question (${colorScheme})`, async ({ copydesk }, testInfo) => {
+    const { page } = copydesk;
+    await page.emulateMedia({ colorScheme });
+    await copydesk.setHeadline("Harbour stays open");
+    await copydesk.typeInBody("");
+    await copydesk.pastePage(aclu);
+    await copydesk.openPageReport();
+    const violations = async () => (await new AxeBuilder({ page }).include(".page-offer").analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(await violations()).toEqual([]);
+    await copydesk.pageOffer().screenshot({ path: testInfo.outputPath(`page-offer-${colorScheme}.png`) });
+    await copydesk.acceptPageOffer();
+    await expect(copydesk.pageOffer().getByRole("heading")).toHaveText("Replace your headline with the page's?");
+    expect(await violations()).toEqual([]);
+  });
+}
