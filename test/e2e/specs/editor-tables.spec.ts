@@ -106,3 +106,21 @@ test("a 3×4 results table built by keyboard survives save, reopen and every exp
   expect(pdfText.replace(/\s+/g, " ")).toContain("Premier League after ten games");
   for (const row of results) expect(pdfText).toMatch(new RegExp(row.join("\\s+"), "i"));
 });
+
+test("a table pasted from a spreadsheet comes in as a table, its merged cells unmerged, and saves", async ({ copydesk, workDir }) => {
+  await copydesk.setHeadline("Greens take the council");
+  await copydesk.newBodyBlock();
+  await copydesk.pasteHtml(
+    '<meta charset="utf-8"><table onclick="alert(1)"><thead><tr><th colspan="2">Party and leader</th><th>Seats</th></tr></thead><tbody><tr><td>Greens</td><td>A. Haddad</td><td>31</td></tr><tr><td>Labour</td><td>T. O\'Neil</td><td>24</td></tr></tbody></table>',
+    "Party and leader\tSeats\nGreens\tA. Haddad\t31\nLabour\tT. O'Neil\t24",
+  );
+  await expect.poll(() => copydesk.tableCells()).toEqual([
+    ["Party and leader", "", "Seats"],
+    ["Greens", "A. Haddad", "31"],
+    ["Labour", "T. O'Neil", "24"],
+  ]);
+  await expect(copydesk.page.locator(".article-editor .table-block.has-header")).toHaveCount(1);
+  const path = join(workDir, "council.article");
+  await copydesk.saveAs(path);
+  expect(JSON.stringify(readArticle(path).doc)).toContain('"type":"table","attrs":{"header":true}');
+});
