@@ -1,8 +1,9 @@
 import type { Article, ArticleMeta, Asset } from "./article";
 import { migrateVersion1 } from "./review/migrate-v1";
 import { emptyReview, reviewParts, type Review } from "./review/review";
-import { reviewFromJSON, versionProblems } from "./review/review-check";
+import { reviewFromJSON } from "./review/review-check";
 import { reviewFileParts } from "./review/review-file";
+import { rebuildVersions } from "./review/versions";
 import { docFromJSON, listedProblems, shown } from "./doc-check";
 import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";
@@ -28,7 +29,7 @@ export type Migration = (file: Record<string, unknown>) => Record<string, unknow
 export const migrations: Record<number, Migration> = { 1: migrateVersion1 };
 
 export type ParseResult =
-  | { ok: true; article: Article; migratedFrom: number | null }
+  | { ok: true; article: Article; migratedFrom: number | null; versionsDropped?: string[] }
   | { ok: false; errors: string[] };
 
 const metaKeys: (keyof ArticleMeta)[] = [
@@ -121,7 +122,7 @@ export function articleFromFileJSON(
   const review = Object.fromEntries(reviewParts.filter((part) => file[part] !== undefined).map((part) => [part, file[part]]));
   const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets, review });
   if (!result.ok) return result;
-  return { ok: true, article: result.article, migratedFrom: version < latest ? version : null };
+  return { ok: true, article: result.article, migratedFrom: version < latest ? version : null, versionsDropped: result.versionsDropped };
 }
 
 /// What the caller has checked already: keys of embedded images whose bytes it verified (the main
@@ -135,7 +136,7 @@ export interface CheckOptions {
 export function articleFromJSON(
   value: unknown,
   options: CheckOptions = {},
-): { ok: true; article: Article } | { ok: false; errors: string[] } {
+): { ok: true; article: Article; versionsDropped?: string[] } | { ok: false; errors: string[] } {
   if (typeof value !== "object" || value === null) return fail("the article is not an object");
   const { meta, doc, assets, review: reviewJSON } = value as Record<string, unknown>;
   let errors: string[] = [];
@@ -156,15 +157,16 @@ export function articleFromJSON(
     const hasNote = (id: string) => Object.hasOwn(review.notes, id);
     const docResult = docFromJSON(doc, assetResult.assets, hasNote);
     if (!docResult.ok) errors = errors.concat(docResult.errors);
-    else if (errors.length === 0) {
-      errors = versionProblems(review, docResult.doc, (json) => {
-        const rebuilt = docFromJSON(json, assetResult.assets, hasNote);
+    if (docResult.ok && errors.length === 0 && metaResult.success) {
+      // A version that does not rebuild never costs the article: it is left out, and said so.
+      // An old version may keep note marks whose threads were deleted since; they are not checked.
+      const { versions, dropped } = rebuildVersions(review.versions, docResult.doc, (json) => {
+        const rebuilt = docFromJSON(json, assetResult.assets, () => true);
         return rebuilt.ok ? [] : rebuilt.errors;
       });
-    }
-    if (docResult.ok && errors.length === 0 && metaResult.success) {
-      const article: Article = { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets, review };
-      return { ok: true, article };
+      const kept = dropped.length === 0 ? review : { ...review, versions: review.versions.slice(review.versions.length - versions.length) };
+      const article: Article = { meta: metaResult.data, doc: docResult.doc, assets: assetResult.assets, review: kept };
+      return dropped.length === 0 ? { ok: true, article } : { ok: true, article, versionsDropped: dropped };
     }
   }
   return { ok: false, errors: listedProblems(errors) };

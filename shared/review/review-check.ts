@@ -1,10 +1,7 @@
-import type { Node as PMNode } from "prosemirror-model";
-import { Step } from "prosemirror-transform";
 import * as z from "zod/mini";
 import { describeIssues } from "../meta-schema";
-import { schema } from "../schema";
 import { maxInitialsLength, maxNameLength } from "./people";
-import { emptyReview, maxNoteBody, maxQuote, noteAnchors, reviewIdPattern, reviewParts, suggestionKinds, type Review } from "./review";
+import { emptyReview, maxNoteBody, maxQuote, noteAnchors, reviewIdPattern, reviewParts, suggestionKinds, versionReasons, type Review, type VersionReason } from "./review";
 
 // Validation of the review parts of an article file (people, notes, suggestions, versions), with
 // each problem named by its place as the metadata's are ("notes.n1.author: …"). The document's
@@ -52,6 +49,8 @@ const version = z.strictObject({
   author: id,
   time: isoDateTime,
   name: z.nullable(text(200)),
+  // Optional in the file for versions written before it was kept; filled in from the name.
+  reason: z.optional(z.enum(versionReasons, { error: `not one of ${versionReasons.join(", ")}` })),
   words: z.number({ error: "not a number" }).check(z.int({ error: "not a whole number" }), z.minimum(0, { error: "negative" })),
   meta: z.record(z.string(), z.unknown(), { error: "not an object" }),
   changes: z.array(z.record(z.string(), z.unknown(), { error: "not a step" }), { error: "not a list of steps" }),
@@ -72,12 +71,16 @@ export function reviewFromJSON(parts: Partial<Record<(typeof reviewParts)[number
     const value = parts[part];
     if (value === undefined) continue;
     const result = partSchemas[part].safeParse(value);
-    if (result.success) (review as unknown as Record<string, unknown>)[part] = result.data;
+    if (result.success) (review as unknown as Record<string, unknown>)[part] = part === "versions" ? withReasons(result.data as ParsedVersion[]) : result.data;
     else errors = errors.concat(describeIssues(part, result.error, value));
   }
   if (errors.length === 0) errors = authorProblems(review);
   return { review, errors };
 }
+
+type ParsedVersion = Omit<Review["versions"][number], "reason"> & { reason?: VersionReason };
+/// Versions with their reason: a version without one was named when it has a name, else taken on save.
+const withReasons = (versions: ParsedVersion[]): Review["versions"] => versions.map((v) => ({ ...v, reason: v.reason ?? (v.name === null ? "save" : "named") }));
 
 /// Every author named in the review must be one of its people.
 function authorProblems(review: Review): string[] {
@@ -93,26 +96,4 @@ function authorProblems(review: Review): string[] {
   for (const [suggestionId, s] of Object.entries(review.suggestions)) known(s.author, `suggestions.${suggestionId}.author`);
   review.versions.forEach((v, i) => known(v.author, `versions.${i}.author`));
   return errors;
-}
-
-/// Checks that each version's steps rebuild a document the file format accepts, newest first from
-/// the current document; `checkDoc` is the document check (shared/doc-check.ts) for the rebuilt one.
-export function versionProblems(review: Review, doc: PMNode, checkDoc: (json: unknown) => string[]): string[] {
-  let current = doc;
-  for (let i = review.versions.length - 1; i >= 0; i--) {
-    const where = `versions.${i}.changes`;
-    for (const [n, json] of review.versions[i].changes.entries()) {
-      let result;
-      try {
-        result = Step.fromJSON(schema, json).apply(current);
-      } catch (e) {
-        return [`${where}.${n}: not a step Copydesk reads (${(e as Error).message})`];
-      }
-      if (!result.doc) return [`${where}.${n}: does not apply to the version after it (${result.failed ?? "no reason given"})`];
-      current = result.doc;
-    }
-    const problems = checkDoc(current.toJSON());
-    if (problems.length > 0) return problems.map((p) => `${where}: the version's document: ${p}`);
-  }
-  return [];
 }

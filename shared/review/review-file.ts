@@ -24,7 +24,7 @@ const thread = (t: NoteThread) => ({
 
 const suggestion = (s: Suggestion) => ({ author: s.author, time: s.time, kind: s.kind });
 
-const version = (v: ArticleVersion) => ({ id: v.id, author: v.author, time: v.time, name: v.name, words: v.words, meta: v.meta, changes: v.changes });
+const version = (v: ArticleVersion) => ({ id: v.id, author: v.author, time: v.time, name: v.name, reason: v.reason, words: v.words, meta: v.meta, changes: v.changes });
 
 /// The four review parts of the file, in the order they are written.
 export function reviewFileParts(review: Review): Record<string, unknown> {

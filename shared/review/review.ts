@@ -50,6 +50,10 @@ export interface Suggestion {
   kind: SuggestionKind;
 }
 
+/// Why a version was taken: an explicit save that changed the text, a change of status, or "Save Version…".
+export const versionReasons = ["save", "status", "named"] as const;
+export type VersionReason = (typeof versionReasons)[number];
+
 /// A named or automatic version of the article, oldest first in `Review.versions`. It stores only
 /// what differs from the next newer version (the current article for the newest): the steps
 /// (ProseMirror step JSON) that turn that one's document into this one's, and this one's metadata.
@@ -59,6 +63,7 @@ export interface ArticleVersion {
   time: string;
   /// Its name ("Sent to the desk"), or null for a version taken on save.
   name: string | null;
+  reason: VersionReason;
   /// Its word count (shared/word-count.ts).
   words: number;
   meta: Record<string, unknown>;

@@ -1,0 +1,149 @@
+import { Fragment, Slice, type Node as PMNode } from "prosemirror-model";
+import { ReplaceStep, Step } from "prosemirror-transform";
+import type { ArticleMeta } from "../article";
+import { metaSchema } from "../meta-schema";
+import { schema } from "../schema";
+import { wordCount } from "../word-count";
+import { alignedHunks } from "./align";
+import type { ArticleVersion, VersionReason } from "./review";
+
+// The article's versions as the file keeps them (docs/article-model.md, "Review"): the newest in
+// full is the current article, each older one only what differs from the next newer, as
+// ProseMirror replace steps at block level: a field that changed is replaced whole, and the body's
+// changed blocks (aligned as the compare aligns them, shared/review/align.ts) are replaced run by
+// run. Steps and not a JSON patch: the file format already rebuilds and checks documents through
+// the schema, so a version that rebuilds is a document the editor can show; and a paragraph
+// edited is stored as that one paragraph, whatever its path in the JSON tree.
+
+/// A version with its document and metadata rebuilt, as the History panel and taking a version use them.
+export interface RebuiltVersion {
+  version: ArticleVersion;
+  doc: PMNode;
+  meta: ArticleMeta;
+}
+
+/// The steps (their JSON) that turn `from` into `to`, block by block.
+export function versionChanges(from: PMNode, to: PMNode): Record<string, unknown>[] {
+  if (from.eq(to)) return [];
+  const steps: Step[] = [];
+  // Back to front, so each step's positions are those of `from` (earlier steps do not shift them).
+  for (let i = from.childCount - 1; i >= 0; i--) {
+    const before = from.child(i);
+    const after = to.child(i);
+    if (before.eq(after)) continue;
+    const start = childStart(from, i);
+    if (before.type.name === "body" && after.type === before.type) steps.push(...blockSteps(before, after, start + 1));
+    else steps.push(new ReplaceStep(start, start + before.nodeSize, new Slice(Fragment.from(after), 0, 0)));
+  }
+  return steps.map((step) => step.toJSON() as Record<string, unknown>);
+}
+
+/// Replace steps for the runs of the body's blocks that differ, last run first; `offset` is where the body's content starts.
+function blockSteps(before: PMNode, after: PMNode, offset: number): Step[] {
+  const key = (node: PMNode) => JSON.stringify(node.toJSON());
+  const blocksOf = (node: PMNode) => Array.from({ length: node.childCount }, (_, i) => node.child(i));
+  const oldBlocks = blocksOf(before);
+  const newBlocks = blocksOf(after);
+  const hunks = alignedHunks(oldBlocks.map(key), newBlocks.map(key));
+  const starts = [offset];
+  for (const block of oldBlocks) starts.push(starts[starts.length - 1] + block.nodeSize);
+  // Old and new blocks between hunks are the same, so a hunk that only inserts does so at its new
+  // index less what the hunks before it added in all.
+  let added = 0;
+  const steps = hunks.map((hunk) => {
+    const at = hunk.deleted.length > 0 ? hunk.deleted[0] : hunk.inserted[0] - added;
+    const end = at + hunk.deleted.length;
+    added += hunk.inserted.length - hunk.deleted.length;
+    const content = Fragment.fromArray(hunk.inserted.map((j) => newBlocks[j]));
+    return new ReplaceStep(starts[at], starts[end], new Slice(content, 0, 0));
+  });
+  return steps.reverse();
+}
+
+/// Where the top-level child `index` of `doc` starts.
+function childStart(doc: PMNode, index: number): number {
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  return pos;
+}
+
+/// What rebuilding the versions from the current document gave: every version that rebuilds,
+/// and a message for each that did not (with the older ones, which are stored against it).
+export interface RebuildResult {
+  versions: RebuiltVersion[];
+  dropped: string[];
+}
+
+/// Rebuilds each version, newest first from `doc`; `checkDoc` is the file format's check of a document.
+/// A version that does not rebuild is dropped with the older ones (each is stored against the next newer).
+export function rebuildVersions(versions: ArticleVersion[], doc: PMNode, checkDoc: (json: unknown) => string[]): RebuildResult {
+  const rebuilt: RebuiltVersion[] = [];
+  let current = doc;
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i];
+    const problem = rebuildProblem(version, current, checkDoc);
+    if (typeof problem === "string") {
+      const older = i === 0 ? "" : ` and the ${i === 1 ? "version" : `${i} versions`} before it`;
+      return { versions: rebuilt.reverse(), dropped: [`versions.${i}: ${problem}; this version${older} could not be read and ${i === 0 ? "was" : "were"} left out (the article itself is as it was saved)`] };
+    }
+    rebuilt.push({ version, doc: problem.doc, meta: problem.meta });
+    current = problem.doc;
+  }
+  return { versions: rebuilt.reverse(), dropped: [] };
+}
+
+/// The version's document and metadata rebuilt from the next newer document, or what is wrong.
+function rebuildProblem(version: ArticleVersion, newer: PMNode, checkDoc: (json: unknown) => string[]): string | { doc: PMNode; meta: ArticleMeta } {
+  let current = newer;
+  for (const [n, json] of version.changes.entries()) {
+    let result;
+    try {
+      result = Step.fromJSON(schema, json).apply(current);
+    } catch (e) {
+      return `changes.${n}: not a step Copydesk reads (${(e as Error).message})`;
+    }
+    if (!result.doc) return `changes.${n}: does not apply to the version after it (${result.failed ?? "no reason given"})`;
+    current = result.doc;
+  }
+  const problems = checkDoc(current.toJSON());
+  if (problems.length > 0) return `the version's document: ${problems[0]}`;
+  const meta = metaSchema.safeParse(version.meta);
+  if (!meta.success) return "meta: not the metadata of an article";
+  return { doc: current, meta: meta.data as ArticleMeta };
+}
+
+/// The versions as the file stores them: each against the next newer, the newest against `doc`.
+export function storedVersions(rebuilt: RebuiltVersion[], doc: PMNode): ArticleVersion[] {
+  return rebuilt.map((entry, i) => {
+    const newer = i + 1 < rebuilt.length ? rebuilt[i + 1].doc : doc;
+    return { ...entry.version, meta: { ...entry.meta }, changes: versionChanges(newer, entry.doc) };
+  });
+}
+
+/// Versions taken on save are at most this often, in milliseconds (named ones and status changes always).
+export const saveVersionInterval = 10 * 60 * 1000;
+
+/// Whether to take a version now: always when named or on a change of status; on save, when the
+/// text differs from the newest version's and that one is at least `saveVersionInterval` old.
+export function shouldTakeVersion(reason: VersionReason, newest: { time: string; text: string } | null, text: string, now: Date): boolean {
+  if (reason !== "save") return true;
+  if (newest === null) return true;
+  if (newest.text === text) return false;
+  return now.getTime() - Date.parse(newest.time) >= saveVersionInterval;
+}
+
+/// Who takes a version, when and why (its word count and content come from the article).
+export interface VersionInfo {
+  id: string;
+  author: string;
+  time: string;
+  name: string | null;
+  reason: VersionReason;
+}
+
+/// The versions with one more, the article as it is now, newest last.
+export function withNewVersion(rebuilt: RebuiltVersion[], article: { doc: PMNode; meta: ArticleMeta }, info: VersionInfo): RebuiltVersion[] {
+  const meta = { ...article.meta };
+  const version: ArticleVersion = { ...info, words: wordCount(article.doc), meta, changes: [] };
+  return [...rebuilt, { version, doc: article.doc, meta }];
+}

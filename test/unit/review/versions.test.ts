@@ -1,0 +1,122 @@
+import type { Node as PMNode } from "prosemirror-model";
+import { describe, expect, it } from "vitest";
+import { createArticle, type Article } from "../../../shared/article";
+import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
+import { docFromJSON } from "../../../shared/doc-check";
+import { personFrom } from "../../../shared/review/people";
+import { emptyReview } from "../../../shared/review/review";
+import { rebuildVersions, shouldTakeVersion, storedVersions, withNewVersion, type RebuiltVersion } from "../../../shared/review/versions";
+import { schema } from "../../../shared/schema";
+
+// Versions in the file: the newest is the article itself, each older one the steps back from the
+// next newer. Every version must come back exactly, a broken one must never cost the article.
+
+const n = schema.nodes;
+const sentence = (i: number) => `Paragraph ${i} says what the minister told reporters in Baghdad on Monday, and what the opposition answered.`;
+
+/// A story of `count` paragraphs under `headline`.
+function story(headline: string, paragraphs: string[]): PMNode {
+  const base = createArticle().doc;
+  const fields = Array.from({ length: base.childCount }, (_, i) => base.child(i)).map((field) => {
+    if (field.type === n.headline) return n.headline.create(null, schema.text(headline));
+    if (field.type === n.body) return n.body.create(null, paragraphs.map((text) => n.paragraph.create(null, text ? schema.text(text) : null)));
+    return field;
+  });
+  return n.doc.create(null, fields);
+}
+
+const check = (json: unknown) => {
+  const result = docFromJSON(json, {}, () => true);
+  return result.ok ? [] : result.errors;
+};
+
+/// The article after 100 versions of a desk's small edits: one paragraph changed, added or cut each time.
+function editedStory(): { article: Article; docs: PMNode[] } {
+  const base = createArticle({ id: "8a0f6c1e-2f4b-4c7e-9d3a-1b2c3d4e5f60", now: new Date("2026-11-29T09:00:00Z") });
+  let paragraphs = Array.from({ length: 30 }, (_, i) => sentence(i));
+  let headline = "Arms sales to Iraq speed up";
+  let rebuilt: RebuiltVersion[] = [];
+  const docs: PMNode[] = [];
+  for (let v = 0; v < 100; v++) {
+    if (v % 10 === 3) paragraphs = [...paragraphs.slice(0, v % 30), `A new paragraph ${v}.`, ...paragraphs.slice(v % 30)];
+    else if (v % 10 === 7) paragraphs = paragraphs.filter((_, i) => i !== (v * 7) % paragraphs.length);
+    else if (v % 25 === 0) headline = `${headline}, version ${v}`;
+    else paragraphs = paragraphs.map((p, i) => (i === (v * 11) % paragraphs.length ? `${p} Edit ${v}.` : p));
+    const doc = story(headline, paragraphs);
+    docs.push(doc);
+    const time = new Date(Date.parse("2026-11-29T09:00:00Z") + v * 60_000).toISOString();
+    rebuilt = withNewVersion(rebuilt, { doc, meta: base.meta }, { id: `v${v}`, author: "p1", time, name: v === 50 ? "Desk edit" : null, reason: v === 50 ? "named" : "save" });
+  }
+  const current = story(`${headline} (latest)`, [...paragraphs, "After the last version."]);
+  const review = { ...emptyReview(), people: { p1: personFrom("Amira Haddad", "AH") }, versions: storedVersions(rebuilt, current) };
+  return { article: { ...base, doc: current, review }, docs };
+}
+
+describe("versions in the article file", () => {
+  it("keeps every version of a story with 100 versions through a save and an open", () => {
+    const { article, docs } = editedStory();
+    const parsed = parseArticleFile(serializeArticle(article));
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    expect(parsed.versionsDropped).toBeUndefined();
+    const { versions, dropped } = rebuildVersions(parsed.article.review!.versions, parsed.article.doc, check);
+    expect(dropped).toEqual([]);
+    expect(versions).toHaveLength(100);
+    versions.forEach((version, i) => expect(version.doc.eq(docs[i]), `version ${i}`).toBe(true));
+    expect(versions[50].version).toMatchObject({ name: "Desk edit", reason: "named", author: "p1" });
+    expect(serializeArticle(parsed.article)).toBe(serializeArticle(article));
+  });
+
+  it("stores each version as its changed blocks, not the whole story", () => {
+    const { article } = editedStory();
+    const withoutVersions = serializeArticle({ ...article, review: { ...article.review!, versions: [] } });
+    const whole = serializeArticle(article);
+    // The size figure of README ("Versions"): printed so it can be measured again.
+    console.log(`story of ${article.doc.textContent.length} characters: ${withoutVersions.length} bytes; with 100 versions: ${whole.length} bytes`);
+    expect(whole.length - withoutVersions.length).toBeLessThan(100 * withoutVersions.length * 0.25);
+  });
+
+  it("leaves a broken version out, with the older ones, and keeps the article", () => {
+    const { article } = editedStory();
+    const file = JSON.parse(serializeArticle(article));
+    file.versions[60].changes = [{ stepType: "replace", from: 10_000_000, to: 10_000_000 }];
+    const parsed = parseArticleFile(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    expect(parsed.article.doc.eq(article.doc)).toBe(true);
+    expect(parsed.versionsDropped).toEqual([expect.stringMatching(/^versions\.60: changes\.0: .*60 versions before it .*left out/)]);
+    expect(parsed.article.review!.versions.map((v) => v.id)).toEqual(Array.from({ length: 39 }, (_, i) => `v${61 + i}`));
+  });
+
+  it("leaves out a version whose metadata is not an article's", () => {
+    const { article } = editedStory();
+    const file = JSON.parse(serializeArticle(article));
+    file.versions[99].meta = { status: "printed" };
+    const parsed = parseArticleFile(JSON.stringify(file));
+    expect(parsed.ok && parsed.versionsDropped).toEqual([expect.stringMatching(/^versions\.99: meta: /)]);
+    expect(parsed.ok && parsed.article.review!.versions).toEqual([]);
+  });
+
+  it("reads a version written without a reason", () => {
+    const { article } = editedStory();
+    const file = JSON.parse(serializeArticle(article));
+    for (const version of file.versions) delete version.reason;
+    const parsed = parseArticleFile(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
+    expect(parsed.article.review!.versions.map((v) => v.reason).filter((r) => r === "named")).toHaveLength(1);
+  });
+});
+
+describe("when a version is taken", () => {
+  const newest = { time: "2026-11-29T10:00:00.000Z", text: "Arms sales speed up" };
+  const at = (minutes: number) => new Date(Date.parse(newest.time) + minutes * 60_000);
+
+  it("takes the first on save", () => expect(shouldTakeVersion("save", null, "Arms", at(0))).toBe(true));
+  it("takes none on save while the text is the newest version's", () => expect(shouldTakeVersion("save", newest, newest.text, at(60))).toBe(false));
+  it("takes at most one on save in 10 minutes", () => {
+    expect(shouldTakeVersion("save", newest, "Arms sales slow down", at(9.9))).toBe(false);
+    expect(shouldTakeVersion("save", newest, "Arms sales slow down", at(10))).toBe(true);
+  });
+  it("always takes a named version and one on a change of status", () => {
+    expect(shouldTakeVersion("named", newest, newest.text, at(1))).toBe(true);
+    expect(shouldTakeVersion("status", newest, newest.text, at(1))).toBe(true);
+  });
+});
