@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "../support/fixtures";
+import { expect, readArticle, test } from "../support/fixtures";
 
 // A whole news page pasted into the story (issue 13, items 2 and 7): the story gets the article's
 // paragraphs only, and a bar under the toolbar offers the headline, standfirst and byline found,
@@ -126,7 +126,7 @@ test("a small selection from the same page pastes as it always has, with no offe
   await expect(copydesk.pageOffer()).toHaveCount(0);
 });
 
-test("words typed while a pasted page is read are kept, and a hostile page runs nothing and keeps its article's words", async ({ copydesk }) => {
+test("words typed while a pasted page is read are kept, a hostile page runs nothing and keeps its article's words, and the article saves", async ({ copydesk, workDir }) => {
   const { page } = copydesk;
   await copydesk.typeInBody("");
   await copydesk.pastePage(aclu);
@@ -153,6 +153,11 @@ test("words typed while a pasted page is read are kept, and a hostile page runs 
   const json = JSON.stringify((await copydesk.documentJson()).doc);
   expect(json).not.toMatch(/pwned|javascript|onerror|onclick/);
   expect(json).toContain("Typed at once.");
+
+  const path = join(workDir, "pasted-pages.article");
+  await copydesk.save(path);
+  const onDisk = JSON.stringify(readArticle(path).doc);
+  for (const words of ["Typed at once.", "Hostile paragraph 10 says the harbour", "I don't use Facebook."]) expect(onDisk).toContain(words);
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
