@@ -1,7 +1,8 @@
 import { articleStatuses, createArticle, type Article, type ArticleMeta } from "./article";
-import { articleFromJSON, validAssets, validReview } from "./article-file";
+import { articleFromJSON, validAssets } from "./article-file";
 import { fieldNames, type FieldName } from "./fields";
 import { metaSchema } from "./meta-schema";
+import { salvageReview } from "./review/review-salvage";
 
 // When the file format refuses an article the window sent, its words must still reach the disk.
 // `salvageArticle` makes an article the format accepts out of whatever came: metadata fields that
@@ -46,10 +47,18 @@ export function salvageArticle(value: unknown, now = new Date()): Salvaged {
   const changes: string[] = [];
   const meta = salvageMeta(input.meta, now, changes);
   const assets = validAssets(input.assets);
-  const review = validReview(input.review);
+  let review = salvageReview(input.review, now, changes);
   const checked = { verifiedAssets: new Set(Object.keys(assets)) };
-  const whole = articleFromJSON({ meta, doc: input.doc, assets, review }, checked);
+  let whole = articleFromJSON({ meta, doc: input.doc, assets, review }, checked);
   if (whole.ok) return { article: whole.article, changes };
+  // Versions are the steps back from this very document: when it is refused (or they are), they
+  // cannot be kept once its parts are salvaged, and the text they hold is older.
+  if (review.versions.length > 0) {
+    review = { ...review, versions: [] };
+    changes.push("the article's earlier versions could not be kept with its text and were left out");
+    whole = articleFromJSON({ meta, doc: input.doc, assets, review }, checked);
+    if (whole.ok) return { article: whole.article, changes };
+  }
 
   const valid = (doc: NodeJSON): boolean => articleFromJSON({ meta, doc, assets, review }, checked).ok;
   const base = (createArticle({ now }).doc.toJSON() as NodeJSON).content!;
