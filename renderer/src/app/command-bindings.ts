@@ -25,7 +25,7 @@ import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
 import { canAddNote } from "../review/note-commands";
-import { backspaceInTable, deleteInTable, deleteTable, enterInTable, headerRowOn, insertTable, nextCell, previousCell, tableCommands, toggleHeaderRow } from "../editor/tables";
+import { backspaceInTable, deleteAcrossTable, deleteInTable, deleteTable, enterInTable, headerRowOn, insertTable, nextCell, previousCell, tableCommands, toggleHeaderRow } from "../editor/tables";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
 // What each command of the table (shared/commands.ts) does in the renderer: a ProseMirror
@@ -114,8 +114,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     undo: whenItApplies(undoTyping),
     redo: whenItApplies(redo),
     enter: { command: chainCommands(enterInField, enterInTable, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
-    backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, backspaceAtFieldStart, backspaceInTable) },
-    delete: { command: chainCommands(deleteAcrossFields, deleteAtFieldEnd, deleteInTable) },
+    backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, deleteAcrossTable, backspaceAtFieldStart, backspaceInTable) },
+    delete: { command: chainCommands(deleteAcrossFields, deleteAcrossTable, deleteAtFieldEnd, deleteInTable) },
     "next-field": { command: nextField },
     "previous-field": { command: previousField },
     indent: { command: sinkListItem(li) },

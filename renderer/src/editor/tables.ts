@@ -141,6 +141,37 @@ export const deleteInTable: Command = (state) => {
   return after?.type === n.table;
 };
 
+/// True when a text selection reaches into a table from outside it, or across cells: deleting it as
+/// ProseMirror does would join a cell to a paragraph or to its neighbour, leaving rows of different lengths.
+function crossesTableEdge(state: EditorState): boolean {
+  const { selection } = state;
+  if (selection.empty || !(selection instanceof TextSelection)) return false;
+  const { $from, $to } = selection;
+  const inTableCell = ($pos: typeof $from) => $pos.parent.type === n.table_cell || $pos.parent.type === n.table_caption;
+  return (inTableCell($from) || inTableCell($to)) && !$from.sameParent($to);
+}
+
+/// Deleting a selection that reaches into a table empties the text it covers in each block and cell,
+/// keeping every block, row and cell (as a selection across fields keeps every field).
+export const deleteAcrossTable: Command = (state, dispatch) => {
+  if (!crossesTableEdge(state)) return false;
+  if (dispatch) {
+    const { from, to } = state.selection;
+    const ranges: [number, number][] = [];
+    state.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isTextblock) return true;
+      const start = Math.max(pos + 1, from);
+      const end = Math.min(pos + 1 + node.content.size, to);
+      if (end > start) ranges.push([start, end]);
+      return false;
+    });
+    const tr = state.tr;
+    for (const [start, end] of ranges.reverse()) tr.delete(start, end);
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, from)).scrollIntoView());
+  }
+  return true;
+};
+
 /// The header row on or off: whether the table's first row heads its columns.
 export const toggleHeaderRow: Command = (state, dispatch) => {
   const table = tableAt(state);
@@ -232,5 +263,16 @@ export function tablePlugins(): Plugin[] {
     state: { init: (_, state) => captionPlaceholders(state), apply: (tr, set, _old, state) => (tr.docChanged ? captionPlaceholders(state) : set) },
     props: { decorations: (state) => placeholders.getState(state) },
   });
-  return [tableEditing({ allowTableNodeSelection: false }), placeholders];
+  // Typing over a selection that reaches into a table empties what it covers first, so the typed
+  // text goes in (ProseMirror's own replace would be refused by the savable guard, and the key lost).
+  const typing = new Plugin({
+    props: {
+      handleTextInput(view, _from, _to, text) {
+        if (!deleteAcrossTable(view.state, view.dispatch)) return false;
+        view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+        return true;
+      },
+    },
+  });
+  return [tableEditing({ allowTableNodeSelection: false }), placeholders, typing];
 }

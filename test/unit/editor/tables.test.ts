@@ -6,6 +6,7 @@ import { docFromJSON } from "../../../shared/doc-check";
 import { unsavableChange } from "../../../renderer/src/editor/savable";
 import {
   backspaceInTable,
+  deleteAcrossTable,
   deleteInTable,
   deleteTable,
   enterInTable,
@@ -116,6 +117,21 @@ describe("tables in the editor", () => {
     state = run(state, previousCell);
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)));
     expect(deleteInTable(state)).toBe(true);
+  });
+
+  it("deleting a selection from a paragraph into a cell empties what it covers and keeps the table's rows", () => {
+    let state = run(inParagraph(), insertTable(2, 2));
+    state = type(state, "Arsenal");
+    const from = posOf(state.doc, "Standings", 9);
+    const to = posOf(state.doc, "Arsenal", 3);
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+    let change: Parameters<Parameters<typeof deleteAcrossTable>[1] & object>[0] | null = null;
+    expect(deleteAcrossTable(state, (tr) => void (change = tr))).toBe(true);
+    expect(unsavableChange(change!, () => false)).toBeNull();
+    state = state.apply(change!);
+    expect(state.doc.child(5).firstChild!.textContent).toBe("Standings");
+    expect(cells(state)).toEqual([["enal", ""], ["", ""]]);
+    expect(apply(select(state, posOf(state.doc, "enal", 1)), deleteAcrossTable)).toBeNull();
   });
 
   it("turns the header row off and on, and deletes the whole table", () => {
