@@ -3,7 +3,7 @@ import { migrateVersion1 } from "./review/migrate-v1";
 import { emptyReview, reviewParts, type Review } from "./review/review";
 import { reviewFromJSON } from "./review/review-check";
 import { reviewFileParts } from "./review/review-file";
-import { rebuildVersions } from "./review/versions";
+import { rebuildVersions } from "./review/version-rebuild";
 import { docFromJSON, listedProblems, shown } from "./doc-check";
 import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";

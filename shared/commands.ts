@@ -103,6 +103,12 @@ export const commandTable = {
     menu: { menu: "File", group: "save" },
     toolbar: { group: "File", title: "Save under a new name" },
   },
+  "save-version": {
+    label: "Save Version…",
+    does: "save a named version of the article (History lists it)",
+    keys: keys("window", "Mod-Alt-s"),
+    menu: { menu: "File", group: "save" },
+  },
   import: { label: "Import…", does: "import an HTML, Markdown, NITF or DOCX file", menu: { menu: "File", group: "export" } },
   export: {
     label: "Export…",

@@ -8,6 +8,7 @@ import { keyLabel, platformNames, platforms } from "./keys";
 export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["new"],
   ["open", "save", "save-as"],
+  ["save-version"],
   ["export", "export-again"],
   ["undo", "redo"],
   ["enter"],

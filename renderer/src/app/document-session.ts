@@ -4,6 +4,7 @@ import type { Review } from "../../../shared/review/review";
 import { windowTitle } from "../../../shared/document-title";
 import type { ArticlePayload, DocumentSnapshot, OpenedDocument, SavedDocument } from "../../../shared/ipc";
 import { schema } from "../../../shared/schema";
+import { VersionHistory } from "../review/version-history";
 import { call } from "./api";
 
 /// How often, at most, the window tells main that typing goes on (the first edit after a pause is told at once).
@@ -26,6 +27,8 @@ export class DocumentSession {
   readonly doc: PMNode;
   /// The desk's review as the file holds it (none for an article without one).
   readonly review: Review | undefined;
+  /// The article's versions, rebuilt; they go to main with the review.
+  readonly history: VersionHistory;
   /// Images main holds for this document: they are never sent again.
   private readonly mainHas: Set<string>;
   private reported = { revision: -1, edited: false, at: 0 };
@@ -40,6 +43,7 @@ export class DocumentSession {
     this.review = opened.article.review;
     this.savedRevision = opened.edited ? -1 : 0;
     this.doc = schema.nodeFromJSON(opened.article.doc);
+    this.history = new VersionHistory(this.doc, this.review);
     this.mainHas = new Set(Object.keys(opened.article.assets));
     this.reported = { revision: 0, edited: opened.edited, at: 0 };
   }
@@ -69,7 +73,9 @@ export class DocumentSession {
   payload(article: ArticleJSON): ArticlePayload {
     const missing = Object.entries(article.assets).filter(([key]) => !this.mainHas.has(key));
     const payload: ArticlePayload = missing.length ? { meta: article.meta, doc: article.doc, assets: Object.fromEntries(missing) } : { meta: article.meta, doc: article.doc };
-    if (article.review) payload.review = article.review;
+    // Versions are stored against the article as it is now, so they are stored again each time.
+    const review = this.history.versions.length > 0 ? this.history.review(article.review, schema.nodeFromJSON(article.doc)) : article.review;
+    if (review) payload.review = review;
     return payload;
   }
 

@@ -20,6 +20,7 @@ import { bindingCommands, commandBindings, type FileCommandId, type ShellActions
 import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
+import { askVersionName } from "../review/version-dialog";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -131,8 +132,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     show,
   });
 
+  let statusSeen: { session: DocumentSession | null; status: string } = { session: null, status: "" };
   function refresh(state: EditorState): void {
     const { status } = metaOf(state);
+    // A change of status in the same article (not another article opened) takes a version.
+    if (statusSeen.session === session && statusSeen.status !== status && settings.identity) {
+      session.history.take({ doc: state.doc, meta: metaOf(state) }, settings.identity, "status");
+    }
+    statusSeen = { session, status };
     if (statusChip.dataset.status !== status) {
       statusChip.dataset.status = status;
       statusChip.textContent = status;
@@ -244,6 +251,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   async function save(as: boolean): Promise<void> {
+    if (settings.identity) session.history.take({ doc: editor.doc, meta: editor.meta }, settings.identity, "save");
     const saved = await session.save(editor.article(), as);
     if (saved) {
       // The file has the new `updated` time; keep any metadata changed while it was written.
@@ -282,6 +290,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const fileCommands: Record<FileCommandId, () => Promise<void>> = {
     save: () => save(false),
     "save-as": () => save(true),
+    "save-version": async () => {
+      const author = settings.identity ?? (await askAuthor(false));
+      const name = author ? await askVersionName() : null;
+      if (!author || name === null) return;
+      session.history.take({ doc: editor.doc, meta: editor.meta }, author, "named", name);
+      await save(false);
+    },
     open: async () => {
       if (unsavedWorkInTheWay()) return;
       const opened = await call("document:open", {});

@@ -140,6 +140,7 @@ describe("the menu template", () => {
       "separator",
       "Save",
       "Save As…",
+      "Save Version…",
       "separator",
       "Import…",
       "Export…",

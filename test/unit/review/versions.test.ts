@@ -5,7 +5,8 @@ import { parseArticleFile, serializeArticle } from "../../../shared/article-file
 import { docFromJSON } from "../../../shared/doc-check";
 import { personFrom } from "../../../shared/review/people";
 import { emptyReview } from "../../../shared/review/review";
-import { rebuildVersions, shouldTakeVersion, storedVersions, withNewVersion, type RebuiltVersion } from "../../../shared/review/versions";
+import { rebuildVersions, type RebuiltVersion } from "../../../shared/review/version-rebuild";
+import { shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
 import { schema } from "../../../shared/schema";
 
 // Versions in the file: the newest is the article itself, each older one the steps back from the
