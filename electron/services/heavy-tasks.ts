@@ -5,6 +5,7 @@ import { salvageArticle } from "../../shared/article-salvage";
 import { megabytes } from "../../shared/asset-policy";
 import { checkBeforeExport, type ExportCheck } from "../../shared/export/checks";
 import type { ExportFormat } from "../../shared/ipc";
+import type { ArticleVersion } from "../../shared/review/review";
 import { schema } from "../../shared/schema";
 import { renderAll, type RenderedFile } from "./export-files";
 import { importBytes, type ImportFormat } from "./import-files";
@@ -36,9 +37,11 @@ export type RenderResult =
   | { ok: true; check: ExportCheck; files: RenderedFile[]; pdfHtml: string | null }
   | { ok: false; errors: string[] };
 
-/// The images a document's figures refer to, by key, in key order.
-export function referencedAssets(doc: PMNode, assets: Record<string, Asset>): Record<string, Asset> {
+/// The images a document's figures refer to, and those its versions' steps bring back, by key, in key order.
+export function referencedAssets(doc: PMNode, assets: Record<string, Asset>, versions: readonly ArticleVersion[] = []): Record<string, Asset> {
   const used: Record<string, Asset> = {};
+  // An image taken out since a version keeps its bytes, or that version could not be shown again.
+  for (const [, key] of JSON.stringify(versions.map((v) => v.changes)).matchAll(/asset:([0-9a-f]{64})/g)) if (Object.hasOwn(assets, key)) used[key] = assets[key];
   doc.descendants((node) => {
     if (node.type !== schema.nodes.image) return !node.isTextblock;
     const src = String(node.attrs.src);
@@ -59,7 +62,7 @@ export function readArticle(bytes: Uint8Array): ReadResult {
 function checked(payload: unknown, verified: readonly string[]): { ok: true; article: Article } | { ok: false; errors: string[] } {
   const result = articleFromJSON(payload, { verifiedAssets: new Set(verified) });
   if (!result.ok) return result;
-  return { ok: true, article: { ...result.article, assets: referencedAssets(result.article.doc, result.article.assets) } };
+  return { ok: true, article: { ...result.article, assets: referencedAssets(result.article.doc, result.article.assets, result.article.review?.versions) } };
 }
 
 /// Checks the article a window sent and writes it as file text; `meta` overrides fields (identity, time of saving).
