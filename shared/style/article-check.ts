@@ -16,6 +16,14 @@ export interface TextBlock {
   field: FieldName;
   /// Its number within the field, from 1 ("body ¶3").
   index: number;
+  /// True for a table's cell: figures and names in a grid, not a sentence, so the house style's
+  /// rules (numbers in words, no sentence starting with a figure…) do not apply to it; spelling does.
+  cell: boolean;
+}
+
+/// The house style's matches of one block (none for a table's cell).
+export function checkTextBlock(rules: LanguageRules, block: TextBlock, text: string): BlockResult {
+  return block.cell ? { matches: [], uses: [] } : rules.checkBlock(text, block.field);
 }
 
 /// A match with its place in the article.
@@ -39,13 +47,13 @@ export function textBlocks(doc: PMNode): TextBlock[] {
     const name = field.type.name as FieldName;
     if (!(name in fields) || name === "related") return;
     if (field.isTextblock) {
-      blocks.push({ node: field, pos: offset, field: name, index: 1 });
+      blocks.push({ node: field, pos: offset, field: name, index: 1, cell: false });
       return;
     }
     let index = 0;
     field.descendants((node, pos) => {
       if (!node.isTextblock) return true;
-      blocks.push({ node, pos: offset + 1 + pos, field: name, index: ++index });
+      blocks.push({ node, pos: offset + 1 + pos, field: name, index: ++index, cell: node.type.name === "table_cell" });
       return false;
     });
   });
@@ -79,7 +87,7 @@ export function checkBlocks(
   blocks: readonly TextBlock[],
   rules: LanguageRules,
   meta: Pick<ArticleMeta, "checkIgnores">,
-  results: (block: TextBlock) => BlockResult = (block) => rules.checkBlock(blockText(block.node), block.field),
+  results: (block: TextBlock) => BlockResult = (block) => checkTextBlock(rules, block, blockText(block.node)),
 ): ArticleMatch[] {
   const perBlock = blocks.map(results);
   const wide = rules.articleMatches(perBlock);
