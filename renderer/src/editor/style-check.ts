@@ -180,9 +180,11 @@ class StyleCheckView {
     this.cancel?.();
   }
 
+  /// Spelling answers for texts asked in an earlier pass: they are shown at the next pause in the
+  /// typing too (an answer often arrives once the journalist has started typing again).
   private extraReady = (texts: readonly string[]): void => {
     for (const text of texts) this.arrived.add(text);
-    this.schedule();
+    this.schedule(true);
   };
 
   private schedule(afterTyping = false): void {

@@ -178,6 +178,8 @@ describe("the editor's checks", () => {
     editor.idle();
     expect(editor.marks()).toEqual([]);
     pending!();
+    // Shown at the next pause in the typing, like the checks of an edit.
+    expect(editor.waiting()).toEqual([true]);
     editor.idle();
     expect(editor.marks()).toEqual(["recieve"]);
   });
