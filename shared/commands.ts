@@ -310,6 +310,12 @@ export const commandTable = {
     menu: { menu: "View", group: "panels" },
     toolbar: { group: "Article", title: "Show or hide the metadata panel" },
   },
+  history: {
+    label: "History",
+    does: "show or hide the History panel: the article's versions, each as a redline against the article now, and Restore",
+    keys: keys("window", "Mod-Alt-h"),
+    menu: { menu: "View", group: "panels" },
+  },
   checks: {
     label: "Checks",
     does: "show or hide the Checks panel (house style and spelling, by rule)",

@@ -56,6 +56,9 @@ export interface ShellActions {
   metadataShown(): boolean;
   /// The card of the style or spelling check at the cursor (or the next one).
   checkCard(): void;
+  /// The History panel: versions and their redlines.
+  toggleHistory(): void;
+  historyShown(): boolean;
   toggleChecks(): void;
   checksShown(): boolean;
   toggleCheckAsYouType(): void;
@@ -170,6 +173,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "remove-related-link": { command: removeSelectedRelatedLink },
 
     metadata: { action: () => shell.toggleMetadata(), active: () => shell.metadataShown() },
+    history: { action: () => shell.toggleHistory(), active: () => shell.historyShown() },
     checks: { action: () => shell.toggleChecks(), active: () => shell.checksShown() },
   };
 }

@@ -21,6 +21,7 @@ import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
 import { askVersionName } from "../review/version-dialog";
+import { historyPanel } from "../review/history-panel";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -55,7 +56,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const status = element("footer", { class: "statusbar" });
   const message = element("div", { class: "message", role: "status", "aria-live": "polite" });
   status.append(message);
-  workspace.append(main, checksAside, panel);
+  const historyAside = element("aside", { class: "history-panel", "aria-label": "History", id: "history-panel" });
+  workspace.append(main, checksAside, historyAside, panel);
   root.append(header, workspace, status);
 
   let settings: Settings = await call("settings:get", {});
@@ -89,6 +91,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
       refreshToolbar(editor.state, true);
     },
     checksShown: () => checks.shown(),
+    toggleHistory: () => {
+      history.toggle();
+      refreshToolbar(editor.state, true);
+    },
+    historyShown: () => history.shown(),
     toggleCheckAsYouType: () =>
       void call("settings:set", { checkAsYouType: !settings.checkAsYouType })
         .then(async (changed) => {
@@ -118,6 +125,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return identity ?? settings.identity;
   }
 
+  const history = historyPanel(historyAside, getEditor, { history: () => session.history, show });
   const checks = checksPanel(checksAside, main, getEditor, {
     settings: () => settings,
     saveSettings: async (changes) => {
@@ -150,6 +158,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     notes.refresh(state);
     find.refresh(state);
     checks.refresh(state);
+    history.refresh();
   }
 
   const editor: ArticleEditor = new ArticleEditor(main, {

@@ -35,6 +35,11 @@ export class VersionHistory {
     return this.rebuilt;
   }
 
+  /// The person a version's author is, as the versions know them.
+  person(id: string): Person | undefined {
+    return this.authors.get(id);
+  }
+
   /// Takes a version of the article as it is now when the rule says so (shared/review/versions.ts); true when it did.
   take(article: { doc: PMNode; meta: ArticleMeta }, author: Identity, reason: VersionReason, name: string | null = null, now = new Date()): boolean {
     const newest = this.rebuilt.at(-1);

@@ -323,6 +323,43 @@ export class Copydesk {
     await this.expectMessage(/Saved/);
   }
 
+  /// File > Save Version… (its shortcut): names the article as it is now, and saves it.
+  async saveVersion(name: string): Promise<void> {
+    await this.pressKeyOf("save-version");
+    const dialog = this.dialog("Save version");
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Save version" }).click();
+    await expect(dialog).toBeHidden();
+    await this.expectMessage(/Saved/);
+  }
+
+  /// Opens the History panel (its shortcut); answers it.
+  async openHistory(): Promise<Locator> {
+    await this.pressKeyOf("history");
+    const panel = this.page.getByRole("complementary", { name: "History" });
+    await expect(panel).toBeVisible();
+    return panel;
+  }
+
+  /// The versions the History panel lists, newest first.
+  historyVersions(): Locator {
+    return this.page.getByRole("complementary", { name: "History" }).locator(".history-version");
+  }
+
+  /// Chooses a version in the History panel (by its name, e.g. "Desk edit" or "Saved"); answers its redline.
+  async compareWith(version: string): Promise<Locator> {
+    await this.historyVersions().filter({ hasText: version }).first().click();
+    const redline = this.page.getByRole("region", { name: "Changes since this version" });
+    await expect(redline).toBeVisible();
+    return redline;
+  }
+
+  /// Restores the version whose redline the History panel shows.
+  async restoreVersion(): Promise<void> {
+    await this.page.getByRole("button", { name: "Restore this version" }).click();
+    await this.expectMessage(/Restored the version/);
+  }
+
   /// Opens the article at that path (answering the open dialog).
   async open(path: string): Promise<void> {
     await this.target.answerDialogs({ kind: "open", path });

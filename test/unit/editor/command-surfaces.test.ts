@@ -57,6 +57,8 @@ function recordingShell(): ShellActions & { calls: string[] } {
     checkCard: note("checkCard"),
     toggleChecks: note("toggleChecks"),
     checksShown: () => false,
+    toggleHistory: note("toggleHistory"),
+    historyShown: () => false,
     toggleCheckAsYouType: note("toggleCheckAsYouType"),
     checkAsYouType: () => true,
   };

@@ -31,6 +31,8 @@ const noShell: ShellActions = {
   checkCard: () => undefined,
   toggleChecks: () => undefined,
   checksShown: () => false,
+  toggleHistory: () => undefined,
+  historyShown: () => false,
   toggleCheckAsYouType: () => undefined,
   checkAsYouType: () => true,
 };

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArticleFile } from "../../../shared/article-file";
+import { expect, test } from "../support/fixtures";
+
+// Versions, in the newsroom's words: a reporter files and saves, the desk edits and saves a named
+// version; History lists both, shows what changed since the first as a redline, and brings it
+// back as one change that Undo takes away again.
+
+test("a saved version and a named one are listed in History, compared as a redline, restored and the restore undone", async ({ copydesk, workDir }) => {
+  const path = join(workDir, "arms-sales.article");
+  await copydesk.setHeadline("US speeds up arms sales to Iraq");
+  await copydesk.typeInBody("The United States will speed up arms sales to Iraq, officials said.");
+  await copydesk.save(path);
+
+  await copydesk.typeInBody(" Deliveries start in March.");
+  await copydesk.saveVersion("Desk edit");
+  const saved = parseArticleFile(readFileSync(path));
+  if (!saved.ok) throw new Error(saved.errors.join("; "));
+  expect(saved.article.review?.versions.map((v) => [v.reason, v.name])).toEqual([
+    ["save", null],
+    ["named", "Desk edit"],
+  ]);
+
+  const history = await copydesk.openHistory();
+  await expect(copydesk.historyVersions()).toHaveCount(2);
+  await expect(copydesk.historyVersions().first()).toContainText("Desk edit");
+  await expect(copydesk.historyVersions().last()).toContainText("Saved");
+  await expect(history).toContainText("words");
+
+  const redline = await copydesk.compareWith("Saved");
+  await expect(redline.locator("ins")).toContainText(["Deliveries start in March."]);
+  await expect(redline.locator("del")).toHaveCount(0);
+
+  await copydesk.restoreVersion();
+  await expect(copydesk.bodyBlocks().first()).toHaveText("The United States will speed up arms sales to Iraq, officials said.");
+  await copydesk.undo();
+  await expect(copydesk.bodyBlocks().first()).toHaveText("The United States will speed up arms sales to Iraq, officials said. Deliveries start in March.");
+});
