@@ -81,6 +81,8 @@ export interface StyleCheckOptions {
   /// Runs work when the page is idle (requestIdleCallback; tests and benchmarks pass their own);
   /// `afterTyping`: once the journalist has paused too (the work follows an edit).
   idle?: (work: (deadline: { timeRemaining(): number }) => void, when: { afterTyping: boolean }) => () => void;
+  /// The time in ms (performance.now; tests pass their own).
+  clock?: () => number;
 }
 
 /// How long typing must pause before the checks look at what changed, and how long they wait at
@@ -146,8 +148,10 @@ class StyleCheckView {
   /// Blocks whose text went to the spelling worker, and texts whose answers came since the last pass.
   private asked = new WeakSet<PMNode>();
   private arrived = new Set<string>();
-  /// When the first edit not yet checked came (null when there is none).
+  /// When the first edit not yet checked came (null when there is none), and the last edit.
   private typingSince: number | null = null;
+  private lastEditAt = -Infinity;
+  private readonly clock: () => number;
   /// A block whose new match at the caret waits until the caret leaves it (the word being typed).
   private deferred: { node: PMNode; from: number; to: number } | null = null;
 
@@ -155,6 +159,7 @@ class StyleCheckView {
     private readonly view: EditorView,
     private readonly options: StyleCheckOptions,
   ) {
+    this.clock = options.clock ?? (() => performance.now());
     this.schedule();
   }
 
@@ -192,8 +197,14 @@ class StyleCheckView {
     this.cancel = (this.options.idle ?? defaultIdle)(
       (deadline) => {
         this.cancel = null;
-        this.typingSince = null;
         if (this.view.isDestroyed) return;
+        // Work that was waiting (a long check going on part by part, a spelling answer) does
+        // not run between two keys either: it waits for the typing to pause.
+        const now = this.clock();
+        const typing = now - this.lastEditAt < typingPauseMs;
+        const overdue = this.typingSince !== null && now - this.typingSince > longestWaitMs;
+        if (typing && !overdue) return this.schedule(true);
+        this.typingSince = null;
         if (!this.run(deadline)) this.schedule();
       },
       { afterTyping },
@@ -203,7 +214,8 @@ class StyleCheckView {
   /// After an edit, the pass waits for a pause in the typing (each edit restarts the wait), but
   /// never for more than `longestWaitMs` from the first edit it has not looked at.
   private scheduleAfterTyping(): void {
-    const now = performance.now();
+    const now = this.clock();
+    this.lastEditAt = now;
     this.typingSince ??= now;
     if (this.cancel && now - this.typingSince > longestWaitMs) return;
     this.cancel?.();

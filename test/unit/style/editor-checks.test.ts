@@ -20,9 +20,12 @@ function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
   const idle: (() => void)[] = [];
   /// Whether each pass waiting was asked to wait for a pause in the typing.
   const afterTyping = new Map<() => void, boolean>();
+  /// The plugin's clock: idle callbacks run when the typing has paused (a second later).
+  let time = 0;
   const plugin = styleCheckPlugin({
     guide: () => guide,
     extra,
+    clock: () => time,
     idle: (work, when) => {
       const run = () => work({ timeRemaining: () => 50 });
       afterTyping.set(run, when.afterTyping);
@@ -44,12 +47,22 @@ function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
     view,
     /// For each pass waiting, whether it waits for the typing to pause.
     waiting: () => idle.map((run) => afterTyping.get(run)),
-    /// Runs the first idle callback waiting.
+    /// Runs the idle callbacks waiting now, without moving the clock (the journalist is still typing).
+    runWaiting() {
+      for (const run of idle.splice(0)) run();
+    },
+    /// Moves the clock on (as the typing goes on or pauses).
+    wait(ms: number) {
+      time += ms;
+    },
+    /// Runs the first idle callback waiting, after a pause.
     idleOnce() {
+      time += 1000;
       idle.shift()?.();
     },
-    /// Runs the idle callbacks waiting, and those they schedule.
+    /// Runs the idle callbacks waiting, and those they schedule, after a pause.
     idle() {
+      time += 1000;
       for (let rounds = 0; idle.length && rounds < 20; rounds++) idle.shift()!();
     },
     run(command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) {
@@ -83,6 +96,19 @@ describe("the editor's checks", () => {
     // A change of the guide (not an edit) is checked as soon as the page is idle.
     editor.view.dispatch(setStyleGuide(editor.view.state, guide));
     expect(editor.waiting()).toEqual([false]);
+  });
+
+  it("work already waiting (a long first check) does not run between two keys, but after the pause", () => {
+    const editor = checkedEditor(Array.from({ length: 250 }, (_, i) => `Paragraph ${i + 10} says 5 things.`));
+    editor.idleOnce();
+    expect(editor.marks()).toHaveLength(100);
+    editor.view.dispatch(editor.view.state.tr.insertText("Now ", posOf(editor.view.state.doc, "Paragraph 200")));
+    editor.wait(100);
+    editor.runWaiting();
+    expect(editor.marks()).toHaveLength(100);
+    expect(editor.waiting()).toEqual([true]);
+    editor.idle();
+    expect(editor.marks()).toHaveLength(250);
   });
 
   it("publish the first check of a long article a part at a time, so the view redraws a few blocks per task", () => {
