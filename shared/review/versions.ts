@@ -95,3 +95,24 @@ export function withNewVersion(rebuilt: RebuiltVersion[], article: { doc: PMNode
   const version: ArticleVersion = { ...info, words: wordCount(article.doc), meta, changes: [] };
   return [...rebuilt, { version, doc: article.doc, meta }];
 }
+
+/// How old versions are thinned: all are kept for `keepAllDays`, then one a day (the day's last); named ones always.
+export interface PruneRule {
+  keepAllDays: number;
+}
+
+/// The default: every version for 30 days, then one a day.
+export const defaultPruneRule: PruneRule = { keepAllDays: 30 };
+
+/// The versions the rule keeps at `now`, oldest first: those younger than `keepAllDays`, the named
+/// ones, and of older ones the last of each (UTC) day. Rebuilt versions are whole, so leaving one
+/// out needs no other to change; the file stores the rest against each other again on save.
+export function prunedVersions<T extends { version: { time: string; reason: VersionReason } }>(versions: readonly T[], now: Date, rule: PruneRule = defaultPruneRule): T[] {
+  const cutoff = now.getTime() - rule.keepAllDays * 24 * 60 * 60 * 1000;
+  const day = (entry: T) => entry.version.time.slice(0, 10);
+  return versions.filter((entry, i) => {
+    if (entry.version.reason === "named" || Date.parse(entry.version.time) >= cutoff) return true;
+    const next = versions[i + 1];
+    return next === undefined || day(next) !== day(entry);
+  });
+}

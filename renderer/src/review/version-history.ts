@@ -4,7 +4,7 @@ import type { Identity } from "../../../shared/ipc";
 import { personFrom } from "../../../shared/review/people";
 import type { ArticleVersion, Person, Review, VersionReason } from "../../../shared/review/review";
 import { rebuildVersions, type RebuiltVersion } from "../../../shared/review/version-rebuild";
-import { shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
+import { prunedVersions, shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
 import { newReviewId } from "./note-commands";
 
 // The versions of the article open in a window, rebuilt in full while it is open, and stored again
@@ -47,7 +47,7 @@ export class VersionHistory {
     if (!shouldTakeVersion(reason, last, textOf(article.doc), now)) return false;
     this.olderStored = null;
     this.authors.set(author.id, personFrom(author.name, author.initials));
-    this.rebuilt = withNewVersion(this.rebuilt, article, { id: newReviewId(), author: author.id, time: now.toISOString(), name, reason });
+    this.rebuilt = withNewVersion(prunedVersions(this.rebuilt, now), article, { id: newReviewId(), author: author.id, time: now.toISOString(), name, reason });
     return true;
   }
 

@@ -6,7 +6,7 @@ import { docFromJSON } from "../../../shared/doc-check";
 import { personFrom } from "../../../shared/review/people";
 import { emptyReview } from "../../../shared/review/review";
 import { rebuildVersions, type RebuiltVersion } from "../../../shared/review/version-rebuild";
-import { shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
+import { prunedVersions, shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
 import { schema } from "../../../shared/schema";
 
 // Versions in the file: the newest is the article itself, each older one the steps back from the
@@ -119,5 +119,34 @@ describe("when a version is taken", () => {
   it("always takes a named version and one on a change of status", () => {
     expect(shouldTakeVersion("named", newest, newest.text, at(1))).toBe(true);
     expect(shouldTakeVersion("status", newest, newest.text, at(1))).toBe(true);
+  });
+});
+
+describe("which old versions are kept", () => {
+  const entry = (time: string, reason: "save" | "named" = "save") => ({ version: { time, reason } });
+  const now = new Date("2026-11-29T12:00:00.000Z");
+
+  it("keeps every version of the last 30 days, then the last of each day, and every named one", () => {
+    const versions = [
+      entry("2026-09-01T09:00:00.000Z"),
+      entry("2026-09-01T10:00:00.000Z", "named"),
+      entry("2026-09-01T11:00:00.000Z"),
+      entry("2026-09-01T17:00:00.000Z"),
+      entry("2026-09-02T09:00:00.000Z"),
+      entry("2026-11-20T09:00:00.000Z"),
+      entry("2026-11-20T09:30:00.000Z"),
+    ];
+    expect(prunedVersions(versions, now).map((v) => v.version.time)).toEqual([
+      "2026-09-01T10:00:00.000Z",
+      "2026-09-01T17:00:00.000Z",
+      "2026-09-02T09:00:00.000Z",
+      "2026-11-20T09:00:00.000Z",
+      "2026-11-20T09:30:00.000Z",
+    ]);
+  });
+
+  it("keeps all with a longer rule", () => {
+    const versions = [entry("2026-09-01T09:00:00.000Z"), entry("2026-09-01T11:00:00.000Z")];
+    expect(prunedVersions(versions, now, { keepAllDays: 365 })).toHaveLength(2);
   });
 });
