@@ -66,6 +66,8 @@ export interface OpenedDocument {
   edited: boolean;
   /// Set when the file was of an older version and was migrated in memory.
   migratedFrom: number | null;
+  /// Why versions the file held were left out (they could not be read); absent when none were.
+  versionsDropped?: string[];
 }
 
 /// What Save and Save As report back.

@@ -71,17 +71,18 @@ export class DocumentStore {
 
   /// Opens a file for a window.
   async open(owner: string, path: string): Promise<OpenedDocument> {
-    const { article, migratedFrom, disk } = await this.read(path);
+    const { article, migratedFrom, disk, versionsDropped } = await this.read(path);
     const opened = this.adopt(owner, { article, path, disk, edited: migratedFrom !== null });
-    return { ...opened, migratedFrom };
+    return versionsDropped ? { ...opened, migratedFrom, versionsDropped } : { ...opened, migratedFrom };
   }
 
   /// Reads and checks an article file (off main's event loop when it is large).
-  async read(path: string): Promise<{ article: ArticleJSON; migratedFrom: number | null; disk: DiskSnapshot }> {
+  async read(path: string): Promise<{ article: ArticleJSON; migratedFrom: number | null; disk: DiskSnapshot; versionsDropped?: string[] }> {
     const { bytes, info } = await readArticleBytes(path);
     const result = await this.work.readArticle(bytes);
     if (!result.ok) throw new UserFacingError("invalid-article", `${basename(path)} is not a valid Copydesk article.`, result.errors);
-    return { article: result.article, migratedFrom: result.migratedFrom, disk: diskSnapshotOf(bytes, info.mtimeMs) };
+    const read = { article: result.article, migratedFrom: result.migratedFrom, disk: diskSnapshotOf(bytes, info.mtimeMs) };
+    return result.versionsDropped ? { ...read, versionsDropped: result.versionsDropped } : read;
   }
 
   /// Registers a document that starts from the given article (a restored recovery copy, a new article).

@@ -16,7 +16,7 @@ import { importBytes, type ImportFormat } from "./import-files";
 // event loop stays free for every other window's saves and recovery copies meanwhile.
 
 /// An article file read and checked.
-export type ReadResult = { ok: true; article: ArticleJSON; migratedFrom: number | null } | { ok: false; errors: string[] };
+export type ReadResult = { ok: true; article: ArticleJSON; migratedFrom: number | null; versionsDropped?: string[] } | { ok: false; errors: string[] };
 
 /// The article a window sent, as it goes to disk: the file's text, its metadata, its headline and the images it uses.
 export type CheckResult =
@@ -55,7 +55,9 @@ export function referencedAssets(doc: PMNode, assets: Record<string, Asset>, ver
 /// Reads an article file's bytes.
 export function readArticle(bytes: Uint8Array): ReadResult {
   const result = parseArticleFile(bytes);
-  return result.ok ? { ok: true, article: articleToJSON(result.article), migratedFrom: result.migratedFrom } : result;
+  if (!result.ok) return result;
+  const read: ReadResult = { ok: true, article: articleToJSON(result.article), migratedFrom: result.migratedFrom };
+  return result.versionsDropped ? { ...read, versionsDropped: result.versionsDropped } : read;
 }
 
 /// The article (meta, doc, assets) as the file format accepts it, or why not.

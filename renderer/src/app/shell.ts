@@ -257,6 +257,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     updateTitle();
     if (previous !== session.handle) void call("document:close", { handle: previous }).catch(() => undefined);
     show(note ?? (opened.migratedFrom ? `Opened ${session.title} (updated from version ${opened.migratedFrom}).` : `Opened ${session.title}.`));
+    if (opened.versionsDropped) show(`Opened ${session.title}, but some of its earlier versions could not be read: ${opened.versionsDropped.join(" ")}`, "error");
   }
 
   async function save(as: boolean): Promise<void> {
