@@ -15,9 +15,12 @@ test("a saved version and a named one are listed in History, compared as a redli
 
   await copydesk.typeInBody(" Deliveries start in March.");
   await copydesk.saveVersion("Desk edit");
-  const saved = parseArticleFile(readFileSync(path));
-  if (!saved.ok) throw new Error(saved.errors.join("; "));
-  expect(saved.article.review?.versions.map((v) => [v.reason, v.name])).toEqual([
+  // The message line already says "Saved" from the first save: wait for the file itself.
+  const versionsInFile = () => {
+    const saved = parseArticleFile(readFileSync(path));
+    return saved.ok ? saved.article.review?.versions.map((v) => [v.reason, v.name]) : saved.errors;
+  };
+  await expect.poll(versionsInFile).toEqual([
     ["save", null],
     ["named", "Desk edit"],
   ]);
