@@ -149,22 +149,31 @@ export function figureNode(input: FigureInput): PMNode {
   return n.figure.create(null, parts);
 }
 
-/// Inserts a figure at the current body block (replacing it when empty), with a paragraph after it to type on.
-export function insertFigure(input: FigureInput): Command {
+/// Inserts `block` (a figure, a table) at the current body block (replacing it when empty), with a
+/// paragraph after it to type on; the cursor goes to `caret`, an offset from the block's start.
+export function insertBodyBlock(make: () => PMNode, caret: (block: PMNode) => number): Command {
   return (state, dispatch) => {
     if (!inBody(state)) return false;
     if (dispatch) {
       const { $from } = state.selection;
       const blockStart = $from.before(2);
-      const block = $from.node(2);
-      const empty = block.type === n.paragraph && block.content.size === 0;
-      const at = empty ? blockStart : blockStart + block.nodeSize;
-      const figure = figureNode(input);
-      const tr = state.tr.replaceWith(at, empty ? at + block.nodeSize : at, [figure, n.paragraph.create()]);
-      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + figure.nodeSize + 1)).scrollIntoView());
+      const current = $from.node(2);
+      const empty = current.type === n.paragraph && current.content.size === 0;
+      const at = empty ? blockStart : blockStart + current.nodeSize;
+      const block = make();
+      const tr = state.tr.replaceWith(at, empty ? at + current.nodeSize : at, [block, n.paragraph.create()]);
+      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + caret(block))).scrollIntoView());
     }
     return true;
   };
+}
+
+/// Inserts a figure at the current body block (replacing it when empty), with a paragraph after it to type on.
+export function insertFigure(input: FigureInput): Command {
+  return insertBodyBlock(
+    () => figureNode(input),
+    (figure) => figure.nodeSize + 1,
+  );
 }
 
 /// Changes the image (source and alt text) of the figure at `pos`, adding the caption or credit it lacks.

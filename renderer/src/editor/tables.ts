@@ -3,7 +3,7 @@ import { Plugin, Selection, TextSelection, type Command, type EditorState } from
 import { addColumnAfter, addColumnBefore, addRowAfter, addRowBefore, deleteColumn, deleteRow, goToNextCell, isInTable, tableEditing } from "prosemirror-tables";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import { schema } from "../../../shared/schema";
-import { ancestorOf, inBody } from "./commands";
+import { ancestorOf, insertBodyBlock } from "./commands";
 
 // Tables in the body (shared/schema.ts): a caption line, then rows of cells of text. prosemirror-tables
 // does the editing (rows and columns added and deleted, cell selections, rows kept the same length);
@@ -28,21 +28,11 @@ export const inTable = (state: EditorState): boolean => tableAt(state) !== null;
 /// Inserts a table at the current body block (replacing it when empty), with a paragraph after it; the
 /// cursor goes to the first cell.
 export function insertTable(rows = 3, columns = 3): Command {
-  return (state, dispatch) => {
-    if (!inBody(state)) return false;
-    if (dispatch) {
-      const { $from } = state.selection;
-      const blockStart = $from.before(2);
-      const block = $from.node(2);
-      const empty = block.type === n.paragraph && block.content.size === 0;
-      const at = empty ? blockStart : blockStart + block.nodeSize;
-      const table = tableNode(rows, columns);
-      const tr = state.tr.replaceWith(at, empty ? at + block.nodeSize : at, [table, n.paragraph.create()]);
-      // The table, its caption (empty: 2), the rows, the first row, the first cell.
-      dispatch(tr.setSelection(TextSelection.create(tr.doc, at + 1 + 2 + 1 + 1 + 1)).scrollIntoView());
-    }
-    return true;
-  };
+  // The table, its caption (empty: 2), the rows, the first row, the first cell.
+  return insertBodyBlock(
+    () => tableNode(rows, columns),
+    () => 1 + 2 + 1 + 1 + 1,
+  );
 }
 
 /// The position inside the first cell of the table at `pos`.

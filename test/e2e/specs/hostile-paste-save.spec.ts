@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ArticleJSON } from "../../../shared/article";
@@ -15,19 +14,6 @@ import { expect, readArticle, test } from "../support/fixtures";
 // paste sanitizer keeps 32 levels of structure and makes deeper elements their text), and saves.
 
 const notAnImage = Buffer.from("these bytes are not a picture at all").toString("base64");
-
-/// Pastes HTML at the cursor, as the system clipboard hands it to the page.
-async function paste(page: Page, html: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([html, text]) => {
-      const data = new DataTransfer();
-      data.setData("text/html", html);
-      data.setData("text/plain", text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    [html, text],
-  );
-}
 
 /// Every word of the article's document, in order.
 function wordsOf(article: ArticleJSON): string {
@@ -51,8 +37,7 @@ test("a pasted PNG is embedded and a pasted non-image left out with a message; e
   const { page } = copydesk;
   await copydesk.setHeadline("Harbour reopens");
   await copydesk.typeInBody("");
-  await paste(
-    page,
+  await copydesk.pasteHtml(
     `<p>Pasted before the pictures.</p>
      <figure><img src="data:image/png;base64,${pngBase64}" alt="The quay at dawn"><figcaption>Real caption words</figcaption></figure>
      <p>Pasted between them.</p>
@@ -110,11 +95,10 @@ function depthOf(article: ArticleJSON): number {
 }
 
 test("a paste nested 1,000 levels deep keeps its words within the article's depth limit, and the article still saves", async ({ copydesk, launch, workDir }) => {
-  const { page } = copydesk;
   await copydesk.setHeadline("Deep paste");
   await copydesk.typeInBody("");
   const deep = `${"<ul><li>".repeat(500)}${"<blockquote>".repeat(500)}<p>Deepest pasted words</p>${"</blockquote>".repeat(500)}${"</li></ul>".repeat(500)}`;
-  await paste(page, `<p>Shallow pasted words</p>${deep}<p>Last pasted words</p>`, "Shallow pasted words Deepest pasted words Last pasted words");
+  await copydesk.pasteHtml(`<p>Shallow pasted words</p>${deep}<p>Last pasted words</p>`, "Shallow pasted words Deepest pasted words Last pasted words");
   await expect(copydesk.bodyBlocks().last()).toHaveText("Last pasted words");
   await copydesk.typeInBody(" and words typed after.");
 

@@ -25,12 +25,12 @@ describe("counting the unit tests", () => {
           { title: "fails", status: "failed", duration: 3 },
           { title: "is skipped", status: "skipped" },
         ]),
-        file("test/unit/b.test.ts", "failed", [], "ENOENT: no such file or directory, open '../shared/x'\n    at stack"),
+        file("test/unit/b.test.ts", "failed", [], "ENOENT: no such file or directory, open 'test/fixtures/missing.json'\n    at stack"),
       ],
     };
     countVitest(tally, report, false, root);
     expect(tally).toMatchObject({ passed: 1, failed: 2 });
-    expect(tally.notRun).toEqual(["unit file did not load: test/unit/b.test.ts: ENOENT: no such file or directory, open '../shared/x'"]);
+    expect(tally.notRun).toEqual(["unit file did not load: test/unit/b.test.ts: ENOENT: no such file or directory, open 'test/fixtures/missing.json'"]);
   });
 
   it("counts a failed hook as a failure and says its tests did not run", () => {
@@ -88,9 +88,9 @@ describe("counting the e2e tests", () => {
 
   it("counts a run that did not start (a spec that does not load) as failures, named", () => {
     const tally = newTally();
-    countPlaywright(tally, { errors: [{ message: "Error: ENOENT: no such file or directory, open '../shared/standards'" }], suites: [] }, false);
+    countPlaywright(tally, { errors: [{ message: "Error: ENOENT: no such file or directory, open 'test/fixtures/missing-folder'" }], suites: [] }, false);
     expect(tally.failed).toBe(1);
-    expect(tally.notRun).toEqual(["e2e run error: Error: ENOENT: no such file or directory, open '../shared/standards'"]);
+    expect(tally.notRun).toEqual(["e2e run error: Error: ENOENT: no such file or directory, open 'test/fixtures/missing-folder'"]);
   });
 
   it("counts no report, or a report without a single test, as a failure", () => {
