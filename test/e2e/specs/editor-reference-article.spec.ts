@@ -54,7 +54,8 @@ test("the reference article written from kicker to related links equals the fixt
 
   const written = await copydesk.documentJson();
   const expected = readArticle(seedArticlePath);
-  const fixed = ({ meta, ...rest }: typeof written) => ({ ...rest, meta: { ...meta, id: "", created: "", updated: "" } });
+  // The article, not its review: saving takes a version of it (issue 12), which the fixture has none of.
+  const fixed = ({ meta, doc, assets }: typeof written) => ({ doc, assets, meta: { ...meta, id: "", created: "", updated: "" } });
   expect(fixed(written)).toEqual(fixed(expected));
   expect(fixed(readArticle(path))).toEqual(fixed(expected));
   expect(buildSeedArticle().doc.toJSON()).toEqual(expected.doc);
