@@ -84,7 +84,7 @@ export async function exportToFolder(
   folder: string,
   options: ExportOptions = {},
 ): Promise<{ files: string[]; warnings: string[] }> {
-  const check = checkBeforeExport(article);
+  const check = checkBeforeExport(article, new Date(), [], formats);
   if (check.errors.length > 0 && !options.ignoreErrors) {
     throw new UserFacingError("invalid-article", "Fix these before exporting:", check.errors);
   }

@@ -98,7 +98,7 @@ export async function importArticle(bytes: Uint8Array, format: ImportFormat): Pr
 export async function renderExports(payload: unknown, verified: readonly string[], formats: readonly ExportFormat[]): Promise<RenderResult> {
   const result = checked(payload, verified);
   if (!result.ok) return result;
-  const check = checkBeforeExport(result.article);
+  const check = checkBeforeExport(result.article, new Date(), [], formats);
   if (check.errors.length > 0) return { ok: true, check, files: [], pdfHtml: null };
   return { ok: true, check, ...(await renderAll(result.article, formats)) };
 }

@@ -2,6 +2,8 @@ import type { Article } from "../article";
 import { assetScheme, reviewOf } from "../article";
 import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
 import { reviewBeforeExport } from "../review/open-review";
+import type { ExportFormat } from "../ipc";
+import { exportFormatDescriptions } from "./formats";
 import { articleParts, figureParts } from "./parts";
 
 // What to fix before an export, and what only deserves a warning: the field rules of
@@ -29,8 +31,9 @@ function checkFields(article: Article, errors: string[], warnings: string[]): vo
 }
 
 /// Checks an article before export; `now` is when the export happens; `styleErrors` are the house
-/// style's error-level matches (shared/style), which block the export like a missing headline.
-export function checkBeforeExport(article: Article, now: Date = new Date(), styleErrors: readonly string[] = []): ExportCheck {
+/// style's error-level matches (shared/style), which block the export like a missing headline;
+/// `formats` are the formats chosen (the review goes only into those that carry it: Word).
+export function checkBeforeExport(article: Article, now: Date = new Date(), styleErrors: readonly string[] = [], formats: readonly ExportFormat[] = []): ExportCheck {
   const parts = articleParts(article);
   const errors: string[] = [...styleErrors];
   const warnings: string[] = [];
@@ -55,6 +58,7 @@ export function checkBeforeExport(article: Article, now: Date = new Date(), styl
   const bodyEmpty = parts.body.textContent.trim() === "" && figureNumber === 0;
   if (bodyEmpty) warnings.push("The body is empty.");
   if (parts.related.some((link) => link.title.trim() === "")) warnings.push("A related link has no title.");
-  const review = reviewBeforeExport(reviewOf(article));
+  const carrying = formats.filter((id) => exportFormatDescriptions.find((f) => f.id === id)?.carriesReview).length;
+  const review = reviewBeforeExport(reviewOf(article), carrying === 0 ? "none" : carrying === formats.length ? "all" : "some");
   return { errors: [...errors, ...review.errors], warnings: [...warnings, ...review.warnings] };
 }

@@ -18,7 +18,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Node as PMNode } from "prosemirror-model";
-import { assetScheme, type Article } from "../article";
+import { assetScheme, fieldNode, type Article } from "../article";
 import { hasRightToLeftLetters, isRightToLeft } from "../text-direction";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
 import { fixedWords } from "./fixed-words";
@@ -26,6 +26,7 @@ import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { tableParts } from "./tables";
 import { base64ToBytes } from "../asset-policy";
 import { imageSize } from "./image-size";
+import { WordComments } from "./docx-review";
 
 // DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
 // Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.
@@ -34,6 +35,7 @@ import { imageSize } from "./image-size";
 // `bidirectional` (w:bidi: it reads from the right, lists and indents mirror), and each run with
 // Arabic or Hebrew letters marked right to left (w:rtl), as Word marks what is typed in those
 // scripts; a Latin name in such a paragraph stays an ordinary run, as Word leaves it.
+// The desk's open review goes along (shared/export/docx-review.ts): notes as Word comments.
 
 const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (text: string): string => text.replace(xmlForbidden, "");
@@ -46,6 +48,7 @@ interface Context {
   rtl: boolean;
   paragraphs: (Paragraph | Table)[];
   orderedLists: { reference: string; start: number }[];
+  comments: WordComments;
 }
 
 /// A run of text, right to left when the article is and the text has letters of such a script.
@@ -58,6 +61,7 @@ const paragraph = (ctx: Context, options: IParagraphOptions): Paragraph => new P
 function runs(node: PMNode, ctx: Context): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   node.forEach((child) => {
+    children.push(...ctx.comments.before(child));
     const names = child.marks.map((m) => m.type.name);
     const link = child.marks.find((m) => m.type.name === "link");
     const run = textRun(ctx, {
@@ -67,9 +71,23 @@ function runs(node: PMNode, ctx: Context): ParagraphChild[] {
       ...(link ? { style: "Hyperlink" } : {}),
     });
     children.push(link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run);
+    children.push(...ctx.comments.after(child));
   });
   return children;
 }
+
+/// The runs of a field or block without formatting (headline, subheading, credit…), its text
+/// changed by `shown` (the dateline's place is written in capitals), with the comments on its words.
+function plainRuns(node: PMNode | null, ctx: Context, shown: (text: string) => string = (text) => text): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  node?.forEach((child) => {
+    children.push(...ctx.comments.before(child), textRun(ctx, { text: clean(shown(child.text ?? "")) }), ...ctx.comments.after(child));
+  });
+  return children;
+}
+
+/// A paragraph of a field or block without formatting, with the comments on its words.
+const plainBlock = (ctx: Context, node: PMNode | null, options: IParagraphOptions = {}): Paragraph => paragraph(ctx, { ...options, children: plainRuns(node, ctx) });
 
 const plain = (ctx: Context, text: string, options: IParagraphOptions = {}): Paragraph =>
   paragraph(ctx, { ...options, children: [textRun(ctx, { text: clean(text) })] });
@@ -97,7 +115,9 @@ function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
   if (figure.caption && figure.caption.content.size > 0) {
     out.push(paragraph(ctx, { style: style.caption, children: runs(figure.caption, ctx) }));
   }
-  if (figure.credit) out.push(plain(ctx, figure.credit, { style: style.credit }));
+  let credit: PMNode | null = null;
+  node.forEach((child) => (child.type.name === "credit" ? (credit = child) : undefined));
+  if (figure.credit) out.push(plainBlock(ctx, credit, { style: style.credit }));
   return out;
 }
 
@@ -141,7 +161,7 @@ function listParagraphs(list: PMNode, ctx: Context, level: number): void {
 
 function quoteParagraphs(node: PMNode, ctx: Context, textStyle: string, attributionStyle: string): void {
   node.forEach((child) => {
-    if (child.type.name === "attribution") ctx.paragraphs.push(plain(ctx, `— ${child.textContent}`, { style: attributionStyle }));
+    if (child.type.name === "attribution") ctx.paragraphs.push(paragraph(ctx, { style: attributionStyle, children: [textRun(ctx, { text: "— " }), ...plainRuns(child, ctx)] }));
     else ctx.paragraphs.push(paragraph(ctx, { style: textStyle, children: runs(child, ctx) }));
   });
 }
@@ -152,7 +172,7 @@ function bodyParagraphs(block: PMNode, ctx: Context): void {
       ctx.paragraphs.push(paragraph(ctx, { children: runs(block, ctx) }));
       return;
     case "subheading":
-      ctx.paragraphs.push(plain(ctx, block.textContent, { heading: HeadingLevel.HEADING_2 }));
+      ctx.paragraphs.push(plainBlock(ctx, block, { heading: HeadingLevel.HEADING_2 }));
       return;
     case "blockquote":
       return quoteParagraphs(block, ctx, style.quote, style.quoteAttribution);
@@ -179,20 +199,36 @@ const orderedLevels = (start: number): ILevelsOptions[] =>
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));
 
+/// The dateline as the wire writes it ("WASHINGTON, Jan. 7, 2014 (AFP) —"), the place's own runs in capitals
+/// so that a comment on it stays on its words.
+function datelineRuns(ctx: Context, parts: ReturnType<typeof articleParts>, node: PMNode | null): ParagraphChild[] {
+  const label = `${datelineLabel(parts.dateline, ctx.article.meta.language)} —`;
+  const place = parts.dateline.place.trim().toUpperCase();
+  if (node && place !== "" && node.textContent.toUpperCase() === place) {
+    return [...plainRuns(node, ctx, (text) => text.toUpperCase()), textRun(ctx, { text: clean(label.slice(place.length)) })];
+  }
+  // A place with spaces at its ends: the comments on it go around the whole dateline.
+  const texts: PMNode[] = [];
+  node?.forEach((child) => texts.push(child));
+  return [...texts.flatMap((t) => ctx.comments.before(t)), textRun(ctx, { text: clean(label) }), ...texts.flatMap((t) => ctx.comments.after(t))];
+}
+
 /// The article as a Word document (the bytes of a .docx file).
 export async function exportDocx(article: Article): Promise<Uint8Array> {
   const parts = articleParts(article);
-  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [] };
+  const comments = new WordComments(article);
+  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments };
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
-  if (parts.kicker) add(plain(ctx, parts.kicker, { style: style.kicker }));
-  add(plain(ctx, parts.headline, { heading: HeadingLevel.HEADING_1 }));
+  const field = (name: string) => fieldNode(article.doc, name);
+  if (parts.kicker) add(plainBlock(ctx, field("kicker"), { style: style.kicker }));
+  add(paragraph(ctx, { heading: HeadingLevel.HEADING_1, children: [...comments.deskNotes(), ...plainRuns(field("headline"), ctx)] }));
   if (parts.standfirst.content.size > 0) add(paragraph(ctx, { style: style.standfirst, children: runs(parts.standfirst, ctx) }));
-  if (parts.byline) add(plain(ctx, parts.byline, { style: style.byline }));
-  if (hasDateline(parts.dateline)) add(plain(ctx, `${datelineLabel(parts.dateline, article.meta.language)} —`, { style: style.dateline }));
+  if (parts.byline) add(plainBlock(ctx, field("byline"), { style: style.byline }));
+  if (hasDateline(parts.dateline)) add(paragraph(ctx, { style: style.dateline, children: datelineRuns(ctx, parts, field("dateline")) }));
   parts.body.forEach((block) => {
     if (!(block.type.name === "paragraph" && block.content.size === 0 && parts.body.childCount === 1)) bodyParagraphs(block, ctx);
   });
-  if (parts.tagline) add(plain(ctx, parts.tagline, { style: style.tagline }));
+  if (parts.tagline) add(plainBlock(ctx, field("tagline"), { style: style.tagline }));
   for (const link of parts.related) {
     const label = link.label ? [textRun(ctx, { text: clean(`${link.label}: `) })] : [];
     const title = textRun(ctx, { text: clean(link.title), style: "Hyperlink" });
@@ -206,6 +242,7 @@ export async function exportDocx(article: Article): Promise<Uint8Array> {
     styles: docxStyles,
     numbering: { config: ctx.orderedLists.map(({ reference, start }) => ({ reference, levels: orderedLevels(start) })) },
     sections: [{ children: ctx.paragraphs }],
+    ...(comments.any ? { comments: { children: comments.comments } } : {}),
   });
   return Packer.pack(document, "uint8array");
 }

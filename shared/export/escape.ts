@@ -5,6 +5,11 @@ const xmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&
 /// Characters XML 1.0 forbids (controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
 const forbiddenInXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/// Text with the characters XML forbids taken out, for writers that escape the rest themselves (docx).
+export function withoutForbiddenXml(text: string): string {
+  return text.replace(forbiddenInXml, "");
+}
+
 /// Text safe inside XML or HTML content and quoted attribute values.
 export function escapeXml(text: string): string {
   return text.replace(forbiddenInXml, "").replace(/[&<>"']/g, (c) => xmlEntities[c]);

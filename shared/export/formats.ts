@@ -9,6 +9,9 @@ export interface ExportFormatDescription {
   label: string;
   extension: string;
   mimeType: string;
+  /// True for the one format that carries the desk's open review (notes and suggested edits); every
+  /// other format gets published copy (shared/export/registry.ts).
+  carriesReview?: true;
 }
 
 /// Every export format, in menu order.
@@ -23,6 +26,7 @@ export const exportFormatDescriptions: readonly ExportFormatDescription[] = [
     label: "Word document (DOCX)",
     extension: "docx",
     mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    carriesReview: true,
   },
   { id: "pdf", label: "PDF", extension: "pdf", mimeType: "application/pdf" },
 ];

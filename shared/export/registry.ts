@@ -16,11 +16,11 @@ export interface ExportFormatInfo extends ExportFormatDescription {
   exporter: Exporter | null;
 }
 
-/// An exporter that loads its module the first time it runs, and gets the article without its review.
+/// An exporter that loads its module the first time it runs.
 const onFirstUse =
   (load: () => Promise<Exporter>): Exporter =>
   async (article) =>
-    (await load())(withoutReview(article));
+    (await load())(article);
 
 const exporters: Record<ExportFormat, Exporter | null> = {
   html: onFirstUse(async () => (await import("./html")).exportHtml),
@@ -32,10 +32,18 @@ const exporters: Record<ExportFormat, Exporter | null> = {
   pdf: null,
 };
 
+/// The exporter of a format: it gets the article without its review, unless the format carries the
+/// review (Word, the hand-off to editors who review there: shared/export/docx-review.ts).
+function publishedOrReviewed(format: ExportFormatDescription): Exporter | null {
+  const exporter = exporters[format.id];
+  if (!exporter || format.carriesReview) return exporter;
+  return (article) => exporter(withoutReview(article));
+}
+
 /// Every export format, in menu order.
 export const exportRegistry: readonly ExportFormatInfo[] = exportFormatDescriptions.map((format) => ({
   ...format,
-  exporter: exporters[format.id],
+  exporter: publishedOrReviewed(format),
 }));
 
 /// The registry entry of a format id.

@@ -140,11 +140,22 @@ export function openCounts(review: Review): { notes: number; suggestions: number
 }
 
 /// The pre-export check's words for the open review: open suggestions block the export (accept or
-/// reject them first), open notes are only a warning (no note is ever exported).
-export function reviewBeforeExport(review: Review): { errors: string[]; warnings: string[] } {
+/// reject them first), open notes are only a warning (no note reaches published copy). When every
+/// format chosen carries the review (Word: `reviewCarried`), both go along and are only mentioned;
+/// when Word is one of several, the suggestions still block the others.
+export function reviewBeforeExport(review: Review, reviewCarried: "all" | "some" | "none" = "none"): { errors: string[]; warnings: string[] } {
   const { notes, suggestions } = openCounts(review);
-  const errors = suggestions > 0 ? [`The article has ${count(suggestions, "open suggestion")}: accept or reject ${suggestions === 1 ? "it" : "them"} before exporting.`] : [];
-  const warnings = notes > 0 ? [`The article has ${count(notes, "open note")}; notes are not exported.`] : [];
+  const them = suggestions === 1 ? "it" : "them";
+  const errors =
+    suggestions > 0 && reviewCarried !== "all"
+      ? [`The article has ${count(suggestions, "open suggestion")}: accept or reject ${them} before exporting${reviewCarried === "some" ? " (only the Word document can carry them, as tracked changes)" : ""}.`]
+      : [];
+  const warnings: string[] = [];
+  if (suggestions > 0 && reviewCarried === "all") warnings.push(`The article has ${count(suggestions, "open suggestion")}; the Word document carries ${them} as tracked changes.`);
+  if (notes > 0) {
+    const where = { all: "the Word document carries them as comments", some: "only the Word document carries them, as comments", none: "notes are not exported" }[reviewCarried];
+    warnings.push(`The article has ${count(notes, "open note")}; ${where}.`);
+  }
   return { errors, warnings };
 }
 

@@ -23,7 +23,7 @@ export interface ExportContext {
 /// Exports with the last formats and folder; falls back to the dialog when there is no last choice.
 export async function exportAgain(context: ExportContext): Promise<string[] | null> {
   const settings = await context.settings();
-  const check = checkBeforeExport(context.article(), new Date(), await context.styleErrors());
+  const check = checkBeforeExport(context.article(), new Date(), await context.styleErrors(), settings.exportFormats);
   if (!settings.exportFolder || settings.exportFormats.length === 0 || check.errors.length > 0) return openExportDialog(context);
   return runExport(context, settings.exportFormats, settings.exportFolder.token);
 }
@@ -31,7 +31,7 @@ export async function exportAgain(context: ExportContext): Promise<string[] | nu
 /// Opens the export dialog; resolves with the files written, or null when cancelled.
 export async function openExportDialog(context: ExportContext): Promise<string[] | null> {
   const settings = await context.settings();
-  const check = checkBeforeExport(context.article(), new Date(), await context.styleErrors());
+  const styleErrors = await context.styleErrors();
   const dialog = element("dialog", { class: "form-dialog export-dialog", "aria-labelledby": "export-title" });
   const form = element("form", { method: "dialog", novalidate: "" });
   form.append(element("h2", { id: "export-title" }, "Export article"));
@@ -50,19 +50,26 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   }
   form.append(formats);
 
-  if (check.errors.length > 0) form.append(problemList("Fix before exporting", check.errors, "export-errors"));
-  if (check.warnings.length > 0) form.append(problemList("Warnings", check.warnings, "export-warnings"));
+  // The check depends on the formats chosen: the Word document carries the open review, the others do not.
+  const problems = element("div", { class: "export-problems" });
+  form.append(problems);
   if (settings.exportFolder) form.append(element("p", { class: "form-hint" }, `Last folder: ${settings.exportFolder.path}`));
 
   const error = element("p", { class: "form-error", role: "alert" });
   const actions = element("div", { class: "form-actions" });
   const cancel = element("button", { type: "button" }, "Cancel");
-  const submit = element(
-    "button",
-    { type: "submit", class: "primary" },
-    check.errors.length > 0 ? "Export" : check.warnings.length > 0 ? "Export anyway" : "Export…",
-  );
-  submit.disabled = check.errors.length > 0;
+  const submit = element("button", { type: "submit", class: "primary" }, "Export…");
+  const chosenFormats = () => [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
+  const showCheck = () => {
+    const check = checkBeforeExport(context.article(), new Date(), styleErrors, chosenFormats());
+    problems.replaceChildren();
+    if (check.errors.length > 0) problems.append(problemList("Fix before exporting", check.errors, "export-errors"));
+    if (check.warnings.length > 0) problems.append(problemList("Warnings", check.warnings, "export-warnings"));
+    submit.textContent = check.errors.length > 0 ? "Export" : check.warnings.length > 0 ? "Export anyway" : "Export…";
+    submit.disabled = check.errors.length > 0;
+  };
+  showCheck();
+  formats.addEventListener("change", showCheck);
   actions.append(cancel, submit);
   form.append(error, actions);
   dialog.append(form);
@@ -71,7 +78,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   const result = showModal<string[] | null>(dialog, cancel, null, (close) => {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const chosen = [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
+      const chosen = chosenFormats();
       if (chosen.length === 0) {
         error.textContent = "Choose at least one format.";
         return;
