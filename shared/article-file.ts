@@ -3,6 +3,7 @@ import { migrateVersion1 } from "./review/migrate-v1";
 import { emptyReview, reviewParts, type Review } from "./review/review";
 import { reviewFromJSON } from "./review/review-check";
 import { reviewFileParts } from "./review/review-file";
+import { withLiveSuggestions } from "./review/suggestions";
 import { rebuildVersions } from "./review/version-rebuild";
 import { docFromJSON, listedProblems, shown } from "./doc-check";
 import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
@@ -57,7 +58,7 @@ export function serializeArticle(article: Article): string {
         return [key, { type: asset.type, data: asset.data }];
       }),
   );
-  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets, ...reviewFileParts(article.review ?? emptyReview()) };
+  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets, ...reviewFileParts(withLiveSuggestions(article.review ?? emptyReview(), article.doc)) };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { assetScheme, type Asset } from "./article";
 import { imageOrigin } from "./asset-policy";
-import { fieldNames, pullquoteRoles, schema } from "./schema";
+import { fieldNames, pullquoteRoles, reviewMarkNames, schema } from "./schema";
 import { isReviewId } from "./review/review";
 import { isSafeLinkHref, isWebHref } from "./urls";
 
@@ -155,7 +155,7 @@ function checkMarks(marks: unknown, parent: string, where: () => string, errors:
     if (!markType) return void errors.push(`${where()}: unknown mark ${quoted(mark.type)}`);
     if (!parentType.allowsMarkType(markType)) {
       // A field that takes no formatting still takes notes: "marks" there means formatting.
-      const none = (parentType.spec.marks ?? "").split(" ").every((name) => name === "" || name === "note");
+      const none = (parentType.spec.marks ?? "").split(" ").every((name) => name === "" || (reviewMarkNames as readonly string[]).includes(name));
       return void errors.push(`${where()}: ${none ? "marks are" : `the ${mark.type} mark is`} not allowed here`);
     }
     const problem = markAttrsProblem(mark.type, isObject(mark.attrs) ? mark.attrs : {}, hasNote);
@@ -208,6 +208,10 @@ export function markAttrsProblem(typeName: string, attrs: Record<string, unknown
     const id = attrs.id;
     if (!isReviewId(id)) return `note id ${quoted(shown(id))} is not an id`;
     return hasNote(id) ? null : `note ${quoted(id)} has no thread in the article's notes`;
+  }
+  if (typeName === "insertion" || typeName === "deletion" || typeName === "modification") {
+    // A suggestion's author and time are in the article's `suggestions`; one missing there shows as by nobody known.
+    return isReviewId(attrs.id) ? null : `suggestion id ${quoted(shown(attrs.id))} is not an id`;
   }
   if (typeName !== "link") return null;
   const href = attrs.href;

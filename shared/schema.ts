@@ -10,8 +10,15 @@ export type PullquoteRole = (typeof pullquoteRoles)[number];
 
 export { fieldNames, type FieldName } from "./fields";
 
-/// A marks expression with the review's `note` mark added: notes go on any text, even where no formatting does.
-const withNotes = (marks: string): string => (marks ? `${marks} note` : "note");
+/// The review's marks: a note, and the suggested edits' insertion, deletion and modification.
+export const reviewMarkNames = ["note", "insertion", "deletion", "modification"] as const;
+
+/// A marks expression with the review's marks added: notes and suggestions go on any text, even where no formatting does.
+const withNotes = (marks: string): string => [marks, ...reviewMarkNames].filter(Boolean).join(" ");
+
+/// The marks a block container allows on its children as node marks: a suggested edit that
+/// inserts, deletes or changes a whole block marks the block itself.
+const suggestedBlocks = "insertion deletion modification";
 
 /// A field of text, with the marks its description allows.
 const textField = (name: FieldName, tag: string): NodeSpec => ({
@@ -53,7 +60,7 @@ const singleSpan = {
 /// The node specs, in document order.
 export const nodes = {
   /// The whole article: the fields in their fixed order.
-  doc: { content: fieldNames.join(" ") },
+  doc: { content: fieldNames.join(" "), marks: suggestedBlocks },
 
   /// Section label above the headline, e.g. "Middle East".
   kicker: textField("kicker", "p"),
@@ -95,7 +102,7 @@ export const nodes = {
   },
 
   /// The story itself.
-  body: { content: "block+", isolating: true, parseDOM: [{ tag: "div.body" }], toDOM: () => bodyDOM },
+  body: { content: "block+", marks: suggestedBlocks, isolating: true, parseDOM: [{ tag: "div.body" }], toDOM: () => bodyDOM },
 
   /// A paragraph of body text.
   paragraph: {
@@ -109,7 +116,7 @@ export const nodes = {
   /// A crosshead inside the body (h2, NITF hl2).
   subheading: {
     content: "text*",
-    marks: "note",
+    marks: withNotes(""),
     group: "block",
     defining: true,
     parseDOM: [{ tag: "h2" }, { tag: "h3" }, { tag: "h4" }],
@@ -119,6 +126,7 @@ export const nodes = {
   /// A quoted passage with an optional attribution.
   blockquote: {
     content: "paragraph+ attribution?",
+    marks: suggestedBlocks,
     group: "block",
     defining: true,
     parseDOM: [{ tag: "blockquote" }],
@@ -128,7 +136,7 @@ export const nodes = {
   /// Who said a quote.
   attribution: {
     content: "text*",
-    marks: "note",
+    marks: withNotes(""),
     defining: true,
     parseDOM: [{ tag: "footer" }, { tag: "cite" }],
     toDOM: () => attributionDOM,
@@ -137,6 +145,7 @@ export const nodes = {
   /// A display quote set apart from the text.
   pullquote: {
     content: "pullquote_text attribution?",
+    marks: suggestedBlocks,
     group: "block",
     defining: true,
     attrs: { role: { default: "supporting", validate: "string" } },
@@ -155,7 +164,7 @@ export const nodes = {
   /// The words of a pull quote.
   pullquote_text: {
     content: "text*",
-    marks: "note",
+    marks: withNotes(""),
     defining: true,
     parseDOM: [{ tag: "p.pullquote-text" }],
     toDOM: () => pullquoteTextDOM,
@@ -164,6 +173,7 @@ export const nodes = {
   /// An image with its caption and credit.
   figure: {
     content: "image caption? credit?",
+    marks: suggestedBlocks,
     group: "block",
     defining: true,
     parseDOM: [{ tag: "figure" }],
@@ -186,7 +196,7 @@ export const nodes = {
   /// What the picture shows.
   caption: {
     content: "text*",
-    marks: "strong em note",
+    marks: withNotes("strong em"),
     parseDOM: [{ tag: "figcaption" }],
     toDOM: () => figcaptionDOM,
   },
@@ -194,7 +204,7 @@ export const nodes = {
   /// Who took or owns the picture, e.g. "© AFP".
   credit: {
     content: "text*",
-    marks: "note",
+    marks: withNotes(""),
     parseDOM: [{ tag: "small.credit" }],
     toDOM: () => creditDOM,
   },
@@ -202,6 +212,7 @@ export const nodes = {
   /// A bulleted list.
   bullet_list: {
     content: "list_item+",
+    marks: suggestedBlocks,
     group: "block",
     parseDOM: [{ tag: "ul" }],
     toDOM: () => bulletListDOM,
@@ -210,6 +221,7 @@ export const nodes = {
   /// A numbered list.
   ordered_list: {
     content: "list_item+",
+    marks: suggestedBlocks,
     group: "block",
     attrs: { order: { default: 1, validate: "number" } },
     parseDOM: [
@@ -224,6 +236,7 @@ export const nodes = {
   /// An item of a list: a paragraph, then more paragraphs or nested lists.
   list_item: {
     content: "paragraph (paragraph | bullet_list | ordered_list)*",
+    marks: suggestedBlocks,
     defining: true,
     parseDOM: [{ tag: "li" }],
     toDOM: () => listItemDOM,
@@ -234,6 +247,7 @@ export const nodes = {
   /// cell per row and column (shared/import/html-tables.ts).
   table: {
     content: "table_caption? table_rows",
+    marks: suggestedBlocks,
     group: "block",
     defining: true,
     attrs: { header: { default: false, validate: "boolean" } },
@@ -247,7 +261,7 @@ export const nodes = {
   /// What the table shows: one line of text, above it.
   table_caption: {
     content: "text*",
-    marks: "strong em note",
+    marks: withNotes("strong em"),
     defining: true,
     parseDOM: [{ tag: "caption" }, { tag: "p.table-caption" }],
     toDOM: () => tableCaptionDOM,
@@ -256,6 +270,7 @@ export const nodes = {
   /// The rows of a table, each with as many cells as the others (prosemirror-tables' "table").
   table_rows: {
     content: "table_row+",
+    marks: suggestedBlocks,
     tableRole: "table",
     isolating: true,
     parseDOM: [
@@ -266,7 +281,7 @@ export const nodes = {
   },
 
   /// One row of a table.
-  table_row: { content: "table_cell+", tableRole: "row", parseDOM: [{ tag: "tr" }], toDOM: () => tableRowDOM },
+  table_row: { content: "table_cell+", marks: suggestedBlocks, tableRole: "row", parseDOM: [{ tag: "tr" }], toDOM: () => tableRowDOM },
 
   /// One cell of a table: text with the body's marks.
   table_cell: {
@@ -283,7 +298,7 @@ export const nodes = {
   tagline: textField("tagline", "p"),
 
   /// Links to related stories at the end of the article.
-  related: { content: "related_link*", isolating: true, parseDOM: [{ tag: "ul.related" }], toDOM: () => relatedDOM },
+  related: { content: "related_link*", marks: suggestedBlocks, isolating: true, parseDOM: [{ tag: "ul.related" }], toDOM: () => relatedDOM },
 
   /// One related story: URL, title and an optional label such as "IRAQ".
   related_link: {
@@ -316,7 +331,7 @@ export const nodes = {
   text: {},
 } satisfies Record<string, NodeSpec>;
 
-/// The mark specs: emphasis, links and the review's notes.
+/// The mark specs: emphasis, links, and the review's notes and suggested edits.
 export const marks = {
   /// A link to http, https or mailto.
   link: {
@@ -357,6 +372,44 @@ export const marks = {
     excludes: "",
     parseDOM: [{ tag: "span[data-note]", getAttrs: (dom) => ({ id: dom.getAttribute("data-note") }) }],
     toDOM: (mark) => ["span", { class: "note-mark", "data-note": mark.attrs.id as string }, 0],
+  },
+
+  // The suggested edits of the desk's review (track changes), as @handlewithcare/prosemirror-suggest-changes
+  // names them: its suggest mode writes them and shared/review/suggestions.ts accepts or rejects
+  // them. `id` names the suggestion in the article's `suggestions` (author, time). A mark goes on
+  // text, or on a whole block as a node mark. They are not parsed from pasted HTML: a paste never
+  // brings someone else's suggestions with it. Exports take the article with them accepted
+  // (shared/review/published.ts).
+
+  /// Text or a block a suggested edit inserts: shown underlined in its author's colour.
+  insertion: {
+    attrs: { id: { validate: "string" } },
+    inclusive: false,
+    excludes: "insertion deletion modification",
+    toDOM: (mark, inline) => [inline ? "ins" : "div", { class: "suggest-ins", "data-suggestion": mark.attrs.id as string }, 0],
+  },
+
+  /// Text or a block a suggested edit deletes: shown struck through, still in the document until accepted.
+  deletion: {
+    attrs: { id: { validate: "string" } },
+    inclusive: false,
+    excludes: "insertion deletion modification",
+    toDOM: (mark, inline) => [inline ? "del" : "div", { class: "suggest-del", "data-suggestion": mark.attrs.id as string }, 0],
+  },
+
+  /// A block whose kind or attributes a suggested edit changes (a paragraph made a subheading, a
+  /// dateline's date): `type` is "attr" (`attrName`) or "nodeType", and the values before and after.
+  modification: {
+    attrs: {
+      id: { validate: "string" },
+      type: { validate: "string" },
+      attrName: { default: null, validate: "string|null" },
+      previousValue: { default: null },
+      newValue: { default: null },
+    },
+    inclusive: false,
+    excludes: "insertion deletion",
+    toDOM: (mark, inline) => [inline ? "span" : "div", { class: "suggest-mod", "data-suggestion": mark.attrs.id as string }, 0],
   },
 } satisfies Record<string, MarkSpec>;
 

@@ -73,7 +73,7 @@ export async function reviewCommand(args: string[], out: Print, err: Print): Pro
   if (parsed.values.json) out(JSON.stringify({ file, open: openCount, ...open }, null, 2));
   else {
     for (const note of [...open.notes, ...open.deskNotes]) for (const line of noteLines(note)) out(line);
-    for (const s of open.suggestions) out(`suggestion ${s.id} (${s.kind}) — ${who(s.author)}, ${s.time}`);
+    for (const s of open.suggestions) out(`suggestion ${s.id} (${s.kind}) — ${who(s.author)}, ${s.time}${suggestedWords(s)}`);
     out(summary(open.notes.length, open.deskNotes.length, open.suggestions.length, open.resolved));
   }
   return openCount > 0 ? 1 : 0;
@@ -94,6 +94,10 @@ function noteLines(note: OpenNote): string[] {
 }
 
 const indent = (text: string, by: string): string[] => text.split("\n").map((line) => `${by}${line}`);
+
+/// What a suggestion inserts and deletes, as the redline shows it: ' [-old-]{+new+}'.
+const suggestedWords = (s: { inserted: string; deleted: string }): string =>
+  (s.deleted ? ` [-${s.deleted.slice(0, 200)}-]` : "") + (s.inserted ? `${s.deleted ? "" : " "}{+${s.inserted.slice(0, 200)}+}` : "");
 
 function summary(notes: number, deskNotes: number, suggestions: number, resolved: number): string {
   const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;

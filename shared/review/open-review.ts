@@ -2,10 +2,11 @@ import type { Node as PMNode } from "prosemirror-model";
 import { reviewOf, type Article } from "../article";
 import type { FieldName } from "../fields";
 import type { NoteAnchor, Review, SuggestionKind } from "./review";
+import { suggestionsIn } from "./suggestions";
 
 // What of the desk's review is still open in an article: the notes nobody resolved (on the text and
-// on the whole story) and the suggested edits nobody accepted or rejected (a suggestion leaves the
-// file's `suggestions` when it is accepted or rejected, so every entry there is open). The command
+// on the whole story) and the suggested edits nobody accepted or rejected (the suggestion marks the
+// document still holds; the file's `suggestions` says who made each and when). The command
 // line's `copydesk review` prints it, and the pre-export check counts it.
 
 /// A stretch of text a note is on: its field and, in the body, the block's number (from 1).
@@ -42,6 +43,9 @@ export interface OpenSuggestion {
   kind: SuggestionKind;
   author: ReviewAuthor;
   time: string;
+  /// The words it inserts and deletes ("" for none).
+  inserted: string;
+  deleted: string;
 }
 
 /// The open parts of an article's review.
@@ -121,10 +125,17 @@ export function openReview(article: Article): OpenReview {
   const rank = (id: string) => order.get(id) ?? order.size;
   notes.sort((a, b) => rank(a.id) - rank(b.id) || a.time.localeCompare(b.time));
   deskNotes.sort((a, b) => a.time.localeCompare(b.time));
-  const suggestions = Object.entries(review.suggestions)
-    .map(([id, s]) => ({ id, kind: s.kind, author: author(s.author), time: s.time }))
-    .sort((a, b) => a.time.localeCompare(b.time));
+  const suggestions = openSuggestions(review, article.doc, author);
   return { notes, deskNotes, suggestions, resolved };
+}
+
+/// The suggestions the document holds, in document order, with who made them and when (a
+/// suggestion the file has no entry for shows as by nobody known).
+function openSuggestions(review: Review, doc: PMNode, author: (id: string) => ReviewAuthor): OpenSuggestion[] {
+  return suggestionsIn(doc).map((s) => {
+    const entry = Object.hasOwn(review.suggestions, s.id) ? review.suggestions[s.id] : null;
+    return { id: s.id, kind: entry?.kind ?? s.kind, author: author(entry?.author ?? "unknown"), time: entry?.time ?? "", inserted: s.inserted, deleted: s.deleted };
+  });
 }
 
 const authorIn =

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Fragment, type ContentMatch, type Mark, type Node as PMNode, type NodeType } from "prosemirror-model";
+import { Fragment, type ContentMatch, type Mark, type MarkType, type Node as PMNode, type NodeType } from "prosemirror-model";
 import type { Article, ArticleMeta, Asset } from "../../shared/article";
 import { articleStatuses } from "../../shared/article";
 import { assetKey as keyOf } from "../../shared/asset-policy";
@@ -57,13 +57,17 @@ function attrsFor(type: NodeType): fc.Arbitrary<Record<string, unknown> | null> 
 function marksFor(parent: NodeType): fc.Arbitrary<Mark[]> {
   const allowed = Object.values(schema.marks).filter((m) => parent.allowsMarkType(m));
   if (allowed.length === 0) return fc.constant([]);
-  return fc.subarray(allowed).chain((types) =>
-    fc.tuple(
-      ...types.map((m) =>
-        m.name === "link" ? linkHref.map((href) => m.create({ href, title: null })) : m.name === "note" ? fc.constantFrom(...noteIds).map((id) => m.create({ id })) : fc.constant(m.create()),
-      ),
-    ),
-  );
+  const suggestion = new Set(["insertion", "deletion", "modification"]);
+  // One suggestion mark at most on a piece of text: they exclude each other.
+  const oneSuggestion = (types: MarkType[]) => types.filter((m, i) => !suggestion.has(m.name) || types.findIndex((t) => suggestion.has(t.name)) === i);
+  const markOf = (m: MarkType): fc.Arbitrary<Mark> => {
+    if (m.name === "link") return linkHref.map((href) => m.create({ href, title: null }));
+    if (m.name === "note") return fc.constantFrom(...noteIds).map((id) => m.create({ id }));
+    if (m.name === "modification") return fc.constantFrom("s1", "s2").map((id) => m.create({ id, type: "attr", attrName: "href", previousValue: null, newValue: null }));
+    if (suggestion.has(m.name)) return fc.constantFrom("s1", "s2").map((id) => m.create({ id }));
+    return fc.constant(m.create());
+  };
+  return fc.subarray(allowed).chain((types) => fc.tuple(...oneSuggestion(types).map(markOf)));
 }
 
 /// A list of children matching a content expression, choosing among its edges at random.

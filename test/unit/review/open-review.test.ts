@@ -39,7 +39,8 @@ describe("notePlaces", () => {
 
 describe("openReview", () => {
   it("lists open notes in document order, desk notes oldest first, suggestions, and counts the resolved", () => {
-    const doc = article({ body: [p(schema.text("first", [note("late")])), p(schema.text("second", [note("early")]))] });
+    const deleted = schema.marks.deletion.create({ id: "s1" });
+    const doc = article({ body: [p(schema.text("first", [note("late")])), p(schema.text("second", [note("early")]), schema.text(" draft", [deleted]))] });
     const a: Article = {
       meta: meta(),
       doc,
@@ -63,7 +64,7 @@ describe("openReview", () => {
       ["early", ["second"]],
     ]);
     expect(open.deskNotes.map((n) => n.id)).toEqual(["d1", "d2"]);
-    expect(open.suggestions).toEqual([{ id: "s1", kind: "delete", author: { id: "p1", name: "Amira Haddad", initials: "AH" }, time: "2026-11-29T10:00:00Z" }]);
+    expect(open.suggestions).toEqual([{ id: "s1", kind: "delete", author: { id: "p1", name: "Amira Haddad", initials: "AH" }, time: "2026-11-29T10:00:00Z", inserted: "", deleted: " draft" }]);
     expect(open.resolved).toBe(1);
     expect(openCounts(a.review!)).toEqual({ notes: 4, suggestions: 1 });
   });

@@ -91,11 +91,11 @@ describe("copydesk review", () => {
     expect(report.resolved).toBe(1);
   });
 
-  it("lists open suggestions (the file's suggestions part) and counts them as open", async () => {
+  it("lists open suggestions (their marks, with the file's suggestions part saying who) with their words, and counts them as open", async () => {
     const { article: full } = reviewedArticle();
     const result = await cli("review", file("full.article", full));
     expect(result.code).toBe(1);
-    expect(result.out).toContain("suggestion zqxsuggestion (insert) — Zqx Reporter (ZR), 2026-11-29T10:46:00.000Z");
+    expect(result.out).toContain("suggestion zqxsuggestion (insert) — Zqx Reporter (ZR), 2026-11-29T10:46:00.000Z [-zqxdeleted soon-]{+next week+}");
     expect(result.out.at(-1)).toBe("15 open notes, 1 open desk note, 1 open suggestion (2 resolved notes not shown)");
   });
 

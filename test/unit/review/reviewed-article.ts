@@ -55,6 +55,13 @@ export function reviewedArticle(): { article: Article; notedWords: string[] } {
         n.credit.create(null, noted("", "AFP photo", "")),
       ]),
       n.bullet_list.create(null, [n.list_item.create(null, n.paragraph.create(null, noted("Hellfire ", "missiles", " first")))]),
+      // A suggested replacement: the words it deletes hold "zqx" (they must reach no published copy), the words it inserts do not (they must).
+      n.paragraph.create(null, [
+        schema.text("Deliveries begin "),
+        schema.text("zqxdeleted soon", [schema.marks.deletion.create({ id: "zqxsuggestion" })]),
+        schema.text("next week", [schema.marks.insertion.create({ id: "zqxsuggestion" })]),
+        schema.text("."),
+      ]),
       n.paragraph.create(null, [schema.text("Resolved: "), schema.text("the drones", [schema.marks.note.create({ id: "zqxresolved" })]), schema.text(" arrive in March.")]),
     ]),
     n.tagline.create(null, noted("(", "FRANCE 24", " with AFP)")),
