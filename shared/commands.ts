@@ -109,6 +109,12 @@ export const commandTable = {
     keys: keys("window", "Mod-Alt-s"),
     menu: { menu: "File", group: "save" },
   },
+  "compare-file": {
+    label: "Compare with File…",
+    does: "compare the article with another article file (e.g. the reporter's original), shown as a redline",
+    keys: keys("window", "Mod-Alt-o"),
+    menu: { menu: "File", group: "save" },
+  },
   import: { label: "Import…", does: "import an HTML, Markdown, NITF or DOCX file", menu: { menu: "File", group: "export" } },
   export: {
     label: "Export…",

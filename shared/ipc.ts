@@ -7,7 +7,7 @@ import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
-import { exportFormats, type Settings } from "./settings";
+import { exportFormats, maxKeepAllDays, type Settings } from "./settings";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -133,6 +133,15 @@ export interface RecentFileEntry extends RecentFile {
   id: PathToken;
 }
 
+/// An article main read only to be compared with the window's (File > Compare with File…, the version
+/// on disk): its words and metadata; nothing of it is kept, and the window's article is not touched.
+export interface ComparedArticle {
+  /// The file's name, as the compare view shows it.
+  title: string;
+  meta: ArticleMeta;
+  doc: Record<string, unknown>;
+}
+
 /// The newsroom's style guide as main read it from the folder in Settings.
 export interface StyleGuideFiles {
   /// The folder, or null when Settings names none.
@@ -144,7 +153,7 @@ export interface StyleGuideFiles {
 }
 
 // The settings and export formats, defined apart (no zod) and part of the contract.
-export { defaultSettings, exportFormats, type ExportFormat, type Identity, type Settings } from "./settings";
+export { defaultSettings, exportFormats, type ExportFormat, type Identity, type PruneRule, type Settings } from "./settings";
 
 const handle = z.string().min(1).max(200);
 /// Base64 of the largest image an article may embed, with room for line breaks.
@@ -178,6 +187,10 @@ export const requestSchemas = {
   "document:close": z.object({ handle }).strict(),
   /// Read the document's file again, dropping local changes; same handle.
   "document:reload": z.object({ handle }).strict(),
+  /// The document's file as it is on disk now, to compare with (the window's "changed on disk" question); nothing changes.
+  "document:disk-version": z.object({ handle }).strict(),
+  /// Read another article file the user picks, to compare the document with (null when they cancel); nothing changes.
+  "review:compare-file": z.object({ handle }).strict(),
   /// Import an HTML, Markdown, NITF or DOCX file the user picks as a new untitled article (null when they cancel).
   "document:import": z.object({}).strict(),
   /// Export the article to one or more formats into a folder main granted (`Settings.exportFolder`), or one the user picks.
@@ -212,6 +225,11 @@ export const requestSchemas = {
         .strict()
         .nullable()
         .optional(),
+      /// How old versions are thinned: every one for so many days, then one a day; null keeps them all.
+      versionPruning: z
+        .object({ keepAllDays: z.number().int().min(1).max(maxKeepAllDays).nullable() })
+        .strict()
+        .optional(),
     })
     .strict(),
   /// Name and version for the About box.
@@ -239,6 +257,8 @@ export interface ResultTypes {
   "document:snapshot": null;
   "document:close": null;
   "document:reload": OpenedDocument;
+  "document:disk-version": ComparedArticle;
+  "review:compare-file": ComparedArticle | null;
   "document:import": (OpenedDocument & { report: ImportReport }) | null;
   "export:run": { files: string[] } | null;
   "recovery:list": RecoveryEntry[];

@@ -27,7 +27,18 @@ export interface Settings {
   newsroomWords: string[];
   /// Who is writing: asked on first start, recorded on every note and reply (null until given).
   identity: Identity | null;
+  /// How the article's old versions are thinned when a new one is taken (shared/review/versions.ts).
+  versionPruning: PruneRule;
 }
+
+/// How old versions are thinned: all are kept for `keepAllDays`, then one a day (the day's last),
+/// named ones always; `keepAllDays: null` keeps every version.
+export interface PruneRule {
+  keepAllDays: number | null;
+}
+
+/// The longest a rule may keep every version before thinning, in days (ten years).
+export const maxKeepAllDays = 3650;
 
 /// The user as their notes name them: an id main gives once, their name and initials (the colour is derived, shared/review/people.ts).
 export interface Identity {
@@ -47,4 +58,5 @@ export const defaultSettings: Settings = {
   personalDictionary: [],
   newsroomWords: [],
   identity: null,
+  versionPruning: { keepAllDays: 30 },
 };

@@ -9,6 +9,7 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["new"],
   ["open", "save", "save-as"],
   ["save-version"],
+  ["compare-file"],
   ["history"],
   ["export", "export-again"],
   ["undo", "redo"],

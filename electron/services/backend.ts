@@ -10,6 +10,7 @@ import {
   type ResultOf,
   type Settings,
 } from "../../shared/ipc";
+import { chooseComparedArticle, diskVersion } from "./compared-articles";
 import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { linkHrefProblem } from "../../shared/urls";
@@ -147,6 +148,11 @@ export class Backend {
         return null;
       },
       "document:reload": async ({ handle }, { windowId }) => docs.reload(windowId, handle),
+      "document:disk-version": async ({ handle }, { windowId }) => diskVersion(docs.store, docs.store.get(windowId, handle)),
+      "review:compare-file": async ({ handle }, { windowId }) => {
+        docs.store.get(windowId, handle);
+        return chooseComparedArticle(this.options.dialogs, docs.store);
+      },
       "document:import": async (_request, { windowId }) => {
         const source = await this.options.dialogs.chooseOpenPath({ title: "Import article", filters: [importFilter] });
         if (!source) return null;

@@ -1,6 +1,7 @@
 import { Fragment, Slice, type Node as PMNode } from "prosemirror-model";
 import { ReplaceStep, type Step } from "prosemirror-transform";
 import type { ArticleMeta } from "../article";
+import { defaultSettings, type PruneRule } from "../settings";
 import { wordCount } from "../word-count";
 import { alignedHunks } from "./align";
 import type { ArticleVersion, VersionReason } from "./review";
@@ -96,18 +97,17 @@ export function withNewVersion(rebuilt: RebuiltVersion[], article: { doc: PMNode
   return [...rebuilt, { version, doc: article.doc, meta }];
 }
 
-/// How old versions are thinned: all are kept for `keepAllDays`, then one a day (the day's last); named ones always.
-export interface PruneRule {
-  keepAllDays: number;
-}
+export type { PruneRule } from "../settings";
 
-/// The default: every version for 30 days, then one a day.
-export const defaultPruneRule: PruneRule = { keepAllDays: 30 };
+/// The default (Settings): every version for 30 days, then one a day.
+export const defaultPruneRule: PruneRule = defaultSettings.versionPruning;
 
 /// The versions the rule keeps at `now`, oldest first: those younger than `keepAllDays`, the named
-/// ones, and of older ones the last of each (UTC) day. Rebuilt versions are whole, so leaving one
-/// out needs no other to change; the file stores the rest against each other again on save.
+/// ones, and of older ones the last of each (UTC) day; all of them when `keepAllDays` is null.
+/// Rebuilt versions are whole, so leaving one out needs no other to change; the file stores the
+/// rest against each other again on save.
 export function prunedVersions<T extends { version: { time: string; reason: VersionReason } }>(versions: readonly T[], now: Date, rule: PruneRule = defaultPruneRule): T[] {
+  if (rule.keepAllDays === null) return [...versions];
   const cutoff = now.getTime() - rule.keepAllDays * 24 * 60 * 60 * 1000;
   const day = (entry: T) => entry.version.time.slice(0, 10);
   return versions.filter((entry, i) => {

@@ -33,7 +33,7 @@ import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedInde
 // all run these, so a command behaves the same whichever way it is given.
 
 /// The file commands: the shell implements them (they talk to the main process).
-export type FileCommandId = Extract<CommandId, "open" | "save" | "save-as" | "save-version" | "import" | "export" | "export-again">;
+export type FileCommandId = Extract<CommandId, "open" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again">;
 
 /// What the commands need from the window's shell: dialogs, panels, settings and files.
 export interface ShellActions {
@@ -111,6 +111,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     save: file("save"),
     "save-as": file("save-as"),
     "save-version": file("save-version"),
+    "compare-file": file("compare-file"),
     import: file("import"),
     export: file("export"),
     "export-again": file("export-again"),

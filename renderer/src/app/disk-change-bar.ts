@@ -7,8 +7,9 @@ import { element } from "./dom";
 let open: { bar: HTMLElement; answer: (load: boolean) => void } | null = null;
 
 /// Asks whether to drop the window's edits for the version on disk; true to load it. A newer
-/// question replaces an unanswered one (which then keeps the window's version).
-export function askLoadFromDisk(place: HTMLElement, title: string, message: string): Promise<boolean> {
+/// question replaces an unanswered one (which then keeps the window's version). With `showChanges`,
+/// a third button shows the two versions compared and leaves the question open.
+export function askLoadFromDisk(place: HTMLElement, title: string, message: string, showChanges?: () => void): Promise<boolean> {
   open?.answer(false);
   return new Promise<boolean>((resolve) => {
     const bar = element("section", { class: "notice-bar", role: "dialog", "aria-modal": "false", "aria-labelledby": "disk-change-title" });
@@ -20,6 +21,11 @@ export function askLoadFromDisk(place: HTMLElement, title: string, message: stri
       load,
       keep,
     );
+    if (showChanges) {
+      const changes = element("button", { type: "button", class: "secondary" }, "Show Changes");
+      changes.addEventListener("click", showChanges);
+      bar.append(changes);
+    }
     const answer = (value: boolean) => {
       bar.remove();
       if (open?.bar === bar) open = null;

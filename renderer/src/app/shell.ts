@@ -22,6 +22,7 @@ import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
 import { askVersionName } from "../review/version-dialog";
 import { historyPanel } from "../review/history-panel";
+import { comparePanel, comparedSide } from "../review/compare-panel";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -57,7 +58,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const message = element("div", { class: "message", role: "status", "aria-live": "polite" });
   status.append(message);
   const historyAside = element("aside", { class: "history-panel", "aria-label": "History", id: "history-panel" });
-  workspace.append(main, checksAside, historyAside, panel);
+  const compareAside = element("aside", { class: "history-panel compare-panel", "aria-label": "Compare", id: "compare-panel" });
+  workspace.append(main, checksAside, historyAside, compareAside, panel);
   root.append(header, workspace, status);
 
   let settings: Settings = await call("settings:get", {});
@@ -125,7 +127,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return identity ?? settings.identity;
   }
 
-  const history = historyPanel(historyAside, getEditor, { history: () => session.history, show });
+  const history = historyPanel(historyAside, getEditor, {
+    history: () => session.history,
+    show,
+    pruneRule: () => settings.versionPruning,
+    savePruneRule: async (rule) => void (settings = await call("settings:set", { versionPruning: rule })),
+  });
+  const compare = comparePanel(compareAside, getEditor);
   const checks = checksPanel(checksAside, main, getEditor, {
     settings: () => settings,
     saveSettings: async (changes) => {
@@ -145,7 +153,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const { status } = metaOf(state);
     // A change of status in the same article (not another article opened) takes a version.
     if (statusSeen.session === session && statusSeen.status !== status && settings.identity) {
-      session.history.take({ doc: state.doc, meta: metaOf(state) }, settings.identity, "status");
+      session.history.take({ doc: state.doc, meta: metaOf(state) }, settings.identity, "status", { rule: settings.versionPruning });
     }
     statusSeen = { session, status };
     if (statusChip.dataset.status !== status) {
@@ -159,6 +167,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     find.refresh(state);
     checks.refresh(state);
     history.refresh();
+    compare.refresh();
   }
 
   const editor: ArticleEditor = new ArticleEditor(main, {
@@ -252,6 +261,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const previous = session.handle;
     closePageOffer();
     session.dispose();
+    compare.close();
     session = new DocumentSession(opened);
     editor.setArticle(session.doc, session.meta, session.assets, session.review);
     updateTitle();
@@ -261,7 +271,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   }
 
   async function save(as: boolean): Promise<void> {
-    if (settings.identity) session.history.take({ doc: editor.doc, meta: editor.meta }, settings.identity, "save");
+    if (settings.identity) session.history.take({ doc: editor.doc, meta: editor.meta }, settings.identity, "save", { rule: settings.versionPruning });
     const saved = await session.save(editor.article(), as);
     if (saved) {
       // The file has the new `updated` time; keep any metadata changed while it was written.
@@ -304,8 +314,20 @@ export async function startApp(root: HTMLElement): Promise<void> {
       const author = settings.identity ?? (await askAuthor(false));
       const name = author ? await askVersionName() : null;
       if (!author || name === null) return;
-      session.history.take({ doc: editor.doc, meta: editor.meta }, author, "named", name);
+      session.history.take({ doc: editor.doc, meta: editor.meta }, author, "named", { name, rule: settings.versionPruning });
       await save(false);
+    },
+    "compare-file": async () => {
+      const other = await call("review:compare-file", { handle: session.handle });
+      if (!other) return;
+      compare.show({
+        kind: "file",
+        title: `Compared with ${other.title}`,
+        legend: `Struck through: only in ${other.title}. Underlined: only in this article.`,
+        same: `The article is the same as ${other.title}.`,
+        other: comparedSide(other),
+      });
+      show(`Comparing with ${other.title}; nothing of it is kept, and the article is unchanged.`);
     },
     open: async () => {
       if (unsavedWorkInTheWay()) return;
@@ -342,17 +364,35 @@ export async function startApp(root: HTMLElement): Promise<void> {
   /// Another program changed the file: reload when there is nothing to lose, otherwise ask.
   async function diskChanged({ handle, change, message: text }: EventTypes["document:changed-on-disk"]): Promise<void> {
     if (change === "missing") return show(text, "error");
+    const ask = async () => {
+      const wanted = await askLoadFromDisk(main, session.title, text, () => void showDiskChanges(handle).catch(showError));
+      compare.closeIf("disk");
+      return wanted;
+    };
     if (change === "changed" && session.edited) {
-      const wanted = await askLoadFromDisk(main, session.title, text);
+      const wanted = await ask();
       if (!wanted || session.handle !== handle) return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
     }
     const revision = session.revision;
     const reloaded = await call("document:reload", { handle });
     if (session.handle !== handle) return;
-    if (session.revision !== revision && !(await askLoadFromDisk(main, session.title, text))) {
+    if (session.revision !== revision && !(await ask())) {
       return show(`${text} Your version is kept; Save will ask which one to keep.`, "error");
     }
     load(reloaded, change === "reload" ? text : `${text} It has been reloaded.`);
+  }
+
+  /// The question about the file on disk is open: the window's version against the one on disk, the question left open.
+  async function showDiskChanges(handle: string): Promise<void> {
+    const disk = await call("document:disk-version", { handle });
+    if (session.handle !== handle) return;
+    compare.show({
+      kind: "disk",
+      title: "Your version against the one on disk",
+      legend: "Struck through: only in the version on disk. Underlined: only in yours.",
+      same: "Your version and the one on disk are the same.",
+      other: comparedSide(disk),
+    });
   }
 
   window.copydeskApp = {

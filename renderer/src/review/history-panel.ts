@@ -3,13 +3,13 @@ import { closeHistory } from "prosemirror-history";
 import type { EditorState } from "prosemirror-state";
 import { ReplaceStep } from "prosemirror-transform";
 import type { ArticleMeta } from "../../../shared/article";
-import { compareArticles, type Redline, type TextPiece } from "../../../shared/review/compare";
-import { bodyHeading } from "../../../shared/review/redline-text";
+import { compareArticles } from "../../../shared/review/compare";
 import type { RebuiltVersion } from "../../../shared/review/version-rebuild";
-import { countWords } from "../../../shared/word-count";
+import { defaultPruneRule, type PruneRule } from "../../../shared/review/versions";
 import { element } from "../app/dom";
 import type { ArticleEditor } from "../editor";
 import { metaOf, SetMetaStep } from "../editor/meta";
+import { changedWordCount, redlineView } from "./redline-view";
 import { reviewOfState } from "./review-state";
 import type { VersionHistory } from "./version-history";
 import "./history.css";
@@ -29,13 +29,26 @@ const reasonNames = { save: "Saved", status: "Status changed", named: "" } as co
 /// What the shell gives the panel.
 export interface HistoryOptions {
   history: () => VersionHistory;
-  show: (text: string) => void;
+  show: (text: string, kind?: "info" | "error") => void;
+  /// How old versions are thinned (Settings), and keeping a new rule there.
+  pruneRule: () => PruneRule;
+  savePruneRule: (rule: PruneRule) => Promise<void>;
+}
+
+/// The rules the panel offers; a rule of another number of days (the settings file allows any) is offered as well when it is the one in use.
+const pruneChoices: readonly (number | null)[] = [null, 7, 30, 90, 365];
+
+/// A rule in words: "Every version for 30 days, then one a day (default)".
+export function pruneRuleLabel(days: number | null): string {
+  const words = days === null ? "Every version, always" : `Every version for ${days === 365 ? "a year" : `${days} day${days === 1 ? "" : "s"}`}, then one a day`;
+  return days === defaultPruneRule.keepAllDays ? `${words} (default)` : words;
 }
 
 /// The panel in `container`, for the window's editor.
 export function historyPanel(container: HTMLElement, editor: () => ArticleEditor, options: HistoryOptions) {
   container.hidden = true;
   let chosen: string | null = null;
+  let settingsOpen = false;
   let redrawTimer: ReturnType<typeof setTimeout> | undefined;
   const changedWords = new Map<string, number>();
 
@@ -60,7 +73,7 @@ export function historyPanel(container: HTMLElement, editor: () => ArticleEditor
     const heading = element("h2", { class: "history-title", id: "history-title" }, "History");
     const list = element("ol", { class: "history-list", "aria-labelledby": "history-title", reversed: "" });
     if (versions.length === 0) {
-      container.replaceChildren(heading, element("p", { class: "history-none" }, "No versions yet. One is taken when you save, when the status changes, and with File > Save Version…"));
+      container.replaceChildren(heading, element("p", { class: "history-none" }, "No versions yet. One is taken when you save, when the status changes, and with File > Save Version…"), keepSettings());
       return;
     }
     for (let i = versions.length - 1; i >= 0; i--) {
@@ -82,19 +95,46 @@ export function historyPanel(container: HTMLElement, editor: () => ArticleEditor
       });
       const item = element("li");
       item.append(button);
-      if (chosen === version.id) item.append(redlineView(versions[i], state));
+      if (chosen === version.id) item.append(versionRedline(versions[i], state));
       list.append(item);
     }
-    container.replaceChildren(heading, list);
+    container.replaceChildren(heading, list, keepSettings());
+  }
+
+  /// The pruning rule (Settings): how long every version is kept before old ones are thinned to one a day.
+  function keepSettings(): HTMLElement {
+    const details = element("details", { class: "history-settings" });
+    details.open = settingsOpen;
+    details.addEventListener("toggle", () => (settingsOpen = details.open));
+    details.append(element("summary", {}, "Keeping old versions"));
+    const current = options.pruneRule().keepAllDays;
+    const select = element("select", { id: "history-keep", "aria-describedby": "history-keep-hint" });
+    for (const days of pruneChoices.includes(current) ? pruneChoices : [...pruneChoices, current]) {
+      select.append(element("option", { value: days === null ? "all" : String(days) }, pruneRuleLabel(days)));
+    }
+    select.value = current === null ? "all" : String(current);
+    select.addEventListener("change", () => {
+      const keepAllDays = select.value === "all" ? null : Number(select.value);
+      void options.savePruneRule({ keepAllDays }).then(
+        () => options.show(`Old versions: ${pruneRuleLabel(keepAllDays).toLowerCase()}.`),
+        (e: unknown) => options.show(`The setting was not saved: ${(e as Error)?.message ?? String(e)}`, "error"),
+      );
+    });
+    const row = element("div", { class: "meta-row" });
+    row.append(element("label", { for: "history-keep" }, "Keep"), select);
+    const hint = element(
+      "p",
+      { class: "form-hint", id: "history-keep-hint" },
+      "Older versions are thinned to the last of each day when the next version is taken; named versions are always kept. A setting of Copydesk, for every article.",
+    );
+    details.append(row, hint);
+    return details;
   }
 
   /// The redline of the article now against `entry`, with its Restore button.
-  function redlineView(entry: RebuiltVersion, state: EditorState): HTMLElement {
+  function versionRedline(entry: RebuiltVersion, state: EditorState): HTMLElement {
     const box = element("section", { class: "history-redline", "aria-label": "Changes since this version" });
-    const meta = metaOf(state);
-    // The time of saving differs on every version: the list shows it, the redline leaves it out.
-    const redline = compareArticles({ ...articleOf(entry), meta: { ...entry.meta, updated: meta.updated } }, { meta, doc: state.doc, assets: {} });
-    box.append(redlineElement(redline));
+    box.append(redlineView(entry, { doc: state.doc, meta: metaOf(state) }, "The article is the same as this version."));
     const restore = element("button", { type: "button", class: "history-restore" }, "Restore this version");
     restore.addEventListener("click", () => {
       restoreVersion(editor(), entry);
@@ -121,56 +161,6 @@ export function historyPanel(container: HTMLElement, editor: () => ArticleEditor
     },
     shown: () => !container.hidden,
   };
-}
-
-/// The redline as the panel shows it: each field and body block with its words marked, metadata and related links listed.
-export function redlineElement(redline: Redline): HTMLElement {
-  const root = element("div", { class: "redline" });
-  if (redline.equal) {
-    root.append(element("p", { class: "history-none" }, "The article is the same as this version."));
-    return root;
-  }
-  const section = (title: string, pieces: TextPiece[], details: string[]) => {
-    const part = element("div", { class: "redline-part" });
-    part.append(element("h3", {}, title), piecesElement(pieces));
-    for (const d of details) part.append(element("p", { class: "redline-detail" }, d));
-    root.append(part);
-  };
-  for (const field of redline.fields) section(field.label, field.pieces, field.details);
-  if (redline.meta.length > 0) {
-    const list = element("ul", { class: "redline-meta", "aria-label": "Metadata changes" });
-    for (const m of redline.meta) {
-      const row = element("li", {}, `${m.label}: `);
-      row.append(element("del", {}, m.before), " → ", element("ins", {}, m.after));
-      list.append(row);
-    }
-    root.append(element("h3", {}, "Metadata"), list);
-  }
-  if (redline.related.length > 0) {
-    const list = element("ul", { class: "redline-meta", "aria-label": "Related link changes" });
-    for (const r of redline.related) {
-      const row = element("li", {}, `${r.number}. `);
-      if (r.before) row.append(element("del", {}, `${r.before.title} <${r.before.href}>`), " ");
-      if (r.after) row.append(element("ins", {}, `${r.after.title} <${r.after.href}>`));
-      list.append(row);
-    }
-    root.append(element("h3", {}, "Related links"), list);
-  }
-  for (const block of redline.body) section(bodyHeading(block), block.pieces, block.details);
-  return root;
-}
-
-function piecesElement(pieces: TextPiece[]): HTMLElement {
-  const text = element("p", { class: "redline-text" });
-  for (const piece of pieces) text.append(piece.change === "same" ? piece.text : element(piece.change === "deleted" ? "del" : "ins", {}, piece.text));
-  return text;
-}
-
-/// Words deleted plus words inserted in a redline's fields and body.
-export function changedWordCount(redline: Redline): number {
-  let count = 0;
-  for (const part of [...redline.fields, ...redline.body]) for (const piece of part.pieces) if (piece.change !== "same") count += countWords(piece.text);
-  return count;
 }
 
 /// Brings `entry` back as one undoable change: its document (note marks whose threads are gone

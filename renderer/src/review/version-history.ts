@@ -4,7 +4,7 @@ import type { Identity } from "../../../shared/ipc";
 import { personFrom } from "../../../shared/review/people";
 import type { ArticleVersion, Person, Review, VersionReason } from "../../../shared/review/review";
 import { rebuildVersions, type RebuiltVersion } from "../../../shared/review/version-rebuild";
-import { prunedVersions, shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
+import { defaultPruneRule, prunedVersions, shouldTakeVersion, storedVersions, withNewVersion, type PruneRule } from "../../../shared/review/versions";
 import { newReviewId } from "./note-commands";
 
 // The versions of the article open in a window, rebuilt in full while it is open, and stored again
@@ -13,6 +13,13 @@ import { newReviewId } from "./note-commands";
 
 /// The text a version on save is compared by: its words, field by field.
 const textOf = (doc: PMNode) => doc.textBetween(0, doc.content.size, "\n", " ");
+
+/// A version's name (named ones), its time, and how the older versions are thinned.
+export interface TakeOptions {
+  name?: string | null;
+  now?: Date;
+  rule?: PruneRule;
+}
 
 export class VersionHistory {
   private rebuilt: RebuiltVersion[];
@@ -40,14 +47,16 @@ export class VersionHistory {
     return this.authors.get(id);
   }
 
-  /// Takes a version of the article as it is now when the rule says so (shared/review/versions.ts); true when it did.
-  take(article: { doc: PMNode; meta: ArticleMeta }, author: Identity, reason: VersionReason, name: string | null = null, now = new Date()): boolean {
+  /// Takes a version of the article as it is now when the rule says so (shared/review/versions.ts), thinning
+  /// the older ones by the pruning rule (Settings; the default when not given); true when it did.
+  take(article: { doc: PMNode; meta: ArticleMeta }, author: Identity, reason: VersionReason, options: TakeOptions = {}): boolean {
+    const { name = null, now = new Date(), rule = defaultPruneRule } = options;
     const newest = this.rebuilt.at(-1);
     const last = newest ? { time: newest.version.time, text: textOf(newest.doc) } : null;
     if (!shouldTakeVersion(reason, last, textOf(article.doc), now)) return false;
     this.olderStored = null;
     this.authors.set(author.id, personFrom(author.name, author.initials));
-    this.rebuilt = withNewVersion(prunedVersions(this.rebuilt, now), article, { id: newReviewId(), author: author.id, time: now.toISOString(), name, reason });
+    this.rebuilt = withNewVersion(prunedVersions(this.rebuilt, now, rule), article, { id: newReviewId(), author: author.id, time: now.toISOString(), name, reason });
     return true;
   }
 

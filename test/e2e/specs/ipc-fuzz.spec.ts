@@ -61,6 +61,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /// Why a successful answer is not a correct result for its channel, or null.
 function resultProblem(channel: Channel, value: unknown, inside: (path: unknown) => boolean): string | null {
   const opened = (v: unknown) => isObject(v) && typeof v.handle === "string" && isObject(v.article) && (v.path === null || inside(v.path));
+  const compared = (v: unknown) => isObject(v) && typeof v.title === "string" && isObject(v.meta) && isObject(v.doc);
   const settings = (v: unknown) => isObject(v) && ["system", "light", "dark"].includes(v.theme as string) && Array.isArray(v.exportFormats) && (v.styleGuideFolder === null || inside(v.styleGuideFolder));
   const ok: Record<Channel, (v: unknown) => boolean> = {
     "document:new": (v) => opened(v) && (v as { path: unknown }).path === null,
@@ -71,6 +72,8 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "document:snapshot": (v) => v === null,
     "document:close": (v) => v === null,
     "document:reload": opened,
+    "document:disk-version": compared,
+    "review:compare-file": (v) => v === null || compared(v),
     "document:import": (v) => v === null || opened(v),
     "export:run": (v) => v === null || (isObject(v) && Array.isArray(v.files) && v.files.every(inside)),
     "recovery:list": (v) => Array.isArray(v) && v.every((e) => isObject(e) && typeof e.id === "string"),

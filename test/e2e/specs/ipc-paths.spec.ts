@@ -36,6 +36,8 @@ test("every channel refuses a path the page names, and nothing is read or writte
     "document:save": [{ handle, article: payload, revision: 1, path: victim }, { handle: victim, article: payload, revision: 1 }],
     "document:save-as": [{ handle, article: payload, revision: 1, path: victim }],
     "document:reload": [{ handle, path: victim }, { handle: victim }],
+    "document:disk-version": [{ handle, path: victim }, { handle: victim }],
+    "review:compare-file": [{ handle, path: victim }, { handle: victim }, { handle, file: victim }],
     "document:close": [{ handle: victim }],
     "document:state": [{ handle: victim, revision: 1, edited: true }],
     "document:snapshot": [{ requestId: victim, snapshot: null }],

@@ -31,7 +31,7 @@ test("a saved version and a named one are listed in History, compared as a redli
   await expect(copydesk.historyVersions().last()).toContainText("Saved");
   await expect(history).toContainText("words");
 
-  const redline = await copydesk.compareWith("Saved");
+  const redline = await copydesk.chooseVersion("Saved");
   await expect(redline.locator("ins")).toContainText(["Deliveries start in March."]);
   await expect(redline.locator("del")).toHaveCount(0);
 

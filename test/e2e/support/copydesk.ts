@@ -347,9 +347,33 @@ export class Copydesk {
   }
 
   /// Chooses a version in the History panel (by its name, e.g. "Desk edit" or "Saved"); answers its redline.
-  async compareWith(version: string): Promise<Locator> {
+  async chooseVersion(version: string): Promise<Locator> {
     await this.historyVersions().filter({ hasText: version }).first().click();
     const redline = this.page.getByRole("region", { name: "Changes since this version" });
+    await expect(redline).toBeVisible();
+    return redline;
+  }
+
+  /// File > Compare with File… on the article at that path (answering the open dialog); answers the
+  /// redline of the article against it, in the Compare panel.
+  async compareWith(path: string): Promise<Locator> {
+    await this.target.answerDialogs({ kind: "open", path });
+    await this.chooseFromMenu("compare-file");
+    const redline = this.page.getByRole("region", { name: `Compared with ${basename(path)}` });
+    await expect(redline).toBeVisible();
+    return redline;
+  }
+
+  /// The panel that shows the article against another file or the version on disk.
+  comparePanel(): Locator {
+    return this.page.getByRole("complementary", { name: "Compare" });
+  }
+
+  /// Show Changes in the question about the file changed on disk: answers the redline of the window's
+  /// version against the one on disk; the question stays open.
+  async showDiskChanges(): Promise<Locator> {
+    await this.diskChangeDialog().getByRole("button", { name: "Show Changes" }).click();
+    const redline = this.page.getByRole("region", { name: "Your version against the one on disk" });
     await expect(redline).toBeVisible();
     return redline;
   }

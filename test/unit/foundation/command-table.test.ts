@@ -143,6 +143,7 @@ describe("the menu template", () => {
       "Save",
       "Save As…",
       "Save Version…",
+      "Compare with File…",
       "separator",
       "Import…",
       "Export…",

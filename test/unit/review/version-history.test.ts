@@ -35,9 +35,9 @@ function saved(history: VersionHistory, doc: PMNode) {
 describe("the versions of an open article", () => {
   it("takes one on save, none for a save 5 minutes later, and always a named one", () => {
     const history = new VersionHistory(base.doc, undefined);
-    expect(history.take({ doc: story("Arms sales", "First."), meta: base.meta }, amira, "save", null, at(0))).toBe(true);
-    expect(history.take({ doc: story("Arms sales", "First. Second."), meta: base.meta }, amira, "save", null, at(5))).toBe(false);
-    expect(history.take({ doc: story("Arms sales", "First. Second."), meta: base.meta }, amira, "named", "Desk edit", at(6))).toBe(true);
+    expect(history.take({ doc: story("Arms sales", "First."), meta: base.meta }, amira, "save", { now: at(0) })).toBe(true);
+    expect(history.take({ doc: story("Arms sales", "First. Second."), meta: base.meta }, amira, "save", { now: at(5) })).toBe(false);
+    expect(history.take({ doc: story("Arms sales", "First. Second."), meta: base.meta }, amira, "named", { name: "Desk edit", now: at(6) })).toBe(true);
     expect(history.versions.map((v) => [v.version.reason, v.version.name, v.version.words])).toEqual([
       ["save", null, 3],
       ["named", "Desk edit", 4],
@@ -47,9 +47,9 @@ describe("the versions of an open article", () => {
   it("keeps every version through edits made after it and a save, with its author among the people", () => {
     const history = new VersionHistory(base.doc, undefined);
     const first = story("Arms sales", "First.", "Second.");
-    history.take({ doc: first, meta: base.meta }, amira, "save", null, at(0));
+    history.take({ doc: first, meta: base.meta }, amira, "save", { now: at(0) });
     const second = story("Arms sales speed up", "First.", "Second, edited.", "Third.");
-    history.take({ doc: second, meta: base.meta }, amira, "named", "Desk edit", at(1));
+    history.take({ doc: second, meta: base.meta }, amira, "named", { name: "Desk edit", now: at(1) });
     const now = story("Arms sales speed up again", "Second, edited.", "Third.", "Fourth.");
     const reopened = saved(history, now);
     expect(reopened.versions[0].doc.eq(first)).toBe(true);
