@@ -2,12 +2,14 @@ import JSZip from "jszip";
 import mammoth from "mammoth";
 import { docxStyleNames as style } from "../../shared/export/docx-styles";
 import { collapse, type ImportedParts } from "../../shared/import/build";
+import type { WordReviewParts } from "../../shared/import/docx-review";
 import { childElements, parseXml } from "../../shared/import/xml-tree";
 
 // Word documents as people write them: Copydesk's own styles, Word's built-in Title, Subtitle,
 // Author, Date, Heading and Quote styles, and the document's core properties (File > Info:
 // title, author, created, tags, comments). Mammoth makes the HTML; what it could not carry over
-// comes back as warnings for the import report.
+// comes back as warnings for the import report. Mammoth drops comments and tracked changes: the
+// XML parts that hold them go to shared/import/docx-review.ts, which places them on the article.
 
 /// Mammoth's map from Copydesk's and Word's own styles to the HTML the styled HTML reader reads.
 export const docxStyleMap = [
@@ -58,12 +60,32 @@ export async function docxCoreProperties(zip: JSZip): Promise<{ parts: ImportedP
   return { parts, found };
 }
 
-/// The HTML mammoth makes of a Word document, what it warned about, and the document's core properties.
-export async function readDocx(bytes: Uint8Array): Promise<{ html: string; warnings: string[]; properties: ImportedParts; found: string[] }> {
+/// The XML parts of a Word file that hold its review (comments, their threads, tracked changes).
+async function reviewParts(zip: JSZip): Promise<WordReviewParts> {
+  const read = async (name: string) => (await zip.file(name)?.async("string")) ?? null;
+  return { document: await read("word/document.xml"), comments: await read("word/comments.xml"), commentsExtended: await read("word/commentsExtended.xml") };
+}
+
+/// Mammoth's HTML of a Word file. Mammoth reads the comments part too, and fails on a broken one:
+/// the text is then read without it (docx-review.ts reads the comments and says what was wrong).
+async function convert(buffer: Buffer, zip: JSZip): Promise<Awaited<ReturnType<typeof mammoth.convertToHtml>>> {
+  const options = { styleMap: docxStyleMap, externalFileAccess: false };
+  try {
+    return await mammoth.convertToHtml({ buffer }, options);
+  } catch (e) {
+    if (!zip.file("word/comments.xml")) throw e;
+    const withoutComments = await (await JSZip.loadAsync(buffer)).remove("word/comments.xml").generateAsync({ type: "nodebuffer" });
+    return mammoth.convertToHtml({ buffer: withoutComments }, options);
+  }
+}
+
+/// The HTML mammoth makes of a Word document, what it warned about, the document's core properties and its review's parts.
+export async function readDocx(bytes: Uint8Array): Promise<{ html: string; warnings: string[]; properties: ImportedParts; found: string[]; review: WordReviewParts }> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const result = await mammoth.convertToHtml({ buffer }, { styleMap: docxStyleMap, externalFileAccess: false });
+  const zip = await JSZip.loadAsync(buffer);
+  const result = await convert(buffer, zip);
   const warnings = result.messages.map((m) => `Word: ${m.message}${m.type === "warning" ? "" : ` (${m.type})`}`);
-  const core = await docxCoreProperties(await JSZip.loadAsync(buffer));
+  const core = await docxCoreProperties(zip);
   const html = `<!DOCTYPE html><html><body><article><div class="body">${result.value}</div></article></body></html>`;
-  return { html, warnings: [...new Set(warnings)], properties: core.parts, found: core.found };
+  return { html, warnings: [...new Set(warnings)], properties: core.parts, found: core.found, review: await reviewParts(zip) };
 }

@@ -7,6 +7,7 @@ import { importMarkdown } from "../../shared/import/markdown";
 import { importNitf } from "../../shared/import/nitf";
 import { importStyledPage } from "../../shared/import/html-styled";
 import { importNinjs } from "../../shared/import/ninjs";
+import { placeWordReview } from "../../shared/import/docx-review";
 import { decodeXmlBytes } from "../../shared/import/xml-tree";
 import { readDocx } from "./docx-import";
 import { FileRefused, readRegularFile } from "./regular-file";
@@ -51,7 +52,10 @@ export async function importBytes(bytes: Uint8Array, format: ImportFormat): Prom
     } catch (e) {
       return { ok: false, errors: [`the file is not a Word document Copydesk can read (${(e as Error).message})`] };
     }
-    return importStyledPage(parseHtmlInNode(docx.html), { warnings: docx.warnings, found: docx.found, fallback: docx.properties });
+    const result = await importStyledPage(parseHtmlInNode(docx.html), { warnings: docx.warnings, found: docx.found, fallback: docx.properties });
+    if (!result.ok) return result;
+    const placed = placeWordReview(result.article, docx.review);
+    return { ok: true, article: placed.article, warnings: [...result.warnings, ...placed.warnings], found: [...result.found, ...placed.found] };
   }
   if (format === "nitf") {
     const xml = decodeXmlBytes(bytes);

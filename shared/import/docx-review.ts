@@ -1,0 +1,369 @@
+import type { Mark, Node as PMNode } from "prosemirror-model";
+import { Transform } from "prosemirror-transform";
+import { articleToJSON, type Article } from "../article";
+import { articleFromJSON } from "../article-file";
+import { personFrom, suggestedInitials, maxInitialsLength, maxNameLength } from "../review/people";
+import { emptyReview, maxNoteBody, maxQuote, type NoteReply, type NoteThread, type Review } from "../review/review";
+import { schema } from "../schema";
+import { readWordCommentExtras, readWordComments, readWordParagraphs, type WordComment, type WordParagraph, type WordRevision } from "./docx-review-read";
+
+// A Word document's review brought into the article mammoth made of it (docs/import.md, "Word"):
+// comments become notes (replies threaded as Word threads them, a comment on no words a desk
+// note), tracked insertions and deletions become suggested edits by their Word authors. Each is
+// placed by text: a Word paragraph is found among the article's text blocks by its words, and
+// offsets in it become positions there. What cannot be placed becomes a desk note that says so
+// and quotes the words, so nothing of the review is lost.
+
+/// The XML parts of a Word file that hold its review (null when the file has none).
+export interface WordReviewParts {
+  document: string | null;
+  comments: string | null;
+  commentsExtended: string | null;
+}
+
+/// The article with the Word review placed on it, and what the import report says of it.
+export interface PlacedReview {
+  article: Article;
+  found: string[];
+  warnings: string[];
+}
+
+/// A Word paragraph as placed on a text block: `at(offset)` gives the document position of an offset of its text, or null.
+interface Placed {
+  at: (offset: number) => number | null;
+}
+
+/// Text with runs of white space made one space and the ends trimmed, with the map from each raw
+/// offset to its offset in the trimmed text and back.
+interface Normalized {
+  text: string;
+  fromRaw: number[];
+  toRaw: number[];
+}
+
+function normalize(raw: string): Normalized {
+  const fromRaw: number[] = [];
+  const toRaw: number[] = [];
+  let text = "";
+  let inSpace = false;
+  let end = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (/\s/.test(raw[i])) {
+      // The first space of a run stands where the one space will be; the others just after it.
+      fromRaw.push(text === "" ? 0 : text.length + (inSpace ? 1 : 0));
+      if (text !== "" && !inSpace) toRaw[text.length] = i;
+      inSpace = text !== "";
+      continue;
+    }
+    if (inSpace) text += " ";
+    inSpace = false;
+    fromRaw.push(text.length);
+    toRaw[text.length] = i;
+    text += raw[i];
+    end = i + 1;
+  }
+  fromRaw.push(text.length);
+  toRaw.length = text.length;
+  toRaw.push(end);
+  return { text, fromRaw: fromRaw.map((n) => Math.min(n, text.length)), toRaw };
+}
+
+interface TextBlock {
+  pos: number;
+  node: PMNode;
+  norm: Normalized;
+}
+
+/// How many text blocks past the last one placed a Word paragraph is looked for.
+const lookAhead = 12;
+
+/// Finds each Word paragraph among the article's text blocks, in order: the same words, or the
+/// paragraph's words inside a block (a table cell of several paragraphs), or a block's words inside
+/// the paragraph (an attribution after "— ", the dateline's place).
+function placeParagraphs(doc: PMNode, paragraphs: WordParagraph[]): (Placed | null)[] {
+  const blocks: TextBlock[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    const norm = normalize(node.textContent);
+    if (norm.text !== "") blocks.push({ pos, node, norm });
+    return false;
+  });
+  let cursor = 0;
+  let used = 0;
+  return paragraphs.map((paragraph) => {
+    const word = normalize(paragraph.text);
+    if (word.text === "") return null;
+    for (let b = cursor; b < Math.min(blocks.length, cursor + lookAhead); b++) {
+      const block = blocks[b].norm.text;
+      const from = b === cursor ? used : 0;
+      let shift: number;
+      let index: number;
+      if (from === 0 && block === word.text) {
+        [shift, cursor, used] = [0, b + 1, 0];
+      } else if (word.text.length >= 3 && (index = block.indexOf(word.text, from)) >= 0) {
+        [shift, cursor, used] = [index, b, index + word.text.length];
+      } else if (from === 0 && block.length >= 3 && (index = word.text.indexOf(block)) >= 0) {
+        [shift, cursor, used] = [-index, b + 1, 0];
+      } else continue;
+      const { pos, norm } = blocks[b];
+      return {
+        at: (offset: number) => {
+          const n = word.fromRaw[Math.min(offset, word.fromRaw.length - 1)] + shift;
+          return n < 0 || n > norm.text.length ? null : pos + 1 + norm.toRaw[n];
+        },
+      };
+    }
+    return null;
+  });
+}
+
+/// The people of the review, made from Word's author names as they come.
+class People {
+  readonly people: Review["people"] = {};
+  private readonly byName = new Map<string, string>();
+
+  id(name: string, initials = ""): string {
+    const shown = name.trim().slice(0, maxNameLength) || "Word user";
+    const known = this.byName.get(shown);
+    if (known) return known;
+    const id = `word-${this.byName.size + 1}`;
+    const given = [...initials.trim()].slice(0, maxInitialsLength).join("");
+    this.people[id] = personFrom(shown, given || suggestedInitials(shown) || "?");
+    this.byName.set(shown, id);
+    return id;
+  }
+}
+
+/// An ISO date-time from Word's w:date, or `now` when it gave none that reads.
+const isoTime = (date: string, now: Date): string => (Number.isNaN(Date.parse(date)) ? now.toISOString() : new Date(date).toISOString());
+
+/// A note's words in pieces a note may hold: the first its body, the rest replies by the same author.
+function splitBody(body: string): string[] {
+  const pieces: string[] = [];
+  for (let i = 0; i < body.length || pieces.length === 0; i += maxNoteBody) pieces.push(body.slice(i, i + maxNoteBody));
+  return pieces;
+}
+
+const newId = (): string => globalThis.crypto.randomUUID();
+const quoted = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+const plural = (n: number, thing: string): string => `${n} ${thing}${n === 1 ? "" : "s"}`;
+
+/// Where the comments start and end, and which paragraph each part is in.
+interface CommentPlace {
+  paragraph: number;
+  offset: number;
+  order: number;
+}
+
+/// The words between two places of the document's paragraphs (paragraphs joined by a space).
+function wordsBetween(paragraphs: WordParagraph[], start: CommentPlace, end: CommentPlace): string {
+  if (start.paragraph === end.paragraph) return paragraphs[start.paragraph].text.slice(start.offset, end.offset);
+  const parts = [paragraphs[start.paragraph].text.slice(start.offset)];
+  for (let p = start.paragraph + 1; p < end.paragraph; p++) parts.push(paragraphs[p].text);
+  parts.push(paragraphs[end.paragraph].text.slice(0, end.offset));
+  return parts.join(" ");
+}
+
+/// Places the review of a Word file on the article mammoth made of it. Without a comments part or
+/// a review in the document, the article comes back as it was.
+export function placeWordReview(article: Article, parts: WordReviewParts, now = new Date()): PlacedReview {
+  const found: string[] = [];
+  const warnings: string[] = [];
+  if (parts.document === null) return { article, found, warnings };
+  const read = readWordParagraphs(parts.document);
+  if (!read.ok) {
+    warnings.push(`The Word document's comments and tracked changes could not be read (word/document.xml: ${read.error}).`);
+    return { article, found, warnings };
+  }
+  const paragraphs = read.paragraphs;
+  const hasComments = paragraphs.some((p) => p.comments.length > 0);
+  const hasChanges = paragraphs.some((p) => p.insertions.length > 0 || p.deletions.length > 0);
+  if (!hasComments && !hasChanges && parts.comments === null) return { article, found, warnings };
+
+  let comments: WordComment[] = [];
+  if (parts.comments !== null) {
+    const readComments = readWordComments(parts.comments);
+    if (readComments.ok) comments = readComments.comments;
+    else warnings.push(`The Word comments could not be read (word/comments.xml: ${readComments.error}); the text is imported without them.`);
+  } else if (hasComments) warnings.push("The Word document marks comments in its text but has no comments part (word/comments.xml); the text is imported without them.");
+
+  const people = new People();
+  const review = emptyReview();
+  const tr = new Transform(article.doc);
+  const placed = placeParagraphs(article.doc, paragraphs);
+  // A place in the text as it is now (deleted words back in): before the deleted words Word wrote after it, after those before.
+  const position = (place: CommentPlace | undefined): number | null => {
+    const pos = place ? (placed[place.paragraph]?.at(place.offset) ?? null) : null;
+    return place && pos !== null ? tr.mapping.map(pos, sideOf(paragraphs[place.paragraph], place.offset, place.order)) : null;
+  };
+  const deskNote = (body: string, author: string, time: string, replies: NoteReply[] = []) => {
+    const [first, ...rest] = splitBody(body);
+    review.notes[newId()] = { anchor: "article", quote: "", author, time, body: first, replies: [...rest.map((piece) => ({ id: newId(), author, time, body: piece })), ...replies], resolved: null };
+  };
+
+  // Tracked changes first: deleted words go back into the text, which moves what follows.
+  const changes = placeChanges(tr, paragraphs, placed, people, review, now, deskNote);
+
+  // Comments: where each starts and ends, then threads (a reply names its parent's last paragraph).
+  const starts = new Map<string, CommentPlace>();
+  const ends = new Map<string, CommentPlace>();
+  const references = new Map<string, CommentPlace>();
+  paragraphs.forEach((p, paragraph) => {
+    for (const mark of p.comments) {
+      const table = mark.kind === "start" ? starts : mark.kind === "end" ? ends : references;
+      if (!table.has(mark.comment)) table.set(mark.comment, { paragraph, offset: mark.offset, order: mark.order });
+    }
+  });
+  const extras = readWordCommentExtras(parts.commentsExtended);
+  const byParaId = new Map(comments.filter((c) => c.paraId).map((c) => [c.paraId!, c]));
+  const rootOf = (comment: WordComment): WordComment => {
+    let current = comment;
+    for (let hops = 0; hops < comments.length; hops++) {
+      const parentId = current.paraId ? extras.get(current.paraId)?.parent : null;
+      const parent = parentId ? byParaId.get(parentId) : undefined;
+      if (!parent || parent === current) break;
+      current = parent;
+    }
+    return current;
+  };
+  const replies = new Map<WordComment, WordComment[]>();
+  for (const comment of comments) {
+    const root = rootOf(comment);
+    if (root !== comment) replies.set(root, [...(replies.get(root) ?? []), comment]);
+  }
+
+  let onText = 0;
+  let onArticle = 0;
+  let unplaced = 0;
+  for (const comment of comments) {
+    if (rootOf(comment) !== comment) continue;
+    const author = people.id(comment.author, comment.initials);
+    const time = isoTime(comment.date, now);
+    const threadReplies: NoteReply[] = (replies.get(comment) ?? []).flatMap((reply) =>
+      splitBody(reply.body).map((body) => ({ id: newId(), author: people.id(reply.author, reply.initials), time: isoTime(reply.date, now), body })),
+    );
+    const done = comment.paraId ? extras.get(comment.paraId)?.done === true : false;
+    const resolved = done ? { by: author, time } : null;
+    const start = starts.get(comment.id);
+    const end = ends.get(comment.id);
+    const words = start && end && (end.paragraph > start.paragraph || (end.paragraph === start.paragraph && end.offset >= start.offset)) ? wordsBetween(paragraphs, start, end) : null;
+    if (words !== null && words.trim() === "") {
+      // A comment on no words: a desk note (Copydesk writes its desk notes so).
+      const [first, ...rest] = splitBody(comment.body);
+      review.notes[newId()] = { anchor: "article", quote: "", author, time, body: first, replies: [...rest.map((body) => ({ id: newId(), author, time, body })), ...threadReplies], resolved };
+      onArticle += 1;
+      continue;
+    }
+    const from = position(start);
+    const to = position(end);
+    if (words !== null && from !== null && to !== null && from < to) {
+      const id = newId();
+      const [first, ...rest] = splitBody(comment.body);
+      const replies = [...rest.map((body) => ({ id: newId(), author, time, body })), ...threadReplies];
+      const thread: NoteThread = { anchor: "text", quote: words.slice(0, maxQuote), author, time, body: first, replies, resolved };
+      review.notes[id] = thread;
+      tr.addMark(from, to, schema.marks.note.create({ id }));
+      onText += 1;
+      continue;
+    }
+    unplaced += 1;
+    const reference = references.get(comment.id);
+    const why =
+      words !== null
+        ? `Comment on "${quoted(words)}" from Word could not be placed.`
+        : reference
+          ? `Comment from Word near "${quoted(paragraphs[reference.paragraph].text.slice(Math.max(0, reference.offset - 40), reference.offset))}" marks no words, so it could not be placed.`
+          : "Comment from Word with no place in the text.";
+    deskNote(`${why}\n${comment.body}`, author, time, threadReplies);
+  }
+
+  const repliesIn = [...replies.values()].reduce((n, list) => n + list.length, 0);
+  if (comments.length > 0) {
+    const kinds = [onText > 0 ? `${onText} on the text` : "", onArticle > 0 ? `${onArticle} on the whole article (desk notes)` : "", unplaced > 0 ? `${unplaced} that could not be placed, as desk notes saying so` : ""].filter(Boolean);
+    found.push(`${plural(onText + onArticle + unplaced, "comment")} from Word as notes (${kinds.join(", ")})${repliesIn > 0 ? `, with ${repliesIn} ${repliesIn === 1 ? "reply" : "replies"}` : ""}`);
+  }
+  if (unplaced > 0) warnings.push(`${plural(unplaced, "Word comment")} could not be placed on the text: ${unplaced === 1 ? "it is a desk note" : "they are desk notes"} quoting the words.`);
+  found.push(...changes.found);
+  warnings.push(...changes.warnings);
+
+  review.people = people.people;
+  const reviewed: Article = { ...article, doc: tr.doc, review };
+  const checked = articleFromJSON(articleToJSON(reviewed));
+  if (checked.ok) return { article: checked.article, found, warnings };
+  // Not expected: the file format refuses what was placed. The text comes in without the review, and says why.
+  warnings.push(`The comments and tracked changes from Word were left out: the article with them is not valid (${checked.errors.slice(0, 3).join("; ")}).`);
+  return { article, found: [], warnings };
+}
+
+type DeskNote = (body: string, author: string, time: string) => void;
+
+/// Which way a place at an offset goes when deleted words are put back there: before the deleted
+/// words Word wrote after it (-1), after those it wrote before (1).
+const sideOf = (p: WordParagraph, offset: number, order: number): -1 | 1 => (p.deletions.some((d) => d.offset === offset && d.order > order) ? -1 : 1);
+
+/// Places the tracked insertions and deletions as suggested edits: inserted words get an
+/// `insertion` mark, deleted words go back into the text with a `deletion` mark, a paragraph
+/// inserted whole gets the mark on the block too. Returns the report's lines.
+function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Placed | null)[], people: People, review: Review, now: Date, deskNote: DeskNote): { found: string[]; warnings: string[] } {
+  const { insertion, deletion } = schema.marks;
+  const ids = new Map<string, string>();
+  const suggestion = (revision: WordRevision, kind: "insert" | "delete"): string => {
+    const key = `${kind}:${revision.id}:${revision.author}:${revision.date}`;
+    let id = ids.get(key);
+    if (!id) {
+      id = newId();
+      ids.set(key, id);
+      review.suggestions[id] = { author: people.id(revision.author), time: isoTime(revision.date, now), kind };
+    }
+    return id;
+  };
+  let inserted = 0;
+  let deleted = 0;
+  let unplaced = 0;
+  const notPlaced = (what: string, revision: WordRevision, text: string) => {
+    unplaced += 1;
+    deskNote(`${what} "${quoted(text)}" by ${revision.author || "someone"} from Word could not be placed${what === "Insertion of" ? "; the words are in the text as written" : ""}.`, people.id(revision.author), isoTime(revision.date, now));
+  };
+
+  paragraphs.forEach((p, index) => {
+    const at = placed[index]?.at;
+    for (const d of p.deletions) {
+      const pos = at?.(d.offset) ?? null;
+      const text = d.text.replace(/[\t\n]/g, " ");
+      if (pos === null) {
+        notPlaced("Deletion of", d, text);
+        continue;
+      }
+      const marks: Mark[] = [deletion.create({ id: suggestion(d, "delete") })];
+      tr.insert(tr.mapping.map(pos, 1), schema.text(text, marks));
+      deleted += 1;
+    }
+  });
+  paragraphs.forEach((p, index) => {
+    const at = placed[index]?.at;
+    for (const ins of p.insertions) {
+      const from = at?.(ins.from) ?? null;
+      const to = at?.(ins.to) ?? null;
+      if (from === null || to === null || from >= to) {
+        notPlaced("Insertion of", ins, p.text.slice(ins.from, ins.to));
+        continue;
+      }
+      const id = suggestion(ins, "insert");
+      tr.addMark(tr.mapping.map(from, sideOf(p, ins.from, ins.order)), tr.mapping.map(to, sideOf(p, ins.to, ins.order)), insertion.create({ id }));
+      inserted += 1;
+      // A paragraph inserted whole (its words and its paragraph mark): the block carries the mark too.
+      const whole = p.markInserted && ins.from === 0 && ins.to === p.text.length;
+      const $from = tr.doc.resolve(tr.mapping.map(from, 1));
+      if (whole && $from.depth > 0 && $from.node($from.depth - 1).type.allowsMarkType(insertion)) tr.addNodeMark($from.before(), insertion.create({ id }));
+    }
+  });
+  const found: string[] = [];
+  const warnings: string[] = [];
+  const total = inserted + deleted;
+  if (total > 0) {
+    const authors = [...new Set(Object.values(review.suggestions).map((s) => people.people[s.author]?.name ?? ""))].filter(Boolean);
+    found.push(`${plural(total, "tracked change")} from Word as suggested edits (${inserted} inserted, ${deleted} deleted${authors.length > 0 ? `; by ${authors.join(", ")}` : ""})`);
+  }
+  if (unplaced > 0) warnings.push(`${plural(unplaced, "tracked change")} from Word could not be placed on the text: ${unplaced === 1 ? "it is a desk note" : "they are desk notes"} quoting the words.`);
+  return { found, warnings };
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { fieldText, type Article } from "../../../shared/article";
+import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
+import { exportDocx } from "../../../shared/export/docx";
+import { notePlaces } from "../../../shared/review/open-review";
+import { importBytes } from "../../../electron/services/import-files";
+import { reviewedArticle } from "../review/reviewed-article";
+import { comment, commented, para, run, title, wordFile } from "../../support/word-files";
+
+// DOCX import of the review (shared/import/docx-review.ts): Word comments come back as notes on
+// their words, with their replies; a comment on no words as a desk note; what cannot be placed as
+// a desk note quoting the words. Checked against files our exporter writes and files written by
+// hand as Word writes them.
+
+async function imported(bytes: Uint8Array): Promise<{ article: Article; warnings: string[]; found: string[] }> {
+  const result = await importBytes(bytes, "docx");
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  // Whatever comes in must save and open again.
+  const reopened = parseArticleFile(serializeArticle(result.article));
+  expect(reopened.ok, reopened.ok ? "" : reopened.errors.join("\n")).toBe(true);
+  return result;
+}
+
+/// Each note as the test reads it: its words (joined over blocks), body, author's name, time, replies, anchor.
+function notes(article: Article) {
+  const review = article.review!;
+  const places = notePlaces(article.doc);
+  const name = (id: string) => review.people[id]?.name;
+  return Object.entries(review.notes).map(([id, n]) => ({
+    words: (places.get(id) ?? []).map((p) => p.text).join(" "),
+    body: n.body,
+    author: name(n.author),
+    time: n.time,
+    anchor: n.anchor,
+    resolved: n.resolved !== null,
+    replies: n.replies.map((r) => ({ body: r.body, author: name(r.author), time: r.time })),
+  }));
+}
+
+describe("DOCX import of comments written by Copydesk's export", () => {
+  it("gives back every open note on its words, with its author, time and replies, and the desk note", async () => {
+    const { article } = reviewedArticle();
+    const result = await imported(await exportDocx(article));
+    const back = notes(result.article);
+    const review = article.review!;
+    const open = Object.values(review.notes).filter((n) => !n.resolved);
+    expect(back).toHaveLength(open.length);
+    for (const thread of open) {
+      const note = back.find((n) => n.body === thread.body);
+      expect(note, thread.body).toBeDefined();
+      expect(note).toMatchObject({
+        anchor: thread.anchor,
+        words: thread.anchor === "text" ? thread.quote : "",
+        author: review.people[thread.author].name,
+        time: thread.time,
+        resolved: false,
+        replies: thread.replies.map((r) => ({ body: r.body, author: review.people[r.author].name, time: r.time })),
+      });
+    }
+    const replies = open.reduce((n, thread) => n + thread.replies.length, 0);
+    expect(result.found).toContain(`${open.length} comments from Word as notes (${open.length - 1} on the text, 1 on the whole article (desk notes)), with ${replies} replies`);
+    expect(result.warnings.filter((w) => /comment|tracked/i.test(w))).toEqual([]);
+  });
+
+  it("imports an article without notes as before, with no review and nothing said of one", async () => {
+    const { article } = reviewedArticle();
+    const result = await imported(await exportDocx({ ...article, review: undefined }));
+    expect(Object.keys(result.article.review?.notes ?? {})).toEqual([]);
+    expect(result.found.filter((f) => /Word as/.test(f))).toEqual([]);
+  });
+});
+
+describe("DOCX import of comments in a file written as Word writes it", () => {
+  const date = "2026-03-02T09:15:00Z";
+
+  it("reads comments on words, across paragraphs, a reply threaded by commentsExtended, a resolved one and one on no words", async () => {
+    const bytes = await wordFile({
+      body: [
+        title(run("Storm closes the harbour")),
+        para(run("Ferries stayed in port on "), commented(0, run("Tuesday")), run(" as gusts reached 120 km/h.")),
+        para(run("The coastguard "), `<w:commentRangeStart w:id="2"/>`, run("warned boats"), run(" to stay away.")),
+        para(run("Repairs will take "), run("weeks"), `<w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r>`, run(".")),
+        para(run("Clean-up "), commented(3, run("starts")), run(" on Monday."), commented(4), run(" Done.")),
+      ].join(""),
+      comments: [
+        comment(0, "Ana Ruiz", date, "Which Tuesday?", "1A2B0001"),
+        comment(1, "Tom Li", "2026-03-02T10:00:00Z", "The 4th.", "1A2B0002"),
+        comment(2, "Tom Li", date, "Two paragraphs, one comment.", "1A2B0003"),
+        comment(3, "Ana Ruiz", date, "Sourced?", "1A2B0004"),
+        comment(4, "Ana Ruiz", date, "Legal has seen this.", "1A2B0005"),
+      ].join(""),
+      commentsExtended: [
+        '<w15:commentEx w15:paraId="1A2B0001" w15:done="0"/>',
+        '<w15:commentEx w15:paraId="1A2B0002" w15:paraIdParent="1A2B0001" w15:done="0"/>',
+        '<w15:commentEx w15:paraId="1A2B0003" w15:done="0"/>',
+        '<w15:commentEx w15:paraId="1A2B0004" w15:done="1"/>',
+        '<w15:commentEx w15:paraId="1A2B0005" w15:done="0"/>',
+      ].join(""),
+    });
+    const result = await imported(bytes);
+    expect(fieldText(result.article.doc, "headline")).toBe("Storm closes the harbour");
+    const back = notes(result.article);
+    const iso = new Date(date).toISOString();
+    expect(back).toEqual(
+      expect.arrayContaining([
+        { words: "Tuesday", body: "Which Tuesday?", author: "Ana Ruiz", time: iso, anchor: "text", resolved: false, replies: [{ body: "The 4th.", author: "Tom Li", time: "2026-03-02T10:00:00.000Z" }] },
+        { words: "warned boats to stay away. Repairs will take weeks", body: "Two paragraphs, one comment.", author: "Tom Li", time: iso, anchor: "text", resolved: false, replies: [] },
+        { words: "starts", body: "Sourced?", author: "Ana Ruiz", time: iso, anchor: "text", resolved: true, replies: [] },
+        { words: "", body: "Legal has seen this.", author: "Ana Ruiz", time: iso, anchor: "article", resolved: false, replies: [] },
+      ]),
+    );
+    expect(back).toHaveLength(4);
+    const people = Object.values(result.article.review!.people);
+    expect(people.map((p) => [p.name, p.initials]).sort()).toEqual([["Ana Ruiz", "AR"], ["Tom Li", "TL"]]);
+    expect(result.found).toContain("4 comments from Word as notes (3 on the text, 1 on the whole article (desk notes)), with 1 reply");
+  });
+
+  it("keeps each comment without commentsExtended, as a note of its own", async () => {
+    const bytes = await wordFile({
+      body: [title(run("Harbour")), para(commented(0, run("Ferries")), run(" stayed "), commented(1, run("in port")), run("."))].join(""),
+      comments: comment(0, "Ana Ruiz", date, "Which ferries?") + comment(1, "Tom Li", date, "Which port?"),
+    });
+    const back = notes((await imported(bytes)).article);
+    expect(back.map((n) => [n.words, n.body, n.author])).toEqual(
+      expect.arrayContaining([
+        ["Ferries", "Which ferries?", "Ana Ruiz"],
+        ["in port", "Which port?", "Tom Li"],
+      ]),
+    );
+  });
+});
+
+describe("DOCX import of a hostile review", () => {
+  const date = "2026-03-02T09:15:00Z";
+  const body = [title(run("Harbour")), para(run("Ferries "), commented(0, run("stayed")), run(" in port."))].join("");
+
+  it("imports the text when comments.xml is missing, and says the comments were not there", async () => {
+    const result = await imported(await wordFile({ body }));
+    expect(result.article.doc.textContent).toContain("Ferries stayed in port.");
+    expect(result.warnings).toContain("The Word document marks comments in its text but has no comments part (word/comments.xml); the text is imported without them.");
+  });
+
+  it("imports the text when comments.xml is broken, and says why", async () => {
+    const result = await imported(await wordFile({ body, rawComments: "<w:comments><w:comment w:id='0'>" }));
+    expect(result.article.doc.textContent).toContain("Ferries stayed in port.");
+    expect(result.warnings.find((w) => w.startsWith("The Word comments could not be read (word/comments.xml: the file is not well-formed XML"))).toBeDefined();
+  });
+
+  it("keeps a comment with no range, one whose range ends before it starts and one on words mammoth leaves out, as desk notes that say so", async () => {
+    const bytes = await wordFile({
+      body: [
+        title(run("Harbour")),
+        para(run("Ferries stayed in port"), `<w:r><w:commentReference w:id="0"/></w:r>`, run(".")),
+        para(`<w:commentRangeEnd w:id="1"/>`, run("Gusts reached "), `<w:commentRangeStart w:id="1"/>`, run("120 km/h.")),
+        para(run("Text box: "), `<w:r><w:drawing><w:txbxContent><w:p>${commented(2, run("Inside the box"))}</w:p></w:txbxContent></w:drawing></w:r>`),
+        para(run("Last line.")),
+      ].join(""),
+      comments: [comment(0, "Ana Ruiz", date, "No range."), comment(1, "Ana Ruiz", date, "Backwards."), comment(2, "Tom Li", date, "In a text box."), comment(7, "Tom Li", date, "Nowhere at all.")].join(""),
+    });
+    const result = await imported(bytes);
+    const back = notes(result.article);
+    expect(back.every((n) => n.anchor === "article")).toBe(true);
+    const bodies = back.map((n) => n.body);
+    expect(bodies).toEqual(
+      expect.arrayContaining([
+        'Comment from Word near "Ferries stayed in port" marks no words, so it could not be placed.\nNo range.',
+        "Comment from Word with no place in the text.\nBackwards.",
+        "Comment from Word with no place in the text.\nIn a text box.",
+        "Comment from Word with no place in the text.\nNowhere at all.",
+      ]),
+    );
+    expect(result.warnings).toContain("4 Word comments could not be placed on the text: they are desk notes quoting the words.");
+  });
+
+  it("keeps a comment whose words are not in the article, quoting them", async () => {
+    // Mammoth leaves out a deleted table row, comment and all.
+    const bytes = await wordFile({
+      body: [
+        title(run("Harbour")),
+        `<w:tbl><w:tr><w:trPr><w:del w:id="9" w:author="Ana Ruiz" w:date="${date}"/></w:trPr><w:tc><w:p>${commented(0, run("Row that went"))}</w:p></w:tc></w:tr><w:tr><w:tc>${para(run("Row that stayed"))}</w:tc></w:tr></w:tbl>`,
+      ].join(""),
+      comments: comment(0, "Ana Ruiz", date, "Why cut?"),
+    });
+    const result = await imported(bytes);
+    expect(notes(result.article).map((n) => n.body)).toEqual(['Comment on "Row that went" from Word could not be placed.\nWhy cut?']);
+  });
+});
