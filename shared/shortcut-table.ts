@@ -35,6 +35,8 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["dateline"],
   ["related-link"],
   ["add-note"],
+  ["suggest-mode"],
+  ["accept-suggestion", "reject-suggestion"],
   ["move-related-up", "move-related-down"],
   ["select-previous-related", "select-next-related", "edit-related-link", "remove-related-link"],
   ["find", "replace"],

@@ -25,6 +25,7 @@ import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
 import { canAddNote } from "../review/note-commands";
+import { isSuggesting, settle } from "../review/suggest-mode";
 import { backspaceInTable, deleteAcrossTable, deleteInTable, deleteTable, enterInTable, headerRowOn, insertTable, nextCell, previousCell, tableCommands, toggleHeaderRow } from "../editor/tables";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
 
@@ -45,6 +46,8 @@ export interface ShellActions {
   editDateline(): void;
   /// A note on the selected text, or on the whole article (the margin asks for its words).
   addNote(): void;
+  /// Turns suggest mode on or off (asking for the writer's name first when there is none).
+  toggleSuggesting(): void;
   addDeskNote(): void;
   /// The user's name and initials (Settings).
   editIdentity(): void;
@@ -166,6 +169,11 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "add-note": { action: () => shell.addNote(), enabled: canAddNote },
     "desk-note": { action: () => shell.addDeskNote() },
     identity: { action: () => shell.editIdentity() },
+    "suggest-mode": { action: () => shell.toggleSuggesting(), active: isSuggesting },
+    "accept-suggestion": whenItApplies(settle(true, "selection")),
+    "reject-suggestion": whenItApplies(settle(false, "selection")),
+    "accept-all-suggestions": whenItApplies(settle(true, "all")),
+    "reject-all-suggestions": whenItApplies(settle(false, "all")),
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },
     "select-previous-related": { command: selectRelatedNeighbour(-1) },

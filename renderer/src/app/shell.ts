@@ -4,6 +4,7 @@ import { platformOf } from "../../../shared/keys";
 import type { EventTypes, Identity, OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { figureAt } from "../editor/commands";
+import { isSuggesting, setSuggesting } from "../review/suggest-mode";
 import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
@@ -77,6 +78,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     addNote: () => void notes.startNote(false).catch(showError),
     addDeskNote: () => void notes.startNote(true).catch(showError),
     editIdentity: () => void askAuthor(false).catch(showError),
+    toggleSuggesting: () => void toggleSuggesting().catch(showError),
     find: (replace) => find.open(replace),
     closeFind: () => find.close(),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
@@ -120,6 +122,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const notes = noteMargin(main, getEditor, { author: () => (settings.identity ? Promise.resolve(settings.identity) : askAuthor(false)), show });
 
   /// Asks who is writing (on first start, and from the menu); answers the identity kept in Settings.
+  /// Suggest mode on or off; suggestions need a name, asked for first when there is none.
+  async function toggleSuggesting(): Promise<void> {
+    const on = !isSuggesting(editor.state);
+    if (on && !settings.identity && !(await askAuthor(false))) return;
+    editor.run(setSuggesting(on));
+    document.body.classList.toggle("suggesting", on);
+    show(on ? "Suggesting: your edits are suggestions the author can accept or reject." : "Editing: your edits change the article.");
+    editor.focus();
+  }
+
   async function askAuthor(firstStart: boolean): Promise<Identity | null> {
     const { askIdentity } = await identityDialog();
     const identity = await askIdentity(settings.identity, async (changes) => (settings = await call("settings:set", { identity: changes })), firstStart);
@@ -189,6 +201,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       },
     },
     smartQuotes: () => settings.smartQuotes,
+    author: () => settings.identity ?? null,
     openLink: (href) =>
       void call("link:open", { href }).then(
         () => show(`Opened ${href} in your browser.`),

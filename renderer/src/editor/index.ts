@@ -5,7 +5,9 @@ import "prosemirror-view/style/prosemirror.css";
 import "prosemirror-gapcursor/style/gapcursor.css";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
 import { isEmptyReview, type Review } from "../../../shared/review/review";
+import type { Identity } from "../../../shared/ipc";
 import { reviewOfState } from "../review/review-state";
+import { suggestingTransaction } from "../review/suggest-mode";
 import { AssetStore, type AssetHost } from "./assets";
 import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
@@ -32,6 +34,8 @@ export interface EditorOptions {
   onUpdate: (state: EditorState, docChanged: boolean) => void;
   /// Extra plugins from the app shell (its keyboard shortcuts, for instance), consulted first.
   plugins?: Plugin[];
+  /// Who is writing: the author of what is suggested in suggest mode.
+  author?: () => Identity | null;
   /// Tells the journalist what a paste or drop left out, or why a change was not made.
   notify?: (message: string) => void;
   /// Offers the headline, standfirst and byline of a page pasted whole, with the paste's report.
@@ -59,8 +63,10 @@ export class ArticleEditor {
         };
       },
       dispatchTransaction: (tr: Transaction) => {
-        this.view.updateState(this.view.state.apply(tr));
-        this.options.onUpdate(this.view.state, tr.docChanged);
+        // In suggest mode an edit becomes suggestions by whoever is writing.
+        const made = suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
+        this.view.updateState(this.view.state.apply(made));
+        this.options.onUpdate(this.view.state, made.docChanged);
       },
     });
   }

@@ -8,6 +8,7 @@ import type { Command, Plugin } from "prosemirror-state";
 import type { ArticleMeta } from "../../../shared/article";
 import type { Review } from "../../../shared/review/review";
 import { notesAfter, reviewPlugin } from "../review/review-state";
+import { suggestModePlugin } from "../review/suggest-mode";
 import type { AssetStore } from "./assets";
 import { countsPlugin } from "./counts";
 import { fieldDecorationsPlugin } from "./field-decorations";
@@ -54,6 +55,7 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
     history(),
     metaPlugin(options.meta),
     reviewPlugin(options.review),
+    suggestModePlugin(),
     countsPlugin(),
     findPlugin(),
     pastePlugin(options.assets, options.notify, options.offerPage),
@@ -68,5 +70,5 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
 
 /// The plugins state-only code needs (tests, benchmarks): meta, review, counts, find and history.
 export function statePlugins(meta: ArticleMeta, review?: Review): Plugin[] {
-  return [history(), metaPlugin(meta), reviewPlugin(review), countsPlugin(), findPlugin()];
+  return [history(), metaPlugin(meta), reviewPlugin(review), suggestModePlugin(), countsPlugin(), findPlugin()];
 }

@@ -17,7 +17,7 @@ export function newReviewId(): string {
 }
 
 /// The transaction with the author's person entry set, when the article does not have it as it is.
-function withAuthor(tr: Transaction, state: EditorState, author: Identity): Transaction {
+export function withAuthor(tr: Transaction, state: EditorState, author: Identity): Transaction {
   const person = personFrom(author.name, author.initials);
   const previous = reviewOfState(state).people[author.id] ?? null;
   if (previous && previous.name === person.name && previous.initials === person.initials && previous.colour === person.colour) return tr;

@@ -46,6 +46,7 @@ function recordingShell(): ShellActions & { calls: string[] } {
     editRelatedLink: note("editRelatedLink"),
     editDateline: note("editDateline"),
     addNote: note("addNote"),
+    toggleSuggesting: note("toggleSuggesting"),
     addDeskNote: note("addDeskNote"),
     editIdentity: note("editIdentity"),
     find: note("find"),

@@ -20,6 +20,7 @@ const noShell: ShellActions = {
   editRelatedLink: () => undefined,
   editDateline: () => undefined,
   addNote: () => undefined,
+  toggleSuggesting: () => undefined,
   addDeskNote: () => undefined,
   editIdentity: () => undefined,
   find: () => undefined,

@@ -5,7 +5,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { fieldDecorations } from "../../../renderer/src/editor/field-decorations";
 import { checkBeforeExport } from "../../../shared/export/checks";
 import { fieldNames, fields, lengthLevel, type FieldName } from "../../../shared/fields";
-import { schema } from "../../../shared/schema";
+import { reviewMarkNames, schema } from "../../../shared/schema";
 import { article, meta, p, stateOf, type ArticleParts } from "../editor/builders";
 
 // One description per field (shared/fields.ts): the schema, the editor's names, placeholders and
@@ -43,11 +43,11 @@ describe("field descriptions", () => {
     expect(schema.nodes.doc.spec.content).toBe(fieldNames.join(" "));
   });
 
-  it("give the marks the schema allows in each field (the body's in its paragraphs), and the review's notes", () => {
+  it("give the marks the schema allows in each field (the body's in its paragraphs), and the review's notes and suggestions", () => {
     for (const name of fieldNames) {
       const type = name === "body" ? schema.nodes.paragraph : schema.nodes[name];
       if (!type.isTextblock) continue;
-      expect([name, marksOf(type)]).toEqual([name, [...fields[name].marks, "note"].sort()]);
+      expect([name, marksOf(type)]).toEqual([name, [...fields[name].marks, ...reviewMarkNames].sort()]);
     }
   });
 
