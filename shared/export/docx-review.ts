@@ -1,5 +1,5 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from "docx";
-import type { Node as PMNode } from "prosemirror-model";
+import type { Mark, Node as PMNode } from "prosemirror-model";
 import { reviewOf, type Article } from "../article";
 import type { Review } from "../review/review";
 import { withoutForbiddenXml as clean } from "./escape";
@@ -10,6 +10,12 @@ import { withoutForbiddenXml as clean } from "./escape";
 // whose words were all deleted, become comments on an empty range at the start of the headline:
 // Word shows them beside the headline without marking any of its words, and the importer reads
 // a comment on no words back as a desk note. Resolved notes stay in the article file only.
+// Each open suggested edit becomes a tracked change by its author at its time: inserted words a
+// w:ins, deleted words a w:del, a block inserted or deleted whole has its paragraph marks tracked
+// too. The zero-width spaces suggest mode puts at block boundaries are left out; one ending a
+// block tracks that paragraph's mark (a paragraph break inserted or deleted). A change of a block's
+// kind or attributes (`modification`) goes as the article shows it, untracked: Word has no
+// tracked change for it that the importer could read back.
 
 /// Word's name for someone of the review: their name, or their id when the file does not name them.
 export function wordAuthor(review: Review, personId: string): { author: string; initials: string } {
@@ -102,5 +108,40 @@ export class WordComments {
     return [...this.deskIds.map((id) => new CommentRangeStart(id)), ...closing(this.deskIds)];
   }
 }
+
+/// A tracked change as the docx package writes it: Word's id for it, the author's name and the date.
+export interface WordRevision {
+  kind: "insert" | "delete";
+  id: number;
+  author: string;
+  date: string;
+}
+
+/// The tracked changes of the suggested edits, numbered after the comments (Word numbers both alike).
+export class WordRevisions {
+  private readonly review: Review;
+
+  constructor(
+    article: Article,
+    private readonly comments: WordComments,
+  ) {
+    this.review = reviewOf(article);
+  }
+
+  /// The tracked change a suggestion mark stands for (a new Word id each time), or null for any other mark.
+  of(mark: Mark | null | undefined): WordRevision | null {
+    const kind = mark?.type.name === "insertion" ? "insert" : mark?.type.name === "deletion" ? "delete" : null;
+    if (!mark || !kind) return null;
+    const id = mark.attrs.id as string;
+    const suggestion = Object.hasOwn(this.review.suggestions, id) ? this.review.suggestions[id] : null;
+    return { kind, id: this.comments.nextId++, author: suggestion ? wordAuthor(this.review, suggestion.author).author : "Unknown", date: wordDate(suggestion?.time ?? "").toISOString().replace(/\.000Z$/, "Z") };
+  }
+}
+
+/// The suggestion mark of a text node or block (insertion or deletion), if any.
+export const suggestionMark = (node: PMNode): Mark | null => node.marks.find((m) => m.type.name === "insertion" || m.type.name === "deletion") ?? null;
+
+/// Suggest mode's marker of a paragraph break at a block boundary.
+export const zeroWidthSpace = "\u200B";
 
 const closing = (ids: number[]): ParagraphChild[] => ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]);

@@ -1,9 +1,11 @@
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -17,7 +19,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
-import type { Node as PMNode } from "prosemirror-model";
+import type { Mark, Node as PMNode } from "prosemirror-model";
 import { assetScheme, fieldNode, type Article } from "../article";
 import { hasRightToLeftLetters, isRightToLeft } from "../text-direction";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
@@ -26,7 +28,7 @@ import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { tableParts } from "./tables";
 import { base64ToBytes } from "../asset-policy";
 import { imageSize } from "./image-size";
-import { WordComments } from "./docx-review";
+import { suggestionMark, WordComments, WordRevisions, zeroWidthSpace, type WordRevision } from "./docx-review";
 
 // DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
 // Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.
@@ -35,7 +37,8 @@ import { WordComments } from "./docx-review";
 // `bidirectional` (w:bidi: it reads from the right, lists and indents mirror), and each run with
 // Arabic or Hebrew letters marked right to left (w:rtl), as Word marks what is typed in those
 // scripts; a Latin name in such a paragraph stays an ordinary run, as Word leaves it.
-// The desk's open review goes along (shared/export/docx-review.ts): notes as Word comments.
+// The desk's open review goes along (shared/export/docx-review.ts): notes as Word comments,
+// suggested edits as tracked changes.
 
 const xmlForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (text: string): string => text.replace(xmlForbidden, "");
@@ -49,28 +52,65 @@ interface Context {
   paragraphs: (Paragraph | Table)[];
   orderedLists: { reference: string; start: number }[];
   comments: WordComments;
+  revisions: WordRevisions;
+  /// The suggestion mark of the block being written (a block inserted or deleted whole), if any.
+  blockSuggestion: Mark | null;
+  /// The tracked change of the paragraph mark of the paragraph whose runs were just made: set by
+  /// `runs` when the block ends with a suggested paragraph break, taken by `paragraph`.
+  paragraphMark: WordRevision | null;
 }
 
-/// A run of text, right to left when the article is and the text has letters of such a script.
-const textRun = (ctx: Context, options: IRunOptions): TextRun =>
-  new TextRun(ctx.rtl && hasRightToLeftLetters(String(options.text ?? "")) ? { ...options, rightToLeft: true } : options);
+/// A run of text, right to left when the article is and the text has letters of such a script;
+/// a tracked insertion or deletion when a suggested edit inserts or deletes it.
+function textRun(ctx: Context, options: IRunOptions, revision: WordRevision | null = null): TextRun | InsertedTextRun | DeletedTextRun {
+  const shown = ctx.rtl && hasRightToLeftLetters(String(options.text ?? "")) ? { ...options, rightToLeft: true } : options;
+  if (!revision) return new TextRun(shown);
+  const { kind, ...change } = revision;
+  return kind === "insert" ? new InsertedTextRun({ ...shown, ...change }) : new DeletedTextRun({ ...shown, ...change });
+}
 
-/// A paragraph in the article's direction.
-const paragraph = (ctx: Context, options: IParagraphOptions): Paragraph => new Paragraph(ctx.rtl ? { ...options, bidirectional: true } : options);
+/// A paragraph in the article's direction; its mark tracked when its block is inserted or deleted
+/// whole, or ends with a suggested paragraph break.
+function paragraph(ctx: Context, options: IParagraphOptions): Paragraph {
+  const revision = ctx.paragraphMark ?? ctx.revisions.of(ctx.blockSuggestion);
+  ctx.paragraphMark = null;
+  const tracked = revision ? { ...options, run: { [revision.kind === "insert" ? "insertion" : "deletion"]: { id: revision.id, author: revision.author, date: revision.date } } } : options;
+  return new Paragraph(ctx.rtl ? { ...tracked, bidirectional: true } : tracked);
+}
+
+/// Writes a block with its suggestion mark in force (a block inserted or deleted whole), unless an outer block's already is.
+function inBlock<T>(ctx: Context, block: PMNode, write: () => T): T {
+  const outer = ctx.blockSuggestion;
+  ctx.blockSuggestion = outer ?? suggestionMark(block);
+  try {
+    return write();
+  } finally {
+    ctx.blockSuggestion = outer;
+  }
+}
+
+/// The tracked change of a text node (its own suggestion mark, else its block's) and its text
+/// without suggest mode's zero-width spaces; a space ending the block tracks the paragraph mark.
+function suggested(ctx: Context, child: PMNode, last: boolean): { text: string; revision: WordRevision | null } {
+  const mark = suggestionMark(child) ?? ctx.blockSuggestion;
+  const raw = clean(child.text ?? "");
+  if (!mark) return { text: raw, revision: null };
+  if (last && raw.endsWith(zeroWidthSpace) && suggestionMark(child)) ctx.paragraphMark = ctx.revisions.of(mark);
+  const text = raw.replaceAll(zeroWidthSpace, "");
+  return { text, revision: text === "" ? null : ctx.revisions.of(mark) };
+}
 
 function runs(node: PMNode, ctx: Context): ParagraphChild[] {
   const children: ParagraphChild[] = [];
-  node.forEach((child) => {
+  node.forEach((child, _offset, index) => {
     children.push(...ctx.comments.before(child));
     const names = child.marks.map((m) => m.type.name);
     const link = child.marks.find((m) => m.type.name === "link");
-    const run = textRun(ctx, {
-      text: clean(child.text ?? ""),
-      bold: names.includes("strong"),
-      italics: names.includes("em"),
-      ...(link ? { style: "Hyperlink" } : {}),
-    });
-    children.push(link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run);
+    const { text, revision } = suggested(ctx, child, index === node.childCount - 1);
+    if (text !== "") {
+      const run = textRun(ctx, { text, bold: names.includes("strong"), italics: names.includes("em"), ...(link ? { style: "Hyperlink" } : {}) }, revision);
+      children.push(link ? new ExternalHyperlink({ link: link.attrs.href as string, children: [run] }) : run);
+    }
     children.push(...ctx.comments.after(child));
   });
   return children;
@@ -80,8 +120,9 @@ function runs(node: PMNode, ctx: Context): ParagraphChild[] {
 /// changed by `shown` (the dateline's place is written in capitals), with the comments on its words.
 function plainRuns(node: PMNode | null, ctx: Context, shown: (text: string) => string = (text) => text): ParagraphChild[] {
   const children: ParagraphChild[] = [];
-  node?.forEach((child) => {
-    children.push(...ctx.comments.before(child), textRun(ctx, { text: clean(shown(child.text ?? "")) }), ...ctx.comments.after(child));
+  node?.forEach((child, _offset, index) => {
+    const { text, revision } = suggested(ctx, child, index === node.childCount - 1);
+    children.push(...ctx.comments.before(child), ...(text !== "" ? [textRun(ctx, { text: shown(text) }, revision)] : []), ...ctx.comments.after(child));
   });
   return children;
 }
@@ -91,6 +132,13 @@ const plainBlock = (ctx: Context, node: PMNode | null, options: IParagraphOption
 
 const plain = (ctx: Context, text: string, options: IParagraphOptions = {}): Paragraph =>
   paragraph(ctx, { ...options, children: [textRun(ctx, { text: clean(text) })] });
+
+/// An image's options for a figure inserted or deleted whole.
+const trackedImage = (revision: WordRevision | null) => {
+  if (!revision) return {};
+  const { kind, ...change } = revision;
+  return kind === "insert" ? { insertion: change } : { deletion: change };
+};
 
 function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
   const figure = figureParts(node);
@@ -106,6 +154,7 @@ function figureParagraphs(node: PMNode, ctx: Context): Paragraph[] {
       data,
       transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
       altText: { name: "Figure", description: clean(figure.alt), title: clean(figure.alt) },
+      ...trackedImage(ctx.revisions.of(ctx.blockSuggestion)),
     });
     out.push(paragraph(ctx, { style: style.figure, children: [image] }));
   } else {
@@ -149,24 +198,35 @@ function listParagraphs(list: PMNode, ctx: Context, level: number): void {
     reference = `ordered-${ctx.orderedLists.length + 1}`;
     ctx.orderedLists.push({ reference, start: list.attrs.order as number });
   }
-  list.forEach((item) => {
-    item.forEach((child, _offset, i) => {
-      if (child.type.name !== "paragraph") return listParagraphs(child, ctx, level + 1);
-      const marker: IParagraphOptions =
-        i > 0 ? { indent: { left: 720 * (level + 1) } } : ordered ? { numbering: { reference, level } } : { bullet: { level } };
-      ctx.paragraphs.push(paragraph(ctx, { ...marker, children: runs(child, ctx) }));
-    });
-  });
+  list.forEach((item) =>
+    inBlock(ctx, item, () =>
+      item.forEach((child, _offset, i) =>
+        inBlock(ctx, child, () => {
+          if (child.type.name !== "paragraph") return listParagraphs(child, ctx, level + 1);
+          const marker: IParagraphOptions =
+            i > 0 ? { indent: { left: 720 * (level + 1) } } : ordered ? { numbering: { reference, level } } : { bullet: { level } };
+          ctx.paragraphs.push(paragraph(ctx, { ...marker, children: runs(child, ctx) }));
+        }),
+      ),
+    ),
+  );
 }
 
 function quoteParagraphs(node: PMNode, ctx: Context, textStyle: string, attributionStyle: string): void {
-  node.forEach((child) => {
-    if (child.type.name === "attribution") ctx.paragraphs.push(paragraph(ctx, { style: attributionStyle, children: [textRun(ctx, { text: "— " }), ...plainRuns(child, ctx)] }));
-    else ctx.paragraphs.push(paragraph(ctx, { style: textStyle, children: runs(child, ctx) }));
-  });
+  node.forEach((child) =>
+    inBlock(ctx, child, () => {
+      const dash = () => textRun(ctx, { text: "— " }, ctx.revisions.of(ctx.blockSuggestion));
+      if (child.type.name === "attribution") ctx.paragraphs.push(paragraph(ctx, { style: attributionStyle, children: [dash(), ...plainRuns(child, ctx)] }));
+      else ctx.paragraphs.push(paragraph(ctx, { style: textStyle, children: runs(child, ctx) }));
+    }),
+  );
 }
 
 function bodyParagraphs(block: PMNode, ctx: Context): void {
+  inBlock(ctx, block, () => bodyBlock(block, ctx));
+}
+
+function bodyBlock(block: PMNode, ctx: Context): void {
   switch (block.type.name) {
     case "paragraph":
       ctx.paragraphs.push(paragraph(ctx, { children: runs(block, ctx) }));
@@ -217,7 +277,8 @@ function datelineRuns(ctx: Context, parts: ReturnType<typeof articleParts>, node
 export async function exportDocx(article: Article): Promise<Uint8Array> {
   const parts = articleParts(article);
   const comments = new WordComments(article);
-  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments };
+  const revisions = new WordRevisions(article, comments);
+  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments, revisions, blockSuggestion: null, paragraphMark: null };
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
   const field = (name: string) => fieldNode(article.doc, name);
   if (parts.kicker) add(plainBlock(ctx, field("kicker"), { style: style.kicker }));

@@ -28,9 +28,11 @@ export interface PlacedReview {
   warnings: string[];
 }
 
-/// A Word paragraph as placed on a text block: `at(offset)` gives the document position of an offset of its text, or null.
+/// A Word paragraph as placed on a text block: `at(offset)` gives the document position of an offset
+/// of its text, or null; `blockEnd` is where the block's text ends.
 interface Placed {
   at: (offset: number) => number | null;
+  blockEnd: number;
 }
 
 /// Text with runs of white space made one space and the ends trimmed, with the map from each raw
@@ -107,6 +109,7 @@ function placeParagraphs(doc: PMNode, paragraphs: WordParagraph[]): (Placed | nu
       } else continue;
       const { pos, norm } = blocks[b];
       return {
+        blockEnd: pos + 1 + blocks[b].node.content.size,
         at: (offset: number) => {
           const n = word.fromRaw[Math.min(offset, word.fromRaw.length - 1)] + shift;
           return n < 0 || n > norm.text.length ? null : pos + 1 + norm.toRaw[n];
@@ -355,6 +358,14 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
       const whole = p.markInserted && ins.from === 0 && ins.to === p.text.length;
       const $from = tr.doc.resolve(tr.mapping.map(from, 1));
       if (whole && $from.depth > 0 && $from.node($from.depth - 1).type.allowsMarkType(insertion)) tr.addNodeMark($from.before(), insertion.create({ id }));
+    }
+    // A paragraph break inserted (the paragraph's mark, not all its words): suggest mode's marker,
+    // a zero-width space carrying the mark at the end of the block, when the paragraph is the whole block.
+    const wholeInserted = p.insertions.some((i) => i.from === 0 && i.to === p.text.length);
+    const end = at?.(p.text.length) ?? null;
+    if (p.markInserted && !wholeInserted && end !== null && end === placed[index]!.blockEnd) {
+      tr.insert(tr.mapping.map(end, 1), schema.text("\u200B", [insertion.create({ id: suggestion(p.markInserted, "insert") })]));
+      inserted += 1;
     }
   });
   const found: string[] = [];

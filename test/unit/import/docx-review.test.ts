@@ -1,11 +1,15 @@
+import { Transform } from "prosemirror-transform";
 import { describe, expect, it } from "vitest";
 import { fieldText, type Article } from "../../../shared/article";
 import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { exportDocx } from "../../../shared/export/docx";
 import { notePlaces } from "../../../shared/review/open-review";
+import { withoutReview } from "../../../shared/review/published";
+import { settleSuggestions, suggestionsIn } from "../../../shared/review/suggestions";
 import { importBytes } from "../../../electron/services/import-files";
 import { reviewedArticle } from "../review/reviewed-article";
-import { comment, commented, para, run, title, wordFile } from "../../support/word-files";
+import { suggestedArticle } from "../review/suggested-article";
+import { comment, commented, deleted, inserted, para, run, title, wordFile } from "../../support/word-files";
 
 // DOCX import of the review (shared/import/docx-review.ts): Word comments come back as notes on
 // their words, with their replies; a comment on no words as a desk note; what cannot be placed as
@@ -63,10 +67,98 @@ describe("DOCX import of comments written by Copydesk's export", () => {
   });
 
   it("imports an article without notes as before, with no review and nothing said of one", async () => {
-    const { article } = reviewedArticle();
-    const result = await imported(await exportDocx({ ...article, review: undefined }));
+    const result = await imported(await exportDocx(withoutReview(reviewedArticle().article)));
     expect(Object.keys(result.article.review?.notes ?? {})).toEqual([]);
     expect(result.found.filter((f) => /Word as/.test(f))).toEqual([]);
+  });
+});
+
+/// Each suggested edit as the test reads it: kind, words, author's name and time, in document order.
+function suggestions(article: Article) {
+  const review = article.review!;
+  return suggestionsIn(article.doc).map((s) => {
+    const entry = review.suggestions[s.id];
+    return { kind: s.kind, inserted: s.inserted, deleted: s.deleted, author: review.people[entry.author]?.name, time: entry.time };
+  });
+}
+
+/// The headline and body text with every suggestion accepted, or every one rejected.
+function settled(article: Article, accept: boolean): string {
+  const doc = settleSuggestions(new Transform(article.doc), accept).doc;
+  return [doc.child(1), doc.child(5)].map((field) => field.textBetween(0, field.content.size, "|")).join("|");
+}
+
+describe("DOCX round trip of suggested edits", () => {
+  it("gives back each suggestion as a tracked change and back, with its words, author and time", async () => {
+    const article = suggestedArticle();
+    const result = await imported(await exportDocx(article));
+    expect(suggestions(result.article)).toEqual(suggestions(article));
+    expect(settled(result.article, true)).toBe(settled(article, true));
+    expect(settled(result.article, false)).toBe(settled(article, false));
+    expect(result.found).toContain("8 tracked changes from Word as suggested edits (5 inserted, 3 deleted; by Amira Haddad, Tom Li)");
+  });
+
+  it("writes w:ins and w:del with the author's name and the time, and a whole inserted paragraph's mark", async () => {
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(await exportDocx(suggestedArticle()));
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect(document).toMatch(/<w:del w:id="\d+" w:author="Amira Haddad" w:date="2026-11-29T11:01:00Z"><w:r><w:delText xml:space="preserve">shuts<\/w:delText><\/w:r><\/w:del>/);
+    expect(document).toMatch(/<w:ins w:id="\d+" w:author="Amira Haddad" w:date="2026-11-29T11:01:00Z"><w:r><w:t xml:space="preserve">closes<\/w:t><\/w:r><\/w:ins>/);
+    expect(document).toMatch(/<w:p><w:pPr><w:rPr><w:ins w:id="\d+" w:author="Tom Li" w:date="2026-11-29T11:04:00Z"\/><\/w:rPr><\/w:pPr><w:ins [^>]*><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:t xml:space="preserve">A new paragraph the editor wrote.<\/w:t>/);
+    expect(document).not.toContain("\u200B");
+    const ids = [...document.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("DOCX import of tracked changes in a file written as Word writes it", () => {
+  const ana = ["Ana Ruiz", "2026-03-02T09:15:00Z"] as const;
+  const tom = ["Tom Li", "2026-03-02T10:30:00Z"] as const;
+
+  it("reads insertions, deletions, a replacement, a whole inserted paragraph, a deleted one and a change in a table", async () => {
+    const bytes = await wordFile({
+      body: [
+        title(run("Storm "), deleted(1, ...ana, "shuts"), inserted(2, ...ana, "closes"), run(" the harbour")),
+        para(run("Ferries stayed in port "), deleted(3, ...tom, "on Tuesday "), run("as gusts rose.")),
+        `<w:p><w:pPr><w:rPr><w:ins w:id="4" w:author="${tom[0]}" w:date="${tom[1]}"/></w:rPr></w:pPr>${inserted(5, ...tom, "A whole new paragraph.")}</w:p>`,
+        `<w:p><w:pPr><w:rPr><w:del w:id="6" w:author="${ana[0]}" w:date="${ana[1]}"/></w:rPr></w:pPr>${deleted(7, ...ana, "Gone paragraph.")}</w:p>`,
+        para(run("Kept paragraph.")),
+        `<w:tbl><w:tr><w:tc>${para(run("Wind"))}</w:tc><w:tc>${para(deleted(8, ...tom, "120"), inserted(9, ...tom, "130"), run(" km/h"))}</w:tc></w:tr></w:tbl>`,
+        para(run("Gusts "), commented(0, inserted(10, ...tom, "of up to ")), run("130 km/h.")),
+      ].join(""),
+      comments: comment(0, "Ana Ruiz", ana[1], "Confirmed?"),
+    });
+    const result = await imported(bytes);
+    const iso = (time: string) => new Date(time).toISOString();
+    expect(suggestions(result.article)).toEqual([
+      { kind: "delete", inserted: "", deleted: "shuts", author: "Ana Ruiz", time: iso(ana[1]) },
+      { kind: "insert", inserted: "closes", deleted: "", author: "Ana Ruiz", time: iso(ana[1]) },
+      { kind: "delete", inserted: "", deleted: "on Tuesday ", author: "Tom Li", time: iso(tom[1]) },
+      { kind: "insert", inserted: "A whole new paragraph.", deleted: "", author: "Tom Li", time: iso(tom[1]) },
+      { kind: "delete", inserted: "", deleted: "Gone paragraph.", author: "Ana Ruiz", time: iso(ana[1]) },
+      { kind: "delete", inserted: "", deleted: "120", author: "Tom Li", time: iso(tom[1]) },
+      { kind: "insert", inserted: "130", deleted: "", author: "Tom Li", time: iso(tom[1]) },
+      { kind: "insert", inserted: "of up to ", deleted: "", author: "Tom Li", time: iso(tom[1]) },
+    ]);
+    expect(settled(result.article, true)).toBe("Storm closes the harbour|Ferries stayed in port as gusts rose.|A whole new paragraph.|Kept paragraph.|Wind|130 km/h|Gusts of up to 130 km/h.");
+    expect(settled(result.article, false)).toBe("Storm shuts the harbour|Ferries stayed in port on Tuesday as gusts rose.|Gone paragraph.Kept paragraph.|Wind|120 km/h|Gusts 130 km/h.");
+    // The whole inserted paragraph carries the mark on the block too.
+    const body = result.article.doc.child(5);
+    expect(body.child(1).marks.map((m) => m.type.name)).toEqual(["insertion"]);
+    expect(notes(result.article)).toEqual([expect.objectContaining({ words: "of up to ", body: "Confirmed?" })]);
+    expect(result.found).toContain("8 tracked changes from Word as suggested edits (4 inserted, 4 deleted; by Ana Ruiz, Tom Li)");
+  });
+
+  it("keeps a tracked change it cannot place as a desk note quoting the words", async () => {
+    const bytes = await wordFile({
+      body: [
+        title(run("Harbour")),
+        `<w:tbl><w:tr><w:trPr><w:del w:id="1" w:author="${ana[0]}" w:date="${ana[1]}"/></w:trPr><w:tc>${para(deleted(2, ...ana, "A row cut whole"))}</w:tc></w:tr><w:tr><w:tc>${para(run("A row kept"))}</w:tc></w:tr></w:tbl>`,
+      ].join(""),
+    });
+    const result = await imported(bytes);
+    expect(notes(result.article).map((n) => [n.anchor, n.body, n.author])).toEqual([["article", 'Deletion of "A row cut whole" by Ana Ruiz from Word could not be placed.', "Ana Ruiz"]]);
+    expect(result.warnings).toContain("1 tracked change from Word could not be placed on the text: it is a desk note quoting the words.");
   });
 });
 
