@@ -14,9 +14,10 @@ import { chromiumArgs, repoRoot } from "../e2e/support/targets";
 // 127.0.0.2, 127.0.0.3), so each page has its own renderer process as tabs of different sites do.
 
 /// The editors: Copydesk, the two baselines, Copydesk with Check as You Type off (the same
-/// renderer: the cost of the house-style and spelling checks is the difference), and (with
-/// `--before DIR`) an earlier build of Copydesk's renderer.
-export type EditorName = "copydesk" | "prosemirror" | "tiptap" | "unchecked" | "before";
+/// renderer: the cost of the house-style and spelling checks is the difference), (with
+/// `--before DIR`) an earlier build of Copydesk's renderer, and for the review part Copydesk with
+/// a story under review (open suggestions and notes), edited as usual and in suggest mode.
+export type EditorName = "copydesk" | "prosemirror" | "tiptap" | "unchecked" | "before" | "reviewed" | "suggesting";
 
 /// The editors compared, in the order of the table.
 export const editors: EditorName[] = ["copydesk", "prosemirror", "tiptap", "unchecked"];
@@ -27,6 +28,8 @@ export const editorLabels: Record<EditorName, string> = {
   tiptap: "Tiptap",
   unchecked: "Copydesk, checks off",
   before: "Copydesk before",
+  reviewed: "Under review, editing",
+  suggesting: "Under review, suggesting",
 };
 
 /// Where each editor's body paragraphs are, for placing the caret.
@@ -36,9 +39,11 @@ export const paragraphSelectors: Record<EditorName, string> = {
   tiptap: ".ProseMirror > p",
   unchecked: ".article-editor .body > p",
   before: ".article-editor .body > p",
+  reviewed: ".article-editor .body > p",
+  suggesting: ".article-editor .body > p",
 };
 
-const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3", before: "127.0.0.4", unchecked: "127.0.0.5" };
+const hosts: Record<EditorName, string> = { copydesk: "127.0.0.1", prosemirror: "127.0.0.2", tiptap: "127.0.0.3", before: "127.0.0.4", unchecked: "127.0.0.5", reviewed: "127.0.0.6", suggesting: "127.0.0.7" };
 
 export const benchOut = join(repoRoot, ".tmp", "bench");
 /// The renderer served: a copy of out/renderer taken when the pages are built, so a build started

@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -56,6 +56,16 @@ function checked(json: ArticleJSON) {
   return result.article;
 }
 
+/// Opens the article `runs` times in a Copydesk page as File > Open does (main's message, copied as
+/// IPC copies it); the ms from the message to the end of the first frame after it, each run.
+export async function openInRenderer(page: Page, article: ArticleJSON, runs: number): Promise<number[]> {
+  // The article goes to the page once; each run opens a copy of it as main's message would bring.
+  await page.evaluate((json) => ((window as unknown as { benchNext: ArticleJSON }).benchNext = json), article);
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) times.push(await page.evaluate(() => window.benchOpen((window as unknown as { benchNext: ArticleJSON }).benchNext)));
+  return times;
+}
+
 /// Figures by name, each for Copydesk.
 export type DocumentFigures = Record<string, Figure>;
 
@@ -76,14 +86,9 @@ export async function openAndSave(browser: Browser, server: BenchServer, runs = 
         const size = (await readFile(path)).byteLength / 2 ** 20;
         const warmup = megabytes < 10 ? 1 : 0;
         const read = await timeRuns(() => readArticleFile(path), { runs, warmup });
-        // The article goes to the page once; each run opens a copy of it as main's message would bring.
-        await page.evaluate((article) => ((window as unknown as { benchNext: ArticleJSON }).benchNext = article), json);
-        const render: number[] = [];
+        const render = await openInRenderer(page, json, runs);
         const send: number[] = [];
-        for (let r = 0; r < runs; r++) {
-          render.push(await page.evaluate(() => window.benchOpen((window as unknown as { benchNext: ArticleJSON }).benchNext)));
-          send.push(await page.evaluate(() => window.benchSaveSnapshot()));
-        }
+        for (let r = 0; r < runs; r++) send.push(await page.evaluate(() => window.benchSaveSnapshot()));
         const write = await timeRuns(() => writeArticleFile(path, articleFromPayload(JSON.parse(JSON.stringify(json)))), { runs, warmup });
         const label = `${name} (${size.toFixed(1)} MB file)`;
         figures[`open ${label}: main reads, parses, validates`] = read;

@@ -1,5 +1,5 @@
 import type { EditorName } from "./browser";
-import { editorLabels, editors } from "./browser";
+import { editorLabels } from "./browser";
 import type { Figure } from "./stats";
 
 // The one table `npm run bench` prints (Markdown), and the same rows as JSON.
@@ -45,9 +45,17 @@ const ratio = (a: Figure | undefined, b: Figure | undefined) => (a && b && b.med
 
 /// The report as one Markdown table.
 export function formatTable(report: Report): string {
-  const shown = editors.filter((e) => report.rows.some((row) => row.values[e]));
-  const checksOff = shown.includes("unchecked");
-  const head = ["figure", ...shown.map((e) => editorLabels[e]), "÷ ProseMirror", "÷ Tiptap", ...(checksOff ? ["÷ checks off"] : []), "target", "met"];
+  const shown = (Object.keys(editorLabels) as EditorName[]).filter((e) => report.rows.some((row) => row.values[e]));
+  // A ratio column for each editor Copydesk is held against, when the table has its figures.
+  const ratios = (
+    [
+      ["prosemirror", "÷ ProseMirror", (row) => ratio(row.values.copydesk, row.values.prosemirror)],
+      ["tiptap", "÷ Tiptap", (row) => ratio(row.values.copydesk, row.values.tiptap)],
+      ["unchecked", "÷ checks off", (row) => ratio(row.values.copydesk, row.values.unchecked)],
+      ["suggesting", "suggesting ÷ Copydesk", (row) => ratio(row.values.suggesting, row.values.copydesk)],
+    ] as const satisfies readonly (readonly [EditorName, string, (row: Row) => string])[]
+  ).filter(([editor]) => shown.includes(editor));
+  const head = ["figure", ...shown.map((e) => editorLabels[e]), ...ratios.map(([, label]) => label), "target", "met"];
   const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`];
   let section = "";
   for (const row of report.rows) {
@@ -58,9 +66,7 @@ export function formatTable(report: Report): string {
     const cells = [
       `${row.name} (${row.unit})`,
       ...shown.map((e) => formatFigure(row.values[e], row.unit)),
-      row.compare ? ratio(row.values.copydesk, row.values.prosemirror) : "",
-      row.compare ? ratio(row.values.copydesk, row.values.tiptap) : "",
-      ...(checksOff ? [row.compare ? ratio(row.values.copydesk, row.values.unchecked) : ""] : []),
+      ...ratios.map(([, , of]) => (row.compare ? of(row) : "")),
       row.target ?? "",
       row.met === undefined ? "" : row.met ? "yes" : "**no**",
     ];

@@ -7,14 +7,15 @@ import { exports, openAndSave } from "./documents";
 import { baselineBundle, rendererBundle } from "./footprint";
 import { formatTable, type Report, type Row } from "./report";
 import { figure, quantile, type Figure } from "./stats";
+import { compareVersions, openWithVersions, typingUnderReview } from "./review";
 import { generatedArticle } from "./support/articles";
-import { typingAtSize, type TypingRun } from "./typing";
+import { keyLatency, typingAtSize, type TypingRun } from "./typing";
 
 // `npm run bench`: Copydesk beside bare ProseMirror and Tiptap in one Debian Chromium, then
 // documents, the command line and the footprint; one table on stdout, the same as JSON with
 // `-- --json FILE`. A benchmark, not a test: nothing here fails on a slow figure.
 //
-// Options (for working on one part): --only typing,documents,exports,cli,footprint;
+// Options (for working on one part): --only typing,documents,exports,cli,footprint,review;
 // --sizes 300,1000,5000; --runs 3; --before DIR adds an earlier build of the renderer (an
 // out/renderer folder) as a fourth editor, typed in turn with the others.
 
@@ -28,7 +29,7 @@ const { values: options } = parseArgs({
   },
 });
 if (options.before) compareWithBuild(options.before);
-const parts = new Set((options.only ?? "typing,footprint,documents,exports,cli").split(","));
+const parts = new Set((options.only ?? "typing,footprint,documents,review,exports,cli").split(","));
 const sizes = options.sizes!.split(",").map(Number);
 const runs = Math.max(1, Number(options.runs));
 const started = Date.now();
@@ -48,15 +49,13 @@ function typingRows(paragraphs: number, results: Record<EditorName, TypingRun[]>
   const add = (name: string, unit: Row["unit"], values: Partial<Record<EditorName, Figure>>, extra: Partial<Row> = {}) =>
     rows.push({ section, name, unit, values, compare: true, ...extra });
 
-  const dom = (k: TypingRun["keys"][number]) => (k.dom === null ? null : k.dom - k.keydown);
-  const frame = (k: TypingRun["keys"][number]) => (k.frame === null ? null : k.frame - k.keydown);
   // Event Timing reports only events of 16 ms or more: a key without an entry counts as 0 (shown "< 16").
   const event = (k: TypingRun["keys"][number]) => k.eventDuration ?? 0;
-  add("keydown → DOM updated, median", "ms", perRun(latency(dom, 0.5)));
-  const domP95 = perRun(latency(dom, 0.95));
+  add("keydown → DOM updated, median", "ms", perRun((run) => keyLatency(run, "dom", 0.5)));
+  const domP95 = perRun((run) => keyLatency(run, "dom", 0.95));
   add("keydown → DOM updated, p95", "ms", domP95, paragraphs === 1000 ? { target: "< 16.7 ms (idle machine)", met: domP95.copydesk.median < 16.7 } : {});
-  add("keydown → next frame, median", "ms", perRun(latency(frame, 0.5)));
-  const frameP95 = perRun(latency(frame, 0.95));
+  add("keydown → next frame, median", "ms", perRun((run) => keyLatency(run, "frame", 0.5)));
+  const frameP95 = perRun((run) => keyLatency(run, "frame", 0.95));
   add("keydown → next frame, p95", "ms", frameP95, { target: compareTarget, met: within(frameP95.copydesk, frameP95.prosemirror, frameP95.tiptap) });
   if (paragraphs === 1000 && frameP95.unchecked) {
     // The house-style and spelling checks' cost: the same renderer with Check as You Type off.
@@ -157,6 +156,12 @@ async function main(): Promise<void> {
         const target = name.startsWith("open 1 MB (") && name.endsWith("total") ? { target: "< 200 ms", met: value.median < 200 } : name.startsWith("save 1 MB (") && name.endsWith("total") ? { target: "< 100 ms", met: value.median < 100 } : {};
         rows.push({ section: "Documents (Copydesk: main process and renderer)", name, unit: "ms", values: { copydesk: value }, ...target });
       }
+    });
+    await part("review", async () => {
+      rows.push(...(await openWithVersions(browser, server, runs)));
+      rows.push(...compareVersions(runs));
+      log("typing under review");
+      rows.push(...(await typingUnderReview(browser, server, runs)));
     });
   } finally {
     await browser.close();

@@ -1,8 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { editorLabels, editors, openEditor, paragraphSelectors, type BenchServer, type EditorName } from "./browser";
+import type { ArticleJSON } from "../../shared/article";
+import { editorLabels, editors as comparedEditors, openEditor, paragraphSelectors, type BenchServer, type EditorName } from "./browser";
 import { generatedArticle } from "./support/articles";
 import type { KeyTiming, LongTask } from "./pages/probe";
+import { quantile } from "./stats";
 import { startTrace, type CpuSplit, type TraceEvents } from "./trace";
 
 // Typing: the same keys into the middle of the body of the same article, in each editor in turn
@@ -62,6 +64,19 @@ async function typeBurst(page: Page, text: string): Promise<void> {
   await cdp.detach();
 }
 
+/// A quantile of a run's keys, keydown to the editor's DOM updated or to the end of the next frame (ms).
+export function keyLatency(run: TypingRun, to: "dom" | "frame", q: number): number {
+  return quantile(run.keys.map((k) => (k[to] === null ? NaN : k[to] - k.keydown)), q);
+}
+
+/// Which editors type and the article each opens, and what is done to an editor's page once it is
+/// editable (turning suggest mode on), before the runs.
+export interface TypingSetup {
+  editors: EditorName[];
+  article(editor: EditorName): ArticleJSON;
+  prepare?(editor: EditorName, page: Page): Promise<void>;
+}
+
 /// The paragraph (from the top, as a fraction of the body) each run types into: 3 runs, 3 places.
 const runPlaces = [0.5, 0.4, 0.6];
 
@@ -71,15 +86,24 @@ const tracedBurst = 1;
 
 /// One size: fresh pages of the editors (their load and footprint), then `runs` runs, each
 /// the four bursts typed into each editor in turn at another place in the middle of the body.
-export async function typingAtSize(browser: Browser, server: BenchServer, paragraphs: number, runs = 3): Promise<Record<EditorName, TypingRun[]>> {
-  server.setArticle(generatedArticle(paragraphs));
+/// By default the editors compared, each with the generated article of `paragraphs`.
+export async function typingAtSize(
+  browser: Browser,
+  server: BenchServer,
+  paragraphs: number,
+  runs = 3,
+  setup: TypingSetup = { editors: comparedEditors, article: () => generatedArticle(paragraphs) },
+): Promise<Record<EditorName, TypingRun[]>> {
+  const { editors } = setup;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const began = Date.now();
   const phase = (name: string) => process.env.BENCH_PROFILE && console.error(`${paragraphs}: ${name} at ${((Date.now() - began) / 1000).toFixed(1)} s`);
   try {
     const pages = {} as Record<EditorName, { page: Page; editableMs: number; heapMB: number; domNodes: number }>;
     for (const editor of editors) {
+      server.setArticle(setup.article(editor));
       const opened = await openEditor(context, server, editor);
+      await setup.prepare?.(editor, opened.page);
       pages[editor] = { ...opened, ...(await footprint(opened.page)) };
     }
     phase("loaded");

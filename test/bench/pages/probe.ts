@@ -122,11 +122,20 @@ const probe: BenchProbe = {
   async placeCaret(selector, at = 0.5) {
     const paragraphs = document.querySelectorAll(selector);
     const paragraph = paragraphs[Math.floor(paragraphs.length * at)] as HTMLElement;
-    const text = paragraph.firstChild!;
-    const middle = text.textContent!.indexOf(" ", Math.floor(text.textContent!.length / 2));
+    // The space after the paragraph's middle, in whichever text node holds it (a paragraph under
+    // review is several: the words before a suggestion or a note, the marked ones, those after).
+    const texts = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    let rest = Math.floor(paragraph.textContent!.length / 2);
+    let text = texts.nextNode()!;
+    let middle = text.textContent!.indexOf(" ", rest);
+    while (middle < 0 && texts.nextNode()) {
+      rest = Math.max(0, rest - text.textContent!.length);
+      text = texts.currentNode;
+      middle = text.textContent!.indexOf(" ", rest);
+    }
     (paragraph.closest("[contenteditable=true]") as HTMLElement).focus();
     paragraph.scrollIntoView({ block: "center" });
-    document.getSelection()!.collapse(text, middle);
+    document.getSelection()!.collapse(text, Math.max(0, middle));
     await frameEnd();
     await frameEnd();
   },

@@ -1,61 +1,21 @@
-import type { Node as PMNode } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
-import { createArticle, type Article } from "../../../shared/article";
 import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { docFromJSON } from "../../../shared/doc-check";
-import { personFrom } from "../../../shared/review/people";
-import { emptyReview } from "../../../shared/review/review";
-import { rebuildVersions, type RebuiltVersion } from "../../../shared/review/version-rebuild";
-import { prunedVersions, shouldTakeVersion, storedVersions, withNewVersion } from "../../../shared/review/versions";
-import { schema } from "../../../shared/schema";
+import { rebuildVersions } from "../../../shared/review/version-rebuild";
+import { prunedVersions, shouldTakeVersion } from "../../../shared/review/versions";
+import { storyWithVersions } from "../../support/versioned-story";
 
 // Versions in the file: the newest is the article itself, each older one the steps back from the
 // next newer. Every version must come back exactly, a broken one must never cost the article.
-
-const n = schema.nodes;
-const sentence = (i: number) => `Paragraph ${i} says what the minister told reporters in Baghdad on Monday, and what the opposition answered.`;
-
-/// A story of `count` paragraphs under `headline`.
-function story(headline: string, paragraphs: string[]): PMNode {
-  const base = createArticle().doc;
-  const fields = Array.from({ length: base.childCount }, (_, i) => base.child(i)).map((field) => {
-    if (field.type === n.headline) return n.headline.create(null, schema.text(headline));
-    if (field.type === n.body) return n.body.create(null, paragraphs.map((text) => n.paragraph.create(null, text ? schema.text(text) : null)));
-    return field;
-  });
-  return n.doc.create(null, fields);
-}
 
 const check = (json: unknown) => {
   const result = docFromJSON(json, {}, () => true);
   return result.ok ? [] : result.errors;
 };
 
-/// The article after 100 versions of a desk's small edits: one paragraph changed, added or cut each time.
-function editedStory(): { article: Article; docs: PMNode[] } {
-  const base = createArticle({ id: "8a0f6c1e-2f4b-4c7e-9d3a-1b2c3d4e5f60", now: new Date("2026-11-29T09:00:00Z") });
-  let paragraphs = Array.from({ length: 30 }, (_, i) => sentence(i));
-  let headline = "Arms sales to Iraq speed up";
-  let rebuilt: RebuiltVersion[] = [];
-  const docs: PMNode[] = [];
-  for (let v = 0; v < 100; v++) {
-    if (v % 10 === 3) paragraphs = [...paragraphs.slice(0, v % 30), `A new paragraph ${v}.`, ...paragraphs.slice(v % 30)];
-    else if (v % 10 === 7) paragraphs = paragraphs.filter((_, i) => i !== (v * 7) % paragraphs.length);
-    else if (v % 25 === 0) headline = `${headline}, version ${v}`;
-    else paragraphs = paragraphs.map((p, i) => (i === (v * 11) % paragraphs.length ? `${p} Edit ${v}.` : p));
-    const doc = story(headline, paragraphs);
-    docs.push(doc);
-    const time = new Date(Date.parse("2026-11-29T09:00:00Z") + v * 60_000).toISOString();
-    rebuilt = withNewVersion(rebuilt, { doc, meta: base.meta }, { id: `v${v}`, author: "p1", time, name: v === 50 ? "Desk edit" : null, reason: v === 50 ? "named" : "save" });
-  }
-  const current = story(`${headline} (latest)`, [...paragraphs, "After the last version."]);
-  const review = { ...emptyReview(), people: { p1: personFrom("Amira Haddad", "AH") }, versions: storedVersions(rebuilt, current) };
-  return { article: { ...base, doc: current, review }, docs };
-}
-
 describe("versions in the article file", () => {
   it("keeps every version of a story with 100 versions through a save and an open", () => {
-    const { article, docs } = editedStory();
+    const { article, docs } = storyWithVersions();
     const parsed = parseArticleFile(serializeArticle(article));
     if (!parsed.ok) throw new Error(parsed.errors.join("\n"));
     expect(parsed.versionsDropped).toBeUndefined();
@@ -68,7 +28,7 @@ describe("versions in the article file", () => {
   });
 
   it("stores each version as its changed blocks, not the whole story", () => {
-    const { article } = editedStory();
+    const { article } = storyWithVersions();
     const withoutVersions = serializeArticle({ ...article, review: { ...article.review!, versions: [] } });
     const whole = serializeArticle(article);
     // The size figure of README ("Versions"): printed so it can be measured again.
@@ -77,7 +37,7 @@ describe("versions in the article file", () => {
   });
 
   it("leaves a broken version out, with the older ones, and keeps the article", () => {
-    const { article } = editedStory();
+    const { article } = storyWithVersions();
     const file = JSON.parse(serializeArticle(article));
     file.versions[60].changes = [{ stepType: "replace", from: 10_000_000, to: 10_000_000 }];
     const parsed = parseArticleFile(JSON.stringify(file));
@@ -88,7 +48,7 @@ describe("versions in the article file", () => {
   });
 
   it("leaves out a version whose metadata is not an article's", () => {
-    const { article } = editedStory();
+    const { article } = storyWithVersions();
     const file = JSON.parse(serializeArticle(article));
     file.versions[99].meta = { status: "printed" };
     const parsed = parseArticleFile(JSON.stringify(file));
@@ -97,7 +57,7 @@ describe("versions in the article file", () => {
   });
 
   it("reads a version written without a reason", () => {
-    const { article } = editedStory();
+    const { article } = storyWithVersions();
     const file = JSON.parse(serializeArticle(article));
     for (const version of file.versions) delete version.reason;
     const parsed = parseArticleFile(JSON.stringify(file));
