@@ -47,6 +47,8 @@ export interface WordParagraph {
   /// The paragraph mark itself inserted or deleted (a whole paragraph added or taken out).
   markInserted: WordRevision | null;
   markDeleted: WordRevision | null;
+  /// The whole paragraph deleted: its words and its mark (mammoth leaves it out).
+  deletedWhole?: true;
 }
 
 /// A comment of word/comments.xml.
@@ -165,6 +167,10 @@ function withDeletedMarksJoined(paragraphs: WordParagraph[]): WordParagraph[] {
   const joined: WordParagraph[] = [];
   let pending: WordParagraph | null = null;
   for (const paragraph of paragraphs) {
+    if (!pending && paragraph.markDeleted && paragraph.text === "" && paragraph.deletions.length > 0 && paragraph.comments.length === 0) {
+      joined.push({ ...paragraph, deletedWhole: true });
+      continue;
+    }
     const p: WordParagraph = pending ? join(pending, paragraph) : paragraph;
     pending = p.markDeleted ? p : null;
     if (!pending) joined.push(p);

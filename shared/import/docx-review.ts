@@ -29,9 +29,10 @@ export interface PlacedReview {
 }
 
 /// A Word paragraph as placed on a text block: `at(offset)` gives the document position of an offset
-/// of its text, or null; `blockEnd` is where the block's text ends.
+/// of its text, or null; `blockStart` and `blockEnd` are where the block's text starts and ends.
 interface Placed {
   at: (offset: number) => number | null;
+  blockStart: number;
   blockEnd: number;
 }
 
@@ -109,6 +110,7 @@ function placeParagraphs(doc: PMNode, paragraphs: WordParagraph[]): (Placed | nu
       } else continue;
       const { pos, norm } = blocks[b];
       return {
+        blockStart: pos + 1,
         blockEnd: pos + 1 + blocks[b].node.content.size,
         at: (offset: number) => {
           const n = word.fromRaw[Math.min(offset, word.fromRaw.length - 1)] + shift;
@@ -300,6 +302,33 @@ export function placeWordReview(article: Article, parts: WordReviewParts, now = 
 
 type DeskNote = (body: string, author: string, time: string) => void;
 
+/// Puts a paragraph Word deleted whole back before the block of the next paragraph placed, as
+/// suggest mode marks one (the deletion on the block and on its words); false when that block
+/// is not one a paragraph can stand before.
+function placeDeletedParagraph(
+  tr: Transform,
+  p: WordParagraph,
+  paragraphs: WordParagraph[],
+  placed: (Placed | null)[],
+  index: number,
+  suggestion: (revision: WordRevision, kind: "delete", paragraph: number) => string,
+): boolean {
+  const { deletion } = schema.marks;
+  let next = index + 1;
+  while (next < paragraphs.length && !placed[next]) next++;
+  const following = placed[next];
+  if (!following || following.at(0) !== following.blockStart) return false;
+  const $block = tr.doc.resolve(tr.mapping.map(following.blockStart, -1));
+  if ($block.depth < 2) return false;
+  const parent = $block.node($block.depth - 1);
+  const at = $block.index($block.depth - 1);
+  if (!parent.canReplaceWith(at, at, schema.nodes.paragraph) || !parent.type.allowsMarkType(deletion)) return false;
+  const id = suggestion(p.markDeleted ?? p.deletions[0], "delete", index);
+  const words = p.deletions.map((d) => schema.text(d.text.replace(/[\t\n]/g, " "), [deletion.create({ id: suggestion(d, "delete", index) })]));
+  tr.insert($block.before(), schema.nodes.paragraph.create(null, words, [deletion.create({ id })]));
+  return true;
+}
+
 /// Which way a place at an offset goes when deleted words are put back there: before the deleted
 /// words Word wrote after it (-1), after those it wrote before (1).
 const sideOf = (p: WordParagraph, offset: number, order: number): -1 | 1 => (p.deletions.some((d) => d.offset === offset && d.order > order) ? -1 : 1);
@@ -310,8 +339,10 @@ const sideOf = (p: WordParagraph, offset: number, order: number): -1 | 1 => (p.d
 function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Placed | null)[], people: People, review: Review, now: Date, deskNote: DeskNote): { found: string[]; warnings: string[] } {
   const { insertion, deletion } = schema.marks;
   const ids = new Map<string, string>();
-  const suggestion = (revision: WordRevision, kind: "insert" | "delete"): string => {
-    const key = `${kind}:${revision.id}:${revision.author}:${revision.date}`;
+  // Word gives each run of one edit its own w:id: the changes of one kind by one author at one time
+  // in one paragraph are one suggestion.
+  const suggestion = (revision: WordRevision, kind: "insert" | "delete", paragraph: number): string => {
+    const key = JSON.stringify([kind, revision.author, revision.date, paragraph]);
     let id = ids.get(key);
     if (!id) {
       id = newId();
@@ -329,6 +360,11 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
   };
 
   paragraphs.forEach((p, index) => {
+    if (p.deletedWhole) {
+      if (placeDeletedParagraph(tr, p, paragraphs, placed, index, suggestion)) deleted += p.deletions.length;
+      else for (const d of p.deletions) notPlaced("Deletion of", d, d.text);
+      return;
+    }
     const at = placed[index]?.at;
     for (const d of p.deletions) {
       const pos = at?.(d.offset) ?? null;
@@ -337,7 +373,7 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
         notPlaced("Deletion of", d, text);
         continue;
       }
-      const marks: Mark[] = [deletion.create({ id: suggestion(d, "delete") })];
+      const marks: Mark[] = [deletion.create({ id: suggestion(d, "delete", index) })];
       tr.insert(tr.mapping.map(pos, 1), schema.text(text, marks));
       deleted += 1;
     }
@@ -351,7 +387,7 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
         notPlaced("Insertion of", ins, p.text.slice(ins.from, ins.to));
         continue;
       }
-      const id = suggestion(ins, "insert");
+      const id = suggestion(ins, "insert", index);
       tr.addMark(tr.mapping.map(from, sideOf(p, ins.from, ins.order)), tr.mapping.map(to, sideOf(p, ins.to, ins.order)), insertion.create({ id }));
       inserted += 1;
       // A paragraph inserted whole (its words and its paragraph mark): the block carries the mark too.
@@ -364,16 +400,18 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
     const wholeInserted = p.insertions.some((i) => i.from === 0 && i.to === p.text.length);
     const end = at?.(p.text.length) ?? null;
     if (p.markInserted && !wholeInserted && end !== null && end === placed[index]!.blockEnd) {
-      tr.insert(tr.mapping.map(end, 1), schema.text("\u200B", [insertion.create({ id: suggestion(p.markInserted, "insert") })]));
+      tr.insert(tr.mapping.map(end, 1), schema.text("\u200B", [insertion.create({ id: suggestion(p.markInserted, "insert", index) })]));
       inserted += 1;
     }
   });
   const found: string[] = [];
   const warnings: string[] = [];
-  const total = inserted + deleted;
-  if (total > 0) {
-    const authors = [...new Set(Object.values(review.suggestions).map((s) => people.people[s.author]?.name ?? ""))].filter(Boolean);
-    found.push(`${plural(total, "tracked change")} from Word as suggested edits (${inserted} inserted, ${deleted} deleted${authors.length > 0 ? `; by ${authors.join(", ")}` : ""})`);
+  const made = Object.values(review.suggestions);
+  if (inserted + deleted > 0) {
+    const authors = [...new Set(made.map((s) => people.people[s.author]?.name ?? ""))].filter(Boolean);
+    const inserts = made.filter((s) => s.kind === "insert").length;
+    const kinds = `${plural(inserts, "insertion")}, ${plural(made.length - inserts, "deletion")}`;
+    found.push(`${plural(made.length, "suggested edit")} from Word's tracked changes (${kinds}; by ${authors.join(", ")})`);
   }
   if (unplaced > 0) warnings.push(`${plural(unplaced, "tracked change")} from Word could not be placed on the text: ${unplaced === 1 ? "it is a desk note" : "they are desk notes"} quoting the words.`);
   return { found, warnings };

@@ -4,7 +4,8 @@ import { schema } from "../../../shared/schema";
 
 // An article with open suggested edits by two people, as suggest mode marks them: words inserted
 // and deleted in the headline and the body, a replacement, a whole paragraph inserted (a node mark),
-// a table cell edited, and a paragraph break inserted (zero-width spaces carrying the mark).
+// a paragraph deleted whole, a table cell edited, and a paragraph break inserted (zero-width
+// spaces carrying the mark).
 
 const n = schema.nodes;
 const ins = (id: string) => schema.marks.insertion.create({ id });
@@ -19,8 +20,9 @@ export function suggestedArticle(): Article {
     n.byline.create(),
     n.dateline.create(),
     n.body.create(null, [
-      n.paragraph.create(null, [schema.text("Ferries stayed "), schema.text("in port ", [del("s-del")]), schema.text("on Tuesday"), schema.text(" as gusts reached 120 km/h", [ins("s-ins")]), schema.text(".")]),
+      n.paragraph.create(null, [schema.text("Ferries stayed "), schema.text("in port ", [del("s-del")]), schema.text("on Tuesday"), schema.text(" as gusts reached ", [ins("s-ins")]), schema.text("120 km/h", [schema.marks.strong.create(), ins("s-ins")]), schema.text(".")]),
       n.paragraph.create(null, [schema.text("A new paragraph the editor wrote.", [ins("s-para")])], [ins("s-para")]),
+      n.paragraph.create(null, [schema.text("A paragraph the editor cut.")], [del("s-cut")]),
       n.paragraph.create(null, [schema.text("First half."), schema.text("\u200B", [ins("s-break")])]),
       n.paragraph.create(null, [schema.text("\u200B", [ins("s-break")]), schema.text("Second half.")]),
       n.table.create(null, [n.table_rows.create(null, [n.table_row.create(null, [n.table_cell.create(null, schema.text("Wind")), n.table_cell.create(null, [schema.text("120", [del("s-cell-del")]), schema.text("130", [ins("s-cell-ins")]), schema.text(" km/h")])])])]),
@@ -43,6 +45,7 @@ export function suggestedArticle(): Article {
         "s-del": by("sub", 2, "delete"),
         "s-ins": by("editor", 3, "insert"),
         "s-para": by("sub", 4, "insert"),
+        "s-cut": by("editor", 7, "delete"),
         "s-break": by("editor", 5, "insert"),
         "s-cell-del": by("sub", 6, "delete"),
         "s-cell-ins": by("sub", 6, "insert"),
