@@ -20,7 +20,7 @@ import { withoutForbiddenXml as clean } from "./escape";
 /// Word's name for someone of the review: their name, or their id when the file does not name them.
 export function wordAuthor(review: Review, personId: string): { author: string; initials: string } {
   const person = Object.hasOwn(review.people, personId) ? review.people[personId] : undefined;
-  return { author: person?.name ?? personId, initials: person?.initials ?? "" };
+  return { author: clean(person?.name ?? personId), initials: clean(person?.initials ?? "") };
 }
 
 /// A Word date from an ISO date-time (now when the file's time cannot be read).

@@ -170,8 +170,17 @@ function wordsBetween(paragraphs: WordParagraph[], start: CommentPlace, end: Com
 }
 
 /// Places the review of a Word file on the article mammoth made of it. Without a comments part or
-/// a review in the document, the article comes back as it was.
+/// a review in the document, the article comes back as it was; a review that cannot be read at all
+/// (XML nested beyond what the reader walks) leaves the article as mammoth made it, and says so.
 export function placeWordReview(article: Article, parts: WordReviewParts, now = new Date()): PlacedReview {
+  try {
+    return placeReview(article, parts, now);
+  } catch (e) {
+    return { article, found: [], warnings: [`The Word document's comments and tracked changes could not be read (${(e as Error).message}); the text is imported without them.`] };
+  }
+}
+
+function placeReview(article: Article, parts: WordReviewParts, now: Date): PlacedReview {
   const found: string[] = [];
   const warnings: string[] = [];
   if (parts.document === null) return { article, found, warnings };

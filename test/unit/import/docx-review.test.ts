@@ -277,3 +277,23 @@ describe("DOCX import of a hostile review", () => {
     expect(notes(result.article).map((n) => n.body)).toEqual(['Comment on "Row that went" from Word could not be placed.\nWhy cut?']);
   });
 });
+
+describe("DOCX review placed on hostile parts", () => {
+  it("keeps the article as mammoth made it when the document's XML is nested too deep to walk, and says so", async () => {
+    const { placeWordReview } = await import("../../../shared/import/docx-review");
+    const article = reviewedArticle().article;
+    const depth = 200_000;
+    const document = `<w:document xmlns:w="w"><w:body>${"<w:sdt>".repeat(depth)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${"</w:sdt>".repeat(depth)}</w:body></w:document>`;
+    const placed = placeWordReview(article, { document, comments: null, commentsExtended: null });
+    expect(placed.article).toBe(article);
+    expect(placed.warnings).toEqual([expect.stringMatching(/^The Word document's comments and tracked changes could not be read \(.+\); the text is imported without them\.$/)]);
+  });
+
+  it("writes and reads back authors whose names hold XML's special characters and control characters", async () => {
+    const article = suggestedArticle();
+    const people = { ...article.review!.people, editor: { ...article.review!.people.editor, name: 'Amira "A&B" <Haddad>\u0001' } };
+    const result = await imported(await exportDocx({ ...article, review: { ...article.review!, people } }));
+    const names = Object.values(result.article.review!.people).map((p) => p.name);
+    expect(names.sort()).toEqual(['Amira "A&B" <Haddad>', "Tom Li"]);
+  });
+});
