@@ -75,6 +75,8 @@ export interface TypingSetup {
   editors: EditorName[];
   article(editor: EditorName): ArticleJSON;
   prepare?(editor: EditorName, page: Page): Promise<void>;
+  /// Whether what was typed landed as the editor should have it (the keys reached the article already).
+  typedAsMeant?(editor: EditorName, page: Page): Promise<boolean>;
 }
 
 /// The paragraph (from the top, as a fraction of the body) each run types into: 3 runs, 3 places.
@@ -141,6 +143,7 @@ export async function typingAtSize(
       // The keys must have reached the article (not a dialog or a field that took the focus).
       const landed = await pages[editor].page.evaluate((text) => document.querySelector(".ProseMirror")?.textContent?.includes(text) ?? false, bursts[0]);
       if (!landed) throw new Error(`${editorLabels[editor]}: the keys typed did not reach the article`);
+      if (setup.typedAsMeant && !(await setup.typedAsMeant(editor, pages[editor].page))) throw new Error(`${editorLabels[editor]}: the keys typed did not land as they should`);
     }
     for (const editor of editors) {
       const { page, editableMs, heapMB, domNodes } = pages[editor];
