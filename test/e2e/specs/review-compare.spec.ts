@@ -54,7 +54,7 @@ test("comparing with a file that is not an article says so, and the article is u
   expect(await copydesk.documentJson()).toEqual(before);
 });
 
-test("the file changes on disk: Show Changes compares the two versions, and the journalist still chooses", async ({ copydesk, workDir }) => {
+test("the file changes on disk: Show Changes compares the two versions, and the journalist still chooses", async ({ copydesk, workDir }, testInfo) => {
   const path = join(workDir, "harbour.article");
   const mine = article("Harbour reopens after the storm", "First paragraph.");
   writeFileSync(path, serializeArticle(mine));
@@ -72,6 +72,7 @@ test("the file changes on disk: Show Changes compares the two versions, and the 
   // The question is still open: nothing was loaded or kept yet.
   await expect(copydesk.diskChangeDialog()).toBeVisible();
   await expect(copydesk.field("headline")).toHaveText("Harbour reopens after the storm");
+  await copydesk.page.screenshot({ path: testInfo.outputPath("show-changes.png") });
 
   await copydesk.diskChangeDialog().getByRole("button", { name: "Keep My Version" }).click();
   await copydesk.expectMessage(/Your version is kept/);

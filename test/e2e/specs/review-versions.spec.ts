@@ -40,3 +40,16 @@ test("a saved version and a named one are listed in History, compared as a redli
   await copydesk.undo();
   await expect(copydesk.bodyBlocks().first()).toHaveText("The United States will speed up arms sales to Iraq, officials said. Deliveries start in March.");
 });
+
+test("History's setting for old versions: the choice is kept in Settings and offered again", async ({ copydesk, userDataDir }) => {
+  await copydesk.openHistory();
+  await copydesk.keepVersions("Every version, always");
+  const settings = () => JSON.parse(readFileSync(join(userDataDir, "settings.json"), "utf8")) as { versionPruning?: unknown };
+  await expect.poll(() => settings().versionPruning).toEqual({ keepAllDays: null });
+  await copydesk.keepVersions("Every version for 7 days, then one a day");
+  await expect.poll(() => settings().versionPruning).toEqual({ keepAllDays: 7 });
+  // Closed and opened again, the panel offers the rule the settings hold.
+  await copydesk.pressKeyOf("history");
+  await copydesk.openHistory();
+  await expect(await copydesk.versionKeeping()).toHaveValue("7");
+});

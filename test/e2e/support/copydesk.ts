@@ -354,6 +354,19 @@ export class Copydesk {
     return redline;
   }
 
+  /// The History panel's setting for old versions (its part opened when closed): the choice of how long every version is kept.
+  async versionKeeping(): Promise<Locator> {
+    const part = this.page.getByRole("complementary", { name: "History" }).locator("details.history-settings");
+    if ((await part.getAttribute("open")) === null) await part.locator("summary").click();
+    return part.getByLabel("Keep", { exact: true });
+  }
+
+  /// Chooses how long every version is kept ("Every version, always", "Every version for 7 days, then one a day"…), with History open.
+  async keepVersions(choice: string): Promise<void> {
+    await (await this.versionKeeping()).selectOption({ label: choice });
+    await this.expectMessage("Old versions:");
+  }
+
   /// File > Compare with File… on the article at that path (answering the open dialog); answers the
   /// redline of the article against it, in the Compare panel.
   async compareWith(path: string): Promise<Locator> {
