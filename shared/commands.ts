@@ -343,6 +343,12 @@ export const commandTable = {
     keys: keys("window", "Mod-Alt-h"),
     menu: { menu: "View", group: "panels" },
   },
+  "review-panel": {
+    label: "Review",
+    does: "show or hide the Review panel: every open note and suggestion, by author; each goes to its place, and suggestions are accepted or rejected there",
+    keys: keys("window", "Mod-Alt-Shift-v"),
+    menu: { menu: "View", group: "panels" },
+  },
   checks: {
     label: "Checks",
     does: "show or hide the Checks panel (house style and spelling, by rule)",

@@ -37,6 +37,7 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["add-note"],
   ["suggest-mode"],
   ["accept-suggestion", "reject-suggestion"],
+  ["review-panel"],
   ["move-related-up", "move-related-down"],
   ["select-previous-related", "select-next-related", "edit-related-link", "remove-related-link"],
   ["find", "replace"],

@@ -62,6 +62,9 @@ export interface ShellActions {
   /// The History panel: versions and their redlines.
   toggleHistory(): void;
   historyShown(): boolean;
+  /// The Review panel: the open notes and suggestions.
+  toggleReview(): void;
+  reviewShown(): boolean;
   toggleChecks(): void;
   checksShown(): boolean;
   toggleCheckAsYouType(): void;
@@ -183,6 +186,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
 
     metadata: { action: () => shell.toggleMetadata(), active: () => shell.metadataShown() },
     history: { action: () => shell.toggleHistory(), active: () => shell.historyShown() },
+    "review-panel": { action: () => shell.toggleReview(), active: () => shell.reviewShown() },
     checks: { action: () => shell.toggleChecks(), active: () => shell.checksShown() },
   };
 }

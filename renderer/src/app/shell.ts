@@ -24,6 +24,7 @@ import { noteMargin } from "../review/note-margin";
 import { askVersionName } from "../review/version-dialog";
 import { historyPanel } from "../review/history-panel";
 import { comparePanel, comparedSide } from "../review/compare-panel";
+import { reviewPanel } from "../review/review-panel";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -60,7 +61,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   status.append(message);
   const historyAside = element("aside", { class: "history-panel", "aria-label": "History", id: "history-panel" });
   const compareAside = element("aside", { class: "history-panel compare-panel", "aria-label": "Compare", id: "compare-panel" });
-  workspace.append(main, checksAside, historyAside, compareAside, panel);
+  const reviewAside = element("aside", { class: "history-panel review-panel", "aria-label": "Review", id: "review-panel" });
+  workspace.append(main, checksAside, historyAside, compareAside, reviewAside, panel);
   root.append(header, workspace, status);
 
   let settings: Settings = await call("settings:get", {});
@@ -100,6 +102,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
       refreshToolbar(editor.state, true);
     },
     historyShown: () => history.shown(),
+    toggleReview: () => {
+      reviewList.toggle();
+      refreshToolbar(editor.state, true);
+    },
+    reviewShown: () => reviewList.shown(),
     toggleCheckAsYouType: () =>
       void call("settings:set", { checkAsYouType: !settings.checkAsYouType })
         .then(async (changed) => {
@@ -146,6 +153,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     savePruneRule: async (rule) => void (settings = await call("settings:set", { versionPruning: rule })),
   });
   const compare = comparePanel(compareAside, getEditor);
+  const reviewList = reviewPanel(reviewAside, getEditor);
   const checks = checksPanel(checksAside, main, getEditor, {
     settings: () => settings,
     saveSettings: async (changes) => {
@@ -180,6 +188,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     checks.refresh(state);
     history.refresh();
     compare.refresh();
+    reviewList.refresh(state);
   }
 
   const editor: ArticleEditor = new ArticleEditor(main, {

@@ -60,6 +60,8 @@ function recordingShell(): ShellActions & { calls: string[] } {
     checksShown: () => false,
     toggleHistory: note("toggleHistory"),
     historyShown: () => false,
+    toggleReview: note("toggleReview"),
+    reviewShown: () => false,
     toggleCheckAsYouType: note("toggleCheckAsYouType"),
     checkAsYouType: () => true,
   };

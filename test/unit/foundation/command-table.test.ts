@@ -34,6 +34,8 @@ const noShell: ShellActions = {
   checksShown: () => false,
   toggleHistory: () => undefined,
   historyShown: () => false,
+  toggleReview: () => undefined,
+  reviewShown: () => false,
   toggleCheckAsYouType: () => undefined,
   checkAsYouType: () => true,
 };
