@@ -42,7 +42,7 @@ export async function openWithVersions(browser: Browser, server: BenchServer, ru
     for (const [name, story] of stories) {
       const path = join(folder, `${rows.length}.article`);
       await writeFile(path, serializeArticle(story));
-      const size = `${((await stat(path)).size / 1024).toFixed(0)} KB file`;
+      const size = `${((await stat(path)).size / 1000).toFixed(0)} KB file`;
       // Each run the median of 5 opens: one open is a few ms, below the machine's noise.
       const main: number[] = [];
       await store.open("bench", path);
