@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serializeArticle } from "../../../shared/article-file";
@@ -80,3 +81,19 @@ test("the file changes on disk: Show Changes compares the two versions, and the 
   await expect(copydesk.bodyBlocks().last()).toHaveText("First paragraph. Local words.");
   expect(readFileSync(path, "utf8")).toBe(theirs);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe finds no violations in the Compare panel's redline (${colorScheme})`, async ({ copydesk, workDir }) => {
+    await copydesk.page.emulateMedia({ colorScheme });
+    const original = join(workDir, "reporter.article");
+    await copydesk.setHeadline("Arms talks in Iraq");
+    await copydesk.save(original);
+    await copydesk.focusField("headline");
+    for (let i = 0; i < "Iraq".length; i++) await copydesk.page.keyboard.press("Backspace");
+    await copydesk.page.keyboard.type("Baghdad");
+    const redline = await copydesk.compareWith(original);
+    await expect(redline.locator("del")).toHaveText(["Iraq"]);
+    const results = await new AxeBuilder({ page: copydesk.page }).include("#compare-panel").analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
