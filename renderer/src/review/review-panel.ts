@@ -31,7 +31,7 @@ import "./review-panel.css";
 const typingPause = 400;
 
 const showChoices: readonly { value: ReviewFilter["show"]; label: string }[] = [
-  { value: "all", label: "Notes and suggestions" },
+  { value: "all", label: "All" },
   { value: "notes", label: "Notes" },
   { value: "suggestions", label: "Suggestions" },
 ];

@@ -391,6 +391,40 @@ export class Copydesk {
     return redline;
   }
 
+  /// Opens the Review panel (its shortcut): every open note and suggestion; answers it.
+  async openReviewPanel(): Promise<Locator> {
+    await this.pressKeyOf("review-panel");
+    await expect(this.reviewPanel()).toBeVisible();
+    return this.reviewPanel();
+  }
+
+  /// The Review panel.
+  reviewPanel(): Locator {
+    return this.page.getByRole("complementary", { name: "Review" });
+  }
+
+  /// The items the Review panel lists, in its order (desk notes first, then in the order of the text).
+  reviewItems(): Locator {
+    return this.reviewPanel().getByRole("listitem");
+  }
+
+  /// Shows only the notes and suggestions of that person ("Everyone" for all).
+  async filterReviewBy(author: string): Promise<void> {
+    await this.reviewPanel().getByLabel("By", { exact: true }).selectOption({ label: author });
+  }
+
+  /// Chooses the Review panel's item that holds `words`: the cursor goes to its place in the article.
+  async jumpTo(words: string): Promise<void> {
+    await this.reviewItems().filter({ hasText: words }).locator(".review-go").click();
+    await expect(this.page.locator(".article-editor")).toBeFocused();
+  }
+
+  /// Accepts, from the Review panel, the suggestion whose item holds `words`.
+  async acceptFromReview(words: string): Promise<void> {
+    await this.reviewItems().filter({ hasText: words }).getByRole("button", { name: /^Accept:/ }).click();
+    await expect(this.reviewItems().filter({ hasText: words })).toHaveCount(0);
+  }
+
   /// Restores the version whose redline the History panel shows.
   async restoreVersion(): Promise<void> {
     await this.page.getByRole("button", { name: "Restore this version" }).click();
