@@ -73,11 +73,19 @@ export function storedVersions(rebuilt: RebuiltVersion[], doc: PMNode): ArticleV
 export const saveVersionInterval = 10 * 60 * 1000;
 
 /// Whether to take a version now: always when named or on a change of status; on save, when the
-/// text differs from the newest version's and that one is at least `saveVersionInterval` old.
-export function shouldTakeVersion(reason: VersionReason, newest: { time: string; text: string } | null, text: string, now: Date): boolean {
+/// text differs from the newest version's and that one is at least `saveVersionInterval` old, or
+/// was by someone else (a hand-off: the desk's first save after the reporter's keeps the reporter's).
+export function shouldTakeVersion(
+  reason: VersionReason,
+  newest: { time: string; text: string; author?: string } | null,
+  text: string,
+  now: Date,
+  author?: string,
+): boolean {
   if (reason !== "save") return true;
   if (newest === null) return true;
   if (newest.text === text) return false;
+  if (author !== undefined && newest.author !== undefined && newest.author !== author) return true;
   return now.getTime() - Date.parse(newest.time) >= saveVersionInterval;
 }
 

@@ -1,6 +1,7 @@
 import { redoDepth, undoDepth } from "prosemirror-history";
 import { TextSelection, type EditorState } from "prosemirror-state";
 import { ariaShortcut, element, shortcutLabel } from "./dom";
+import { isSuggesting } from "../review/suggest-mode";
 
 // The toolbar: buttons grouped by what they act on, each with its shortcut in its tooltip and
 // `aria-keyshortcuts`, reflecting the selection (pressed, disabled). A transaction that leaves the
@@ -18,7 +19,7 @@ export function caretContext(state: EditorState): string | null {
   for (let depth = 1; depth <= $from.depth; depth++) blocks.push($from.node(depth).type.name);
   const marks = (state.storedMarks ?? $from.marks()).map((mark) => mark.type.name).join(",");
   const place = $from.parent.content.size === 0 ? "empty" : $from.parentOffset === 0 ? "start" : $from.parentOffset === $from.parent.content.size ? "end" : "inside";
-  return `${blocks.join("/")}|${marks}|${place}|${undoDepth(state) > 0}|${redoDepth(state) > 0}`;
+  return `${blocks.join("/")}|${marks}|${place}|${undoDepth(state) > 0}|${redoDepth(state) > 0}|${isSuggesting(state)}`;
 }
 
 /// One toolbar button.

@@ -7,12 +7,15 @@ import type { ArticleEditor } from "../editor";
 import { addDeskNote, addNote, canAddNote, deleteNote, replyToNote, resolveNote } from "./note-commands";
 import { reviewOfState } from "./review-state";
 import { schema } from "../../../shared/schema";
+import { suggestionsIn, type SuggestionInDoc } from "../../../shared/review/suggestions";
+import { settle } from "./suggest-mode";
 import "./notes.css";
 
-// The notes' margin beside the article: one card per thread, level with the text it is on and
-// stacked without overlap; desk notes and notes whose text is gone at the top. Cards are rebuilt
-// only when the review changes; after typing, the anchors are measured once per frame and the
-// cards moved only when one of them moved, so typing does not re-lay the margin.
+// The review's margin beside the article: one card per note thread and per suggested edit, level
+// with the text it is on and stacked without overlap; desk notes and notes whose text is gone at
+// the top. Cards are rebuilt only when the review changes (a suggestion's words also after a pause
+// in typing); after typing, the anchors are measured once per frame and the cards moved only when
+// one of them moved, so typing does not re-lay the margin.
 
 /// What the margin needs from the window.
 export interface NoteMarginHost {
@@ -32,6 +35,12 @@ export interface NoteMargin {
 }
 
 const gap = 8;
+
+/// How long typing pauses before the suggestions' cards show the words as they now are.
+const suggestionPause = 400;
+
+/// A suggestion's card key (note cards are keyed by their thread's id).
+const suggestionKey = (id: string) => `suggestion:${id}`;
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -55,6 +64,9 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
   let lastTops = "";
   let frame = 0;
   let layouts = 0;
+  let suggestions: SuggestionInDoc[] = [];
+  let shownDoc: EditorState["doc"] | null = null;
+  let suggestionTimer: ReturnType<typeof setTimeout> | undefined;
 
   const run = (command: Parameters<ArticleEditor["run"]>[0]) => getEditor().run(command);
 
@@ -140,6 +152,27 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     return card;
   }
 
+  /// A suggested edit's card: who and when, the words it inserts and deletes, Accept and Reject.
+  function suggestionCard(found: SuggestionInDoc): HTMLElement {
+    const entry = review?.suggestions[found.id];
+    const person = personOf(entry?.author ?? "unknown");
+    const card = element("article", { class: "note-card suggestion-card", "data-suggestion-card": found.id, "aria-label": `Suggestion by ${person.name}` });
+    card.style.setProperty("--author", person.colour);
+    card.append(byline(entry?.author ?? "unknown", entry?.time ?? ""));
+    const words = element("p", { class: "note-body suggestion-words" });
+    if (found.deleted) words.append(element("del", {}, found.deleted.trim() || "¶"), " ");
+    if (found.inserted) words.append(element("ins", {}, found.inserted.trim() || "¶"));
+    if (!found.deleted && !found.inserted) words.append(found.kind === "format" ? "Changes the kind of block" : "Changes the block's details");
+    card.append(element("p", { class: "note-kind" }, found.deleted && found.inserted ? "Replace" : found.deleted ? "Delete" : found.inserted ? "Insert" : "Change"), words);
+    const actions = element("div", { class: "note-actions" });
+    actions.append(
+      button("Accept", () => void run(settle(true, { id: found.id })), "primary"),
+      button("Reject", () => void run(settle(false, { id: found.id }))),
+    );
+    card.append(actions);
+    return card;
+  }
+
   function setActive(id: string | null): void {
     active = id;
     for (const [cardId, card] of cards) card.classList.toggle("active", cardId === id);
@@ -153,6 +186,11 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
       if (thread.resolved) rules.push(`.article-editor .note-mark[data-note="${id}"] { background: none; border-bottom-color: transparent; }`);
     }
     if (active) rules.push(`.article-editor .note-mark[data-note="${active}"] { background: var(--note-active); }`);
+    // Each suggestion in its author's colour.
+    for (const found of suggestions) {
+      const colour = personOf(review?.suggestions[found.id]?.author ?? "unknown").colour;
+      rules.push(`.article-editor [data-suggestion="${found.id}"] { --suggestion: ${colour}; }`);
+    }
     highlight.textContent = rules.join("\n");
   }
 
@@ -167,6 +205,7 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
       if (writing && !thread.resolved) card.insertBefore(writing, card.querySelector(".note-actions"));
       kept.set(id, card);
     }
+    for (const found of suggestions) kept.set(suggestionKey(found.id), suggestionCard(found));
     for (const card of cards.values()) card.remove();
     cards = kept;
     scroller.classList.toggle("has-notes", cards.size > 0 || draft !== null);
@@ -193,6 +232,11 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     for (const span of getEditor().view.dom.querySelectorAll<HTMLElement>("span.note-mark[data-note]")) {
       if (!spans.has(span.dataset.note!)) spans.set(span.dataset.note!, span);
     }
+    if (suggestions.length === 0) return spans;
+    for (const mark of getEditor().view.dom.querySelectorAll<HTMLElement>("[data-suggestion]")) {
+      const key = suggestionKey(mark.dataset.suggestion!);
+      if (!spans.has(key)) spans.set(key, mark);
+    }
     return spans;
   }
 
@@ -201,6 +245,7 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     const atTop: HTMLElement[] = draft?.desk ? [draft.card] : [];
     for (const [id, card] of cards) {
       card.classList.toggle("unanchored", review?.notes[id]?.anchor === "text" && !spans.has(id));
+      if (!spans.has(id) && card.classList.contains("suggestion-card")) continue;
       if (!spans.has(id)) atTop.push(card);
     }
     const base = anchored.getBoundingClientRect().top;
@@ -242,8 +287,23 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
   return {
     refresh(state) {
       const next = reviewOfState(state);
-      if (next !== review) render(next);
-      else if (cards.size > 0 || draft) schedule();
+      const reviewChanged = next !== review;
+      if (reviewChanged) {
+        // A suggestion made, accepted or rejected: its card at once.
+        suggestions = suggestionsIn(state.doc);
+        render(next);
+      } else if (cards.size > 0 || draft) schedule();
+      if (!reviewChanged && state.doc !== shownDoc && (suggestions.length > 0 || Object.keys(next.suggestions).length > 0)) {
+        // Typing into a suggestion changes its words: its card follows after a pause.
+        clearTimeout(suggestionTimer);
+        suggestionTimer = setTimeout(() => {
+          const editor = getEditor();
+          suggestions = suggestionsIn(editor.state.doc);
+          shownDoc = editor.state.doc;
+          render(reviewOfState(editor.state));
+        }, suggestionPause);
+      }
+      if (reviewChanged) shownDoc = state.doc;
       // The cursor in a note's words brings its card forward.
       const here = state.selection.$from.marks().find((m) => m.type === schema.marks.note);
       if (here && here.attrs.id !== active && cards.has(here.attrs.id as string)) setActive(here.attrs.id as string);

@@ -52,8 +52,8 @@ export class VersionHistory {
   take(article: { doc: PMNode; meta: ArticleMeta }, author: Identity, reason: VersionReason, options: TakeOptions = {}): boolean {
     const { name = null, now = new Date(), rule = defaultPruneRule } = options;
     const newest = this.rebuilt.at(-1);
-    const last = newest ? { time: newest.version.time, text: textOf(newest.doc) } : null;
-    if (!shouldTakeVersion(reason, last, textOf(article.doc), now)) return false;
+    const last = newest ? { time: newest.version.time, text: textOf(newest.doc), author: newest.version.author } : null;
+    if (!shouldTakeVersion(reason, last, textOf(article.doc), now, author.id)) return false;
     this.olderStored = null;
     this.authors.set(author.id, personFrom(author.name, author.initials));
     this.rebuilt = withNewVersion(prunedVersions(this.rebuilt, now, rule), article, { id: newReviewId(), author: author.id, time: now.toISOString(), name, reason });

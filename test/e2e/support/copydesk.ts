@@ -549,6 +549,44 @@ export class Copydesk {
     await expect(card).toHaveClass(/resolved/);
   }
 
+  /// Turns suggest mode on or off (the toolbar's ± Suggest) and waits for the toolbar to say so.
+  async setSuggesting(on: boolean): Promise<void> {
+    const toggle = this.toolbarButton("Suggest Changes");
+    if ((await toggle.getAttribute("aria-pressed")) !== String(on)) await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", String(on));
+  }
+
+  /// Suggests replacing the first `words` in the article with `replacement` (or deleting them,
+  /// with ""), in suggest mode: select, then type over them.
+  async suggest(words: string, replacement: string): Promise<void> {
+    await this.setSuggesting(true);
+    await this.selectText(words);
+    if (replacement) await this.page.keyboard.insertText(replacement);
+    else await this.page.keyboard.press("Backspace");
+    // The editor keeps what did not change (typing "by March" over "in March" suggests "in" → "by").
+    if (replacement) await expect(this.page.locator(".article-editor ins.suggest-ins").filter({ hasText: replacement.split(" ")[0] }).first()).toBeVisible();
+    else await expect(this.page.locator(".article-editor del.suggest-del", { hasText: words }).first()).toBeVisible();
+  }
+
+  /// The margin card of the suggestion that inserts or deletes `words`.
+  suggestion(words: string): Locator {
+    return this.notesMargin()
+      .locator("article.suggestion-card")
+      .filter({ has: this.page.locator(".suggestion-words", { hasText: words }) });
+  }
+
+  /// Accepts the suggestion that inserts or deletes `words`, from its card in the margin.
+  async accept(words: string): Promise<void> {
+    await this.suggestion(words).getByRole("button", { name: "Accept" }).click();
+    await expect(this.suggestion(words)).toHaveCount(0);
+  }
+
+  /// Rejects the suggestion that inserts or deletes `words`, from its card in the margin.
+  async reject(words: string): Promise<void> {
+    await this.suggestion(words).getByRole("button", { name: "Reject" }).click();
+    await expect(this.suggestion(words)).toHaveCount(0);
+  }
+
   /// Pastes HTML (and its plain text) at the cursor, as the system clipboard hands it to the page.
   async pasteHtml(html: string, text = ""): Promise<void> {
     await this.page.evaluate(

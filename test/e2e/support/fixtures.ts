@@ -13,14 +13,18 @@ interface Fixtures {
   workDir: string;
   /// The app's user-data folder (recovery copies, settings); survives `restart`.
   userDataDir: string;
-  /// Starts the app on the user-data folder; `copydesk` below is one started for you.
-  launch: () => Promise<Copydesk>;
+  /// Starts the app on the user-data folder; `copydesk` below is one started for you. With `as`,
+  /// the app starts as that person (another member of the desk on the same machine).
+  launch: (options?: { as?: Identity }) => Promise<Copydesk>;
   /// The app, started and ready.
   copydesk: Copydesk;
   /// Who is writing, put in the settings before the app first starts, so it does not ask (a spec
   /// of the first-start question sets it to null with `test.use`).
-  identity: { id: string; name: string; initials: string } | null;
+  identity: Identity | null;
 }
+
+/// Who is writing, as Settings keeps it.
+export type Identity = { id: string; name: string; initials: string };
 
 /// The identity every spec's app starts with, unless the spec asks for none.
 export const testIdentity = { id: "p-e2e-reporter", name: "Test Reporter", initials: "TR" };
@@ -44,11 +48,11 @@ export const test = base.extend<Fixtures, { hostBrowser: Browser | null }>({
   identity: [testIdentity, { option: true }],
   launch: async ({ hostBrowser, userDataDir, identity }, use) => {
     const started: AppTarget[] = [];
-    await use(async () => {
+    await use(async (options = {}) => {
       const settingsFile = join(userDataDir, "settings.json");
-      if (identity && !existsSync(settingsFile)) {
+      if (options.as || (identity && !existsSync(settingsFile))) {
         mkdirSync(userDataDir, { recursive: true });
-        writeFileSync(settingsFile, `${JSON.stringify({ identity }, null, 2)}\n`);
+        writeFileSync(settingsFile, `${JSON.stringify({ identity: options.as ?? identity }, null, 2)}\n`);
       }
       const target = targetName() === "electron" ? await launchElectron(userDataDir) : await launchHost(userDataDir, hostBrowser ?? undefined);
       started.push(target);

@@ -76,6 +76,10 @@ describe("when a version is taken", () => {
     expect(shouldTakeVersion("save", newest, "Arms sales slow down", at(9.9))).toBe(false);
     expect(shouldTakeVersion("save", newest, "Arms sales slow down", at(10))).toBe(true);
   });
+  it("takes one on save within ten minutes when the newest was by someone else (a hand-off)", () => {
+    expect(shouldTakeVersion("save", { ...newest, author: "p-reporter" }, "Arms sales slow down", at(1), "p-editor")).toBe(true);
+    expect(shouldTakeVersion("save", { ...newest, author: "p-editor" }, "Arms sales slow down", at(1), "p-editor")).toBe(false);
+  });
   it("always takes a named version and one on a change of status", () => {
     expect(shouldTakeVersion("named", newest, newest.text, at(1))).toBe(true);
     expect(shouldTakeVersion("status", newest, newest.text, at(1))).toBe(true);
