@@ -184,6 +184,8 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
   const found: string[] = [];
   const warnings: string[] = [];
   if (parts.document === null) return { article, found, warnings };
+  // Most Word files have no review: their document is not read a second time.
+  if (parts.comments === null && !/<(\w+:)?(ins|del|moveTo|moveFrom|commentRangeStart|commentRangeEnd|commentReference)[\s/>]/.test(parts.document)) return { article, found, warnings };
   const read = readWordParagraphs(parts.document);
   if (!read.ok) {
     warnings.push(`The Word document's comments and tracked changes could not be read (word/document.xml: ${read.error}).`);
@@ -230,20 +232,34 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
   });
   const extras = readWordCommentExtras(parts.commentsExtended);
   const byParaId = new Map(comments.filter((c) => c.paraId).map((c) => [c.paraId!, c]));
+  // The thread's first comment, up the chain of parents (a loop ends where it comes round), each found once.
+  const roots = new Map<WordComment, WordComment>();
   const rootOf = (comment: WordComment): WordComment => {
+    const chain = new Set<WordComment>();
     let current = comment;
-    for (let hops = 0; hops < comments.length; hops++) {
+    for (;;) {
+      const known = roots.get(current);
+      if (known) {
+        current = known;
+        break;
+      }
+      if (chain.has(current)) break;
+      chain.add(current);
       const parentId = current.paraId ? extras.get(current.paraId)?.parent : null;
       const parent = parentId ? byParaId.get(parentId) : undefined;
-      if (!parent || parent === current) break;
+      if (!parent) break;
       current = parent;
     }
+    for (const link of chain) roots.set(link, current);
     return current;
   };
   const replies = new Map<WordComment, WordComment[]>();
   for (const comment of comments) {
     const root = rootOf(comment);
-    if (root !== comment) replies.set(root, [...(replies.get(root) ?? []), comment]);
+    if (root === comment) continue;
+    const thread = replies.get(root);
+    if (thread) thread.push(comment);
+    else replies.set(root, [comment]);
   }
 
   let onText = 0;

@@ -283,7 +283,7 @@ describe("DOCX review placed on hostile parts", () => {
     const { placeWordReview } = await import("../../../shared/import/docx-review");
     const article = reviewedArticle().article;
     const depth = 200_000;
-    const document = `<w:document xmlns:w="w"><w:body>${"<w:sdt>".repeat(depth)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${"</w:sdt>".repeat(depth)}</w:body></w:document>`;
+    const document = `<w:document xmlns:w="w"><w:body>${"<w:sdt>".repeat(depth)}<w:p><w:ins w:id="1" w:author="A" w:date="2026-03-02T09:15:00Z"><w:r><w:t>deep</w:t></w:r></w:ins></w:p>${"</w:sdt>".repeat(depth)}</w:body></w:document>`;
     const placed = placeWordReview(article, { document, comments: null, commentsExtended: null });
     expect(placed.article).toBe(article);
     expect(placed.warnings).toEqual([expect.stringMatching(/^The Word document's comments and tracked changes could not be read \(.+\); the text is imported without them\.$/)]);
@@ -295,5 +295,19 @@ describe("DOCX review placed on hostile parts", () => {
     const result = await imported(await exportDocx({ ...article, review: { ...article.review!, people } }));
     const names = Object.values(result.article.review!.people).map((p) => p.name);
     expect(names.sort()).toEqual(['Amira "A&B" <Haddad>', "Tom Li"]);
+  });
+});
+
+describe("DOCX comment threads that loop", () => {
+  it("keeps every comment of a thread whose parents come round in a loop, in one note", async () => {
+    const date = "2026-03-02T09:15:00Z";
+    const bytes = await wordFile({
+      body: [title(run("Harbour")), para(run("Ferries "), commented(0, run("stayed")), commented(1, run(" in port")), run("."))].join(""),
+      comments: comment(0, "Ana Ruiz", date, "First.", "00000A01") + comment(1, "Tom Li", date, "Second.", "00000A02"),
+      commentsExtended: '<w15:commentEx w15:paraId="00000A01" w15:paraIdParent="00000A02"/><w15:commentEx w15:paraId="00000A02" w15:paraIdParent="00000A01"/>',
+    });
+    const back = notes((await imported(bytes)).article);
+    const words = back.flatMap((n) => [n.body, ...n.replies.map((r) => r.body)]);
+    expect(words.sort()).toEqual(["First.", "Second."]);
   });
 });
