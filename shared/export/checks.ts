@@ -2,6 +2,7 @@ import type { Article } from "../article";
 import { assetScheme, reviewOf } from "../article";
 import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
 import { reviewBeforeExport } from "../review/open-review";
+import { withLiveSuggestions } from "../review/suggestions";
 import type { ExportFormat } from "../ipc";
 import { exportFormatDescriptions } from "./formats";
 import { articleParts, figureParts } from "./parts";
@@ -59,6 +60,7 @@ export function checkBeforeExport(article: Article, now: Date = new Date(), styl
   if (bodyEmpty) warnings.push("The body is empty.");
   if (parts.related.some((link) => link.title.trim() === "")) warnings.push("A related link has no title.");
   const carrying = formats.filter((id) => exportFormatDescriptions.find((f) => f.id === id)?.carriesReview).length;
-  const review = reviewBeforeExport(reviewOf(article), carrying === 0 ? "none" : carrying === formats.length ? "all" : "some");
+  // The suggestions the text still holds: one accepted or rejected since its entry was written is not open.
+  const review = reviewBeforeExport(withLiveSuggestions(reviewOf(article), article.doc), carrying === 0 ? "none" : carrying === formats.length ? "all" : "some");
   return { errors: [...errors, ...review.errors], warnings: [...warnings, ...review.warnings] };
 }

@@ -1,5 +1,6 @@
 import type { Article } from "../../../shared/article";
 import { checkBeforeExport } from "../../../shared/export/checks";
+import { hasSuggestions, settledDoc } from "../../../shared/review/suggestions";
 import { exportFormatDescriptions } from "../../../shared/export/formats";
 import type { ArticlePayload, ExportFormat, Settings } from "../../../shared/ipc";
 import { call } from "./api";
@@ -18,6 +19,8 @@ export interface ExportContext {
   settings: () => Promise<Settings>;
   /// The house style's error-level matches, one sentence each (they block the export like the field rules).
   styleErrors: () => Promise<string[]>;
+  /// Accepts every open suggestion in the article (one undo step): "Accept All and Export".
+  acceptAllSuggestions?: () => void;
 }
 
 /// Exports with the last formats and folder; falls back to the dialog when there is no last choice.
@@ -59,9 +62,20 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   const actions = element("div", { class: "form-actions" });
   const cancel = element("button", { type: "button" }, "Cancel");
   const submit = element("button", { type: "submit", class: "primary" }, "Export…");
+  // Offered when open suggestions are all that stands in the way: accept them all, then export.
+  const acceptAndExport = element("button", { type: "button", class: "primary", hidden: "" }, "Accept All and Export");
+  acceptAndExport.addEventListener("click", () => {
+    context.acceptAllSuggestions?.();
+    showCheck();
+    if (!submit.disabled) form.requestSubmit(submit);
+  });
   const chosenFormats = () => [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
   const showCheck = () => {
-    const check = checkBeforeExport(context.article(), new Date(), styleErrors, chosenFormats());
+    const article = context.article();
+    const check = checkBeforeExport(article, new Date(), styleErrors, chosenFormats());
+    const onlySuggestionsBlock =
+      !!context.acceptAllSuggestions && check.errors.length > 0 && hasSuggestions(article.doc) && checkBeforeExport({ ...article, doc: settledDoc(article.doc, true) }, new Date(), styleErrors, chosenFormats()).errors.length === 0;
+    acceptAndExport.hidden = !onlySuggestionsBlock;
     problems.replaceChildren();
     if (check.errors.length > 0) problems.append(problemList("Fix before exporting", check.errors, "export-errors"));
     if (check.warnings.length > 0) problems.append(problemList("Warnings", check.warnings, "export-warnings"));
@@ -70,7 +84,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   };
   showCheck();
   formats.addEventListener("change", showCheck);
-  actions.append(cancel, submit);
+  actions.append(cancel, acceptAndExport, submit);
   form.append(error, actions);
   dialog.append(form);
   document.body.append(dialog);

@@ -4,7 +4,7 @@ import { platformOf } from "../../../shared/keys";
 import type { EventTypes, Identity, OpenedDocument, Settings } from "../../../shared/ipc";
 import { ArticleEditor } from "../editor";
 import { figureAt } from "../editor/commands";
-import { isSuggesting, setSuggesting } from "../review/suggest-mode";
+import { isSuggesting, setSuggesting, settle } from "../review/suggest-mode";
 import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { ApiError, call } from "./api";
@@ -320,6 +320,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     settings: async () => (settings = await call("settings:get", {})),
     styleErrors: () => checks.errors(editor.state),
+    acceptAllSuggestions: () => editor.run(settle(true, "all")),
   };
 
   /// Export… (the dialog) and Export Again (the last formats and folder).

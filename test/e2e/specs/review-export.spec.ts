@@ -30,3 +30,29 @@ test("open notes are a warning in the export dialog, and no exported file carrie
     expect(text).not.toContain("lawyers");
   }
 });
+
+test("open suggestions block the export until accepted: Accept All and Export accepts them (one undo step) and exports", async ({ copydesk, workDir }) => {
+  await copydesk.setHeadline("US speeds up arms sales to Iraq");
+  await copydesk.typeInBody("The United States will speed up arms sales to Iraq, officials said on Tuesday.");
+  await copydesk.suggest(", officials said on Tuesday", "");
+  await copydesk.suggest("speed up", "accelerate");
+  await copydesk.setSuggesting(false);
+
+  const exportDialog = new ExportDialog(copydesk);
+  await exportDialog.open();
+  await exportDialog.choose(["html", "txt"]);
+  await expect(exportDialog.errors()).toContainText([/2 open suggestions/]);
+  await copydesk.target.answerDialogs({ kind: "folder", path: workDir });
+  await exportDialog.dialog.getByRole("button", { name: "Accept All and Export" }).click();
+  await expect(exportDialog.dialog).toBeHidden({ timeout: 30_000 });
+  await copydesk.expectMessage(/^Exported 2 files/);
+
+  const text = readFileSync(join(workDir, "US speeds up arms sales to Iraq.txt"), "utf8").replace(/\s+/g, " ");
+  expect(text).toContain("will accelerate arms sales to Iraq.");
+  expect(text).not.toContain("Tuesday");
+  expect(text).not.toContain("speed up");
+  // Accepting them all was one change, which Undo takes back: the suggestions are open again.
+  await copydesk.page.locator(".article-editor").focus();
+  await copydesk.undo();
+  await expect(copydesk.suggestion("officials said on Tuesday")).toBeVisible();
+});
