@@ -14,13 +14,40 @@ import { withoutForbiddenXml as clean } from "./escape";
 // w:ins, deleted words a w:del, a block inserted or deleted whole has its paragraph marks tracked
 // too. The zero-width spaces suggest mode puts at block boundaries are left out; one ending a
 // block tracks that paragraph's mark (a paragraph break inserted or deleted). A change of a block's
-// kind or attributes (`modification`) goes as the article shows it, untracked: Word has no
-// tracked change for it that the importer could read back.
+// kind or attributes (`modification`) goes as the article shows it, untracked (Word's w:pPrChange
+// would not come back through the importer), and is said in a comment at the headline.
 
 /// Word's name for someone of the review: their name, or their id when the file does not name them.
 export function wordAuthor(review: Review, personId: string): { author: string; initials: string } {
   const person = Object.hasOwn(review.people, personId) ? review.people[personId] : undefined;
   return { author: clean(person?.name ?? personId), initials: clean(person?.initials ?? "") };
+}
+
+/// The suggested changes of a block's kind or attributes (`modification` marks), which Word cannot
+/// track as the importer reads them back: each is said in words, once, as a comment at the headline.
+function untrackedChanges(doc: PMNode): { id: string; what: string }[] {
+  const changes = new Map<string, string>();
+  const named = (name: string) => name.replace(/_/g, " ");
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      const id = mark.attrs.id as string;
+      if (mark.type.name !== "modification" || changes.has(id)) continue;
+      const { type, attrName, previousValue, newValue } = mark.attrs as { type: string; attrName: string | null; previousValue: unknown; newValue: unknown };
+      const words = node.textContent.length > 60 ? `${node.textContent.slice(0, 60)}…` : node.textContent;
+      const which = `the ${named(node.type.name)}${words ? ` "${words}"` : ""}`;
+      const value = (v: unknown) => (v === null || v === undefined || v === "" ? "nothing" : JSON.stringify(v));
+      changes.set(
+        id,
+        type === "nodeType" && typeof previousValue === "string"
+          ? `${words ? `"${words}"` : `a ${named(previousValue)}`} made a ${named(node.type.name)} (it was a ${named(previousValue)})`
+          : attrName
+            ? `${attrName} of ${which} changed from ${value(previousValue)} to ${value(newValue)}`
+            : `${which} changed (${type})`,
+      );
+    }
+    return true;
+  });
+  return [...changes].map(([id, what]) => ({ id, what }));
 }
 
 /// A Word date from an ISO date-time (now when the file's time cannot be read).
@@ -71,6 +98,12 @@ export class WordComments {
       }
       if (onWords([noteId, thread])) this.ids.set(noteId, ids);
       else this.deskIds.push(...ids);
+    }
+    for (const change of untrackedChanges(article.doc)) {
+      const suggestion = Object.hasOwn(review.suggestions, change.id) ? review.suggestions[change.id] : null;
+      const { author, initials } = suggestion ? wordAuthor(review, suggestion.author) : { author: "Unknown", initials: "" };
+      this.comments.push({ id: this.nextId, author, initials, date: wordDate(suggestion?.time ?? ""), children: commentParagraphs(`Suggested edit, not tracked in Word: ${change.what}.`) });
+      this.deskIds.push(this.nextId++);
     }
   }
 

@@ -5,6 +5,7 @@ import { exportDocx } from "../../../shared/export/docx";
 import { exportArticle } from "../../../shared/export/registry";
 import { schema } from "../../../shared/schema";
 import { reviewedArticle } from "../review/reviewed-article";
+import { suggestedArticle } from "../review/suggested-article";
 
 // The DOCX export carries the desk's open review for Word (shared/export/docx-review.ts): each open
 // note a comment on its words, each reply a threaded Word reply, desk notes on an empty range at the
@@ -23,6 +24,9 @@ function commentedText(document: string, id: string): string {
   return [...document.slice(start, end).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
 }
 
+const entities: Record<string, string> = { "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">", "&apos;": "'" };
+const unescape = (text: string): string => text.replace(/&(quot|amp|lt|gt|apos);/g, (entity) => entities[entity]);
+
 /// Each comment of comments.xml: id, author, initials, date and text.
 function comments(xml: string): { id: string; author: string; initials: string; date: string; text: string }[] {
   return [...xml.matchAll(/<w:comment w:id="(\d+)" w:initials="([^"]*)" w:author="([^"]*)" w:date="([^"]*)">(.*?)<\/w:comment>/g)].map((m) => ({
@@ -30,7 +34,7 @@ function comments(xml: string): { id: string; author: string; initials: string; 
     initials: m[2],
     author: m[3],
     date: m[4],
-    text: [...m[5].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("\n"),
+    text: [...m[5].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1])).join("\n"),
   }));
 }
 
@@ -93,5 +97,27 @@ describe("DOCX export of the review", () => {
   it("writes no comments part for an article without open notes", async () => {
     const zip = await JSZip.loadAsync(await exportDocx(createArticle()));
     expect(zip.file("word/comments.xml")).toBeNull();
+  });
+});
+
+describe("DOCX export of suggested changes Word cannot track", () => {
+  it("says a block's change of kind or attribute in a comment at the headline, by its author", async () => {
+    const article = suggestedArticle();
+    const n = schema.nodes;
+    const made = schema.marks.modification.create({ id: "s-made", type: "nodeType", previousValue: "paragraph", newValue: "subheading" });
+    const dated = schema.marks.modification.create({ id: "s-date", type: "attr", attrName: "date", previousValue: "2026-11-28", newValue: "2026-11-29" });
+    const body = article.doc.child(5);
+    const doc = article.doc.copy(
+      article.doc.content
+        .replaceChild(4, n.dateline.create({ date: "2026-11-29" }, schema.text("GENEVA"), [dated]))
+        .replaceChild(5, body.copy(body.content.addToStart(n.subheading.create(null, schema.text("Clean-up"), [made])))),
+    );
+    const suggestions = { ...article.review!.suggestions, "s-made": { author: "sub", time: "2026-11-29T11:08:00.000Z", kind: "format" as const }, "s-date": { author: "editor", time: "2026-11-29T11:09:00.000Z", kind: "field" as const } };
+    const { document, comments: xml } = await parts(await exportDocx({ ...article, doc, review: { ...article.review!, suggestions } }));
+    const written = comments(xml);
+    const madeComment = written.find((c) => c.text === 'Suggested edit, not tracked in Word: "Clean-up" made a subheading (it was a paragraph).');
+    expect(madeComment).toMatchObject({ author: "Tom Li", date: "2026-11-29T11:08:00.000Z" });
+    expect(written.find((c) => c.text === 'Suggested edit, not tracked in Word: date of the dateline "GENEVA" changed from "2026-11-28" to "2026-11-29".')).toMatchObject({ author: "Amira Haddad" });
+    expect(commentedText(document, madeComment!.id)).toBe("");
   });
 });
