@@ -36,9 +36,12 @@ const showChoices: readonly { value: ReviewFilter["show"]; label: string }[] = [
   { value: "suggestions", label: "Suggestions" },
 ];
 
+/// One formatter for every item's time (making one per item costs more than the rest of the item).
+const timeFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
 function when(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return Number.isNaN(date.getTime()) ? "" : timeFormat.format(date);
 }
 
 /// The panel in `container`, for the window's editor.
@@ -119,7 +122,8 @@ export function reviewPanel(container: HTMLElement, editor: () => ArticleEditor)
   function itemView(item: ReviewListItem): HTMLElement {
     const li = element("li", { class: `review-item review-${item.type}`, "data-key": item.key });
     li.style.setProperty("--author", item.author.colour);
-    const go = element("button", { type: "button", class: "review-go", "data-focus": "go", "aria-label": itemLabel(item) });
+    const label = itemLabel(item);
+    const go = element("button", { type: "button", class: "review-go", "data-focus": "go", "aria-label": label });
     const byline = element("span", { class: "note-byline" });
     const chip = element("span", { class: "note-initials", "aria-hidden": "true" }, item.author.initials || "?");
     chip.style.backgroundColor = item.author.colour;
@@ -145,8 +149,8 @@ export function reviewPanel(container: HTMLElement, editor: () => ArticleEditor)
     if (item.type === "suggestion") {
       const actions = element("div", { class: "note-actions review-actions" });
       actions.append(
-        actionButton("Accept", settle(true, { id: item.id }), "accept", "primary", `Accept: ${itemLabel(item)}`),
-        actionButton("Reject", settle(false, { id: item.id }), "reject", "", `Reject: ${itemLabel(item)}`),
+        actionButton("Accept", settle(true, { id: item.id }), "accept", "primary", `Accept: ${label}`),
+        actionButton("Reject", settle(false, { id: item.id }), "reject", "", `Reject: ${label}`),
       );
       li.append(actions);
     }

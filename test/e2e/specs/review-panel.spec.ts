@@ -98,6 +98,9 @@ test("the reporter lists the desk's notes and suggestions, filters by author, ju
   await copydesk.page.keyboard.press("Enter");
   await expect(copydesk.page.locator(".article-editor")).toBeFocused();
   await expect(copydesk.note("Which ferries?")).toHaveClass(/active/);
+  // Typing in its words (the cursor is after their first letter): the list shows them as they now are once the typing pauses.
+  await copydesk.page.keyboard.type("nly o");
+  await expect(copydesk.reviewItems().filter({ hasText: "Which ferries?" }).locator(".review-quote")).toHaveText("only on Tuesday");
   // A suggestion: the cursor goes to the paragraph it is in.
   await copydesk.jumpTo("+ master");
   const cursorIn = () => copydesk.page.evaluate(() => getSelection()?.anchorNode?.parentElement?.closest("p")?.textContent ?? "");
