@@ -4,6 +4,7 @@ import { fieldText, type Article } from "../../../shared/article";
 import { parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { exportDocx } from "../../../shared/export/docx";
 import { notePlaces } from "../../../shared/review/open-review";
+import type { Review } from "../../../shared/review/review";
 import { withoutReview } from "../../../shared/review/published";
 import { settleSuggestions, suggestionsIn } from "../../../shared/review/suggestions";
 import { importBytes } from "../../../electron/services/import-files";
@@ -309,5 +310,67 @@ describe("DOCX comment threads that loop", () => {
     const back = notes((await imported(bytes)).article);
     const words = back.flatMap((n) => [n.body, ...n.replies.map((r) => r.body)]);
     expect(words.sort()).toEqual(["First.", "Second."]);
+  });
+});
+
+describe("DOCX round trip of notes on generated articles", () => {
+  it("gives back a note on a word of every text block of 30 generated articles, on its words", { timeout: 120_000 }, async () => {
+    const { schema } = await import("../../../shared/schema");
+    const { personFrom } = await import("../../../shared/review/people");
+    const { sampleArticles } = await import("../../support/arbitrary-article");
+    for (const [index, article] of sampleArticles(30, 11).entries()) {
+      const tr = new Transform(article.doc);
+      const threads: Record<string, import("../../../shared/review/review").NoteThread> = {};
+      article.doc.descendants((node, pos) => {
+        if (!node.isTextblock) return true;
+        const match = /[A-Za-z]{3,}/.exec(node.textContent);
+        if (match && node.type.allowsMarkType(schema.marks.note)) {
+          const id = `n${index}-${pos}`;
+          tr.addMark(pos + 1 + match.index, pos + 1 + match.index + match[0].length, schema.marks.note.create({ id }));
+          threads[id] = { anchor: "text", quote: match[0], author: "ed", time: "2026-11-29T12:00:00.000Z", body: `Note ${id}`, replies: [], resolved: null };
+        }
+        return false;
+      });
+      const noted: Article = { ...article, doc: tr.doc, review: { people: { ed: personFrom("Ed Desk", "ED") }, notes: threads, suggestions: {}, versions: [] } };
+      const result = await imported(await exportDocx(noted));
+      const back = notes(result.article);
+      // Every note comes back: on its words, or as a desk note that says it could not be placed.
+      expect(back).toHaveLength(Object.keys(threads).length);
+      for (const [id, thread] of Object.entries(threads)) {
+        const note = back.find((n) => n.body === `Note ${id}`);
+        // The dateline's place goes to Word in capitals, and comes back so.
+        expect(note && [note.anchor, note.words.toLowerCase()], id).toEqual(["text", thread.quote.toLowerCase()]);
+      }
+    }
+  });
+
+  it("gives back a suggested insertion and deletion in every text block of 30 generated articles", { timeout: 120_000 }, async () => {
+    const { schema } = await import("../../../shared/schema");
+    const { personFrom } = await import("../../../shared/review/people");
+    const { sampleArticles } = await import("../../support/arbitrary-article");
+    let compared = 0;
+    for (const [index, article] of sampleArticles(30, 12).entries()) {
+      const tr = new Transform(article.doc);
+      const suggested: Review["suggestions"] = {};
+      article.doc.descendants((node, pos) => {
+        if (!node.isTextblock) return true;
+        const match = /[A-Za-z]{3,}/.exec(node.textContent);
+        if (!match || !node.type.allowsMarkType(schema.marks.insertion)) return false;
+        const [inserted, removed] = [`i${index}-${pos}`, `d${index}-${pos}`];
+        suggested[inserted] = { author: "ed", time: "2026-11-29T12:00:00.000Z", kind: "insert" };
+        suggested[removed] = { author: "sub", time: "2026-11-29T12:05:00.000Z", kind: "delete" };
+        const from = tr.mapping.map(pos + 1 + match.index);
+        tr.addMark(from, from + match[0].length, schema.marks.insertion.create({ id: inserted }));
+        tr.insert(from, schema.text("gone ", [schema.marks.deletion.create({ id: removed })]));
+        return false;
+      });
+      const people = { ed: personFrom("Ed Desk", "ED"), sub: personFrom("Sub Editor", "SE") };
+      const reviewed: Article = { ...article, doc: tr.doc, review: { people, notes: {}, suggestions: suggested, versions: [] } };
+      const result = await imported(await exportDocx(reviewed));
+      const lower = (list: ReturnType<typeof suggestions>) => list.map((s) => ({ ...s, inserted: s.inserted.toLowerCase(), deleted: s.deleted.toLowerCase() }));
+      expect(lower(suggestions(result.article)), `article ${index}`).toEqual(lower(suggestions(reviewed)));
+      compared += Object.keys(suggested).length;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
