@@ -228,10 +228,13 @@ export function reviewPanel(container: HTMLElement, editor: () => ArticleEditor)
       }
     },
     toggle(): void {
+      const hadFocus = container.contains(document.activeElement);
       container.hidden = !container.hidden;
       if (container.hidden) {
         clearTimeout(pauseTimer);
         listedReview = null;
+        // Closed from within (its shortcut): the focus goes back to the article rather than to nowhere.
+        if (hadFocus) editor().focus();
         return;
       }
       rebuild();

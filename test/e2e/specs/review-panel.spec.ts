@@ -128,6 +128,10 @@ test("the reporter lists the desk's notes and suggestions, filters by author, ju
   await panel.getByLabel("Show", { exact: true }).selectOption({ label: "Suggestions" });
   await expect(copydesk.reviewItems()).toContainText(["– was", "– 120"]);
   await expect(panel.getByRole("button", { name: "Reject all", exact: true })).toBeVisible();
+  // Closed by its shortcut from within, the panel gives the focus back to the article.
+  await copydesk.pressKeyOf("review-panel");
+  await expect(copydesk.reviewPanel()).toBeHidden();
+  await expect(copydesk.page.locator(".article-editor")).toBeFocused();
   await copydesk.save(path);
   const saved = parseArticleFile(readFileSync(path));
   if (!saved.ok) throw new Error(saved.errors.join("; "));
