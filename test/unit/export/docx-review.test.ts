@@ -121,3 +121,24 @@ describe("DOCX export of suggested changes Word cannot track", () => {
     expect(commentedText(document, madeComment!.id)).toBe("");
   });
 });
+
+describe("exporting an article under review to files", () => {
+  it("writes Word alone with open suggestions, and refuses them beside another format", async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { exportToFolder } = await import("../../../electron/services/exports");
+    const folder = mkdtempSync(join(tmpdir(), "copydesk-word-review-"));
+    try {
+      const article = suggestedArticle();
+      const { files, warnings } = await exportToFolder(article, ["docx"], folder);
+      expect(files.map((f) => f.slice(folder.length + 1))).toEqual(readdirSync(folder));
+      expect(warnings).toContain("The article has 9 open suggestions; the Word document carries them as tracked changes.");
+      await expect(exportToFolder(article, ["html", "docx"], join(folder, "both"))).rejects.toMatchObject({
+        details: ["The article has 9 open suggestions: accept or reject them before exporting (only the Word document can carry them, as tracked changes)."],
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
