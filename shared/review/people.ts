@@ -27,6 +27,20 @@ export function personColour(name: string): string {
   return personColours[hash % personColours.length];
 }
 
+/// The ink for initials on a person's colour (their chip): black or white, whichever contrasts
+/// more; for any colour that is 4.5:1 at least (WCAG's for small text), which white alone is not
+/// on the lighter colours ("#b7791f": 3.6:1).
+export function inkOn(colour: string): "#000000" | "#ffffff" {
+  const rgb = /^#([0-9a-f]{6})$/i.exec(colour) ? parseInt(colour.slice(1), 16) : 0;
+  const channel = (value: number) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(rgb >> 16) + 0.7152 * channel((rgb >> 8) & 255) + 0.0722 * channel(rgb & 255);
+  // Contrast with white, (1 + 0.05) / (L + 0.05), against contrast with black, (L + 0.05) / 0.05.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
+
 /// Initials suggested for a name: the first letter of its first and last words ("Amira Haddad" → "AH").
 export function suggestedInitials(name: string): string {
   const words = name.trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w));

@@ -13,6 +13,7 @@ import {
   type ReviewFilter,
   type ReviewListItem,
 } from "../../../shared/review/review-list";
+import { inkOn } from "../../../shared/review/people";
 import type { Review } from "../../../shared/review/review";
 import { element } from "../app/dom";
 import type { ArticleEditor } from "../editor";
@@ -127,6 +128,7 @@ export function reviewPanel(container: HTMLElement, editor: () => ArticleEditor)
     const byline = element("span", { class: "note-byline" });
     const chip = element("span", { class: "note-initials", "aria-hidden": "true" }, item.author.initials || "?");
     chip.style.backgroundColor = item.author.colour;
+    chip.style.color = inkOn(item.author.colour);
     byline.append(chip, element("span", { class: "note-author" }, item.author.name));
     if (item.time) byline.append(element("time", { datetime: item.time }, when(item.time)));
     go.append(byline, element("span", { class: "review-kind" }, itemKindName(item)));

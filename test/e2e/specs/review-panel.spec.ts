@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createArticle, type Article } from "../../../shared/article";
@@ -83,6 +84,8 @@ test("the reporter lists the desk's notes and suggestions, filters by author, ju
   for (const scheme of ["light", "dark"] as const) {
     await copydesk.page.emulateMedia({ colorScheme: scheme });
     await copydesk.page.screenshot({ path: testInfo.outputPath(`review-panel-${scheme}.png`) });
+    const axe = await new AxeBuilder({ page: copydesk.page }).include("#review-panel").analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   }
   await copydesk.page.emulateMedia({ colorScheme: "light" });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SettingsStore } from "../../../electron/services/settings";
 import { parseRequest } from "../../../shared/ipc";
-import { identityProblem, personColour, personColours, suggestedInitials } from "../../../shared/review/people";
+import { identityProblem, inkOn, personColour, personColours, suggestedInitials } from "../../../shared/review/people";
 
 // Who is writing: kept in Settings by main (an id given once), with a colour derived from the name
 // that reads on the light and the dark paper.
@@ -78,5 +78,9 @@ describe("who is writing", () => {
   it.each(personColours)("colour %s reads on the light and the dark paper (3:1 at least)", (colour) => {
     expect(contrast(colour, "#fdfcf9")).toBeGreaterThanOrEqual(3);
     expect(contrast(colour, "#1d1c1a")).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([...personColours, "#777777", "#ffff00", "#000080", "#ffffff", "#000000"])("initials on colour %s read (4.5:1 at least)", (colour) => {
+    expect(contrast(colour, inkOn(colour))).toBeGreaterThanOrEqual(4.5);
   });
 });
