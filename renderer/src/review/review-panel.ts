@@ -37,7 +37,7 @@ const showChoices: readonly { value: ReviewFilter["show"]; label: string }[] = [
   { value: "suggestions", label: "Suggestions" },
 ];
 
-/// One formatter for every item's time (making one per item costs more than the rest of the item).
+/// One formatter for every item's time (Date.toLocaleString with options makes a new one on each call).
 const timeFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 function when(iso: string): string {
