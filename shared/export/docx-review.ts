@@ -177,4 +177,22 @@ export const suggestionMark = (node: PMNode): Mark | null => node.marks.find((m)
 /// Suggest mode's marker of a paragraph break at a block boundary.
 export const zeroWidthSpace = "\u200B";
 
+/// The text blocks whose paragraph break after them a suggestion inserts or deletes as marked at
+/// the start of the next block of the same field (a zero-width space carrying the mark), with that mark.
+export function breaksMarkedAfter(doc: PMNode): Map<PMNode, Mark> {
+  const marked = new Map<PMNode, Mark>();
+  doc.forEach((field) => {
+    let previous: PMNode | null = null;
+    field.descendants((node) => {
+      if (!node.isTextblock) return true;
+      const first = node.firstChild;
+      const mark = first?.isText && first.text!.startsWith(zeroWidthSpace) ? suggestionMark(first) : null;
+      if (previous && mark) marked.set(previous, mark);
+      previous = node;
+      return false;
+    });
+  });
+  return marked;
+}
+
 const closing = (ids: number[]): ParagraphChild[] => ids.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]);

@@ -28,7 +28,7 @@ import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { tableParts } from "./tables";
 import { base64ToBytes } from "../asset-policy";
 import { imageSize } from "./image-size";
-import { suggestionMark, WordComments, WordRevisions, zeroWidthSpace, type WordRevision } from "./docx-review";
+import { breaksMarkedAfter, suggestionMark, WordComments, WordRevisions, zeroWidthSpace, type WordRevision } from "./docx-review";
 
 // DOCX export with the `docx` package: one named paragraph style per article part (Kicker,
 // Standfirst, Byline, …), so Word users see the structure and the DOCX importer can map it back.
@@ -58,6 +58,8 @@ interface Context {
   /// The tracked change of the paragraph mark of the paragraph whose runs were just made: set by
   /// `runs` when the block ends with a suggested paragraph break, taken by `paragraph`.
   paragraphMark: WordRevision | null;
+  /// The text blocks whose break after them the next block marks as suggested (`breaksMarkedAfter`).
+  breaksAfter: Map<PMNode, Mark>;
 }
 
 /// A run of text, right to left when the article is and the text has letters of such a script;
@@ -100,6 +102,12 @@ function suggested(ctx: Context, child: PMNode, last: boolean): { text: string; 
   return { text, revision: text === "" ? null : ctx.revisions.of(mark) };
 }
 
+/// Tracks the paragraph mark of a block whose break after it the next block marks as suggested.
+function breakAfter(ctx: Context, node: PMNode | null): void {
+  const mark = node ? ctx.breaksAfter.get(node) : undefined;
+  if (mark && !ctx.paragraphMark) ctx.paragraphMark = ctx.revisions.of(mark);
+}
+
 function runs(node: PMNode, ctx: Context): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   node.forEach((child, _offset, index) => {
@@ -113,6 +121,7 @@ function runs(node: PMNode, ctx: Context): ParagraphChild[] {
     }
     children.push(...ctx.comments.after(child));
   });
+  breakAfter(ctx, node);
   return children;
 }
 
@@ -124,6 +133,7 @@ function plainRuns(node: PMNode | null, ctx: Context, shown: (text: string) => s
     const { text, revision } = suggested(ctx, child, index === node.childCount - 1);
     children.push(...ctx.comments.before(child), ...(text !== "" ? [textRun(ctx, { text: shown(text) }, revision)] : []), ...ctx.comments.after(child));
   });
+  breakAfter(ctx, node);
   return children;
 }
 
@@ -278,7 +288,7 @@ export async function exportDocx(article: Article): Promise<Uint8Array> {
   const parts = articleParts(article);
   const comments = new WordComments(article);
   const revisions = new WordRevisions(article, comments);
-  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments, revisions, blockSuggestion: null, paragraphMark: null };
+  const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments, revisions, blockSuggestion: null, paragraphMark: null, breaksAfter: breaksMarkedAfter(article.doc) };
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
   const field = (name: string) => fieldNode(article.doc, name);
   if (parts.kicker) add(plainBlock(ctx, field("kicker"), { style: style.kicker }));

@@ -96,7 +96,7 @@ describe("DOCX round trip of suggested edits", () => {
     expect(suggestions(result.article)).toEqual(suggestions(article));
     expect(settled(result.article, true)).toBe(settled(article, true));
     expect(settled(result.article, false)).toBe(settled(article, false));
-    expect(result.found).toContain("9 suggested edits from Word's tracked changes (5 insertions, 4 deletions; by Amira Haddad, Tom Li)");
+    expect(result.found).toContain("10 suggested edits from Word's tracked changes (6 insertions, 4 deletions; by Amira Haddad, Tom Li)");
   });
 
   it("writes w:ins and w:del with the author's name and the time, and a whole inserted paragraph's mark", async () => {
