@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import { emptyReview, type Review } from "./review/review";
 import { schema } from "./schema";
+import { textWithoutDeleted } from "./review/deleted-text";
 
 /// Workflow states of an article.
 export const articleStatuses = ["draft", "ready", "approved"] as const;
@@ -102,11 +103,12 @@ export function articleToJSON(article: Article): ArticleJSON {
   return json;
 }
 
-/// The text of a field node, e.g. `fieldText(doc, "headline")`.
+/// The text of a field node, e.g. `fieldText(doc, "headline")`, as it would be published: words a
+/// suggested edit deletes left out.
 export function fieldText(doc: PMNode, field: string): string {
   let text = "";
   doc.forEach((child) => {
-    if (child.type.name === field) text = child.textContent;
+    if (child.type.name === field) text = child.isTextblock ? textWithoutDeleted(child) : child.textContent;
   });
   return text;
 }

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { FieldName } from "./fields";
+import { textWithoutDeleted } from "./review/deleted-text";
 
 // The length of an article, defined once. The status bar (incrementally, block by block), the
 // recovery list and every exporter that states a count (HTML, NITF, ninjs, plain text) use it.
@@ -59,12 +60,12 @@ export function addCounts(total: Counts, counts: Counts, sign: 1 | -1 = 1): void
 /// The counts of one field, or of one block of the body: each textblock in it counted on its own, figures left out.
 export function countNode(node: PMNode): Counts {
   if (uncountedBlocks.has(node.type.name)) return { words: 0, characters: 0 };
-  if (node.isTextblock) return countText(node.textContent);
+  if (node.isTextblock) return countText(textWithoutDeleted(node));
   const total = { words: 0, characters: 0 };
   node.descendants((child) => {
     if (uncountedBlocks.has(child.type.name)) return false;
     if (!child.isTextblock) return true;
-    addCounts(total, countText(child.textContent));
+    addCounts(total, countText(textWithoutDeleted(child)));
     return false;
   });
   return total;

@@ -3,6 +3,7 @@ import type { ArticleMeta, CheckIgnore } from "../article";
 import { fields, type FieldName } from "../fields";
 import type { BlockResult, LanguageRules } from "./guide";
 import type { BlockMatch } from "./rule";
+import { textWithoutDeleted } from "../review/deleted-text";
 
 // Checks a whole article: every text block of every field, block by block (so the editor can
 // keep each block's result while it is unchanged), then the article-wide rules, less what the
@@ -35,9 +36,10 @@ export interface ArticleMatch extends BlockMatch {
   pos: { from: number; to: number };
 }
 
-/// The text of a block as the checks see it: one character per position.
+/// The text of a block as the checks see it: one character per position, words a suggestion
+/// deletes blanked out (they are not in the story).
 export function blockText(node: PMNode): string {
-  return node.textBetween(0, node.content.size, undefined, "\ufffc");
+  return textWithoutDeleted(node, "\ufffc", "\ufffc");
 }
 
 /// The text blocks of the article, in document order (related links are not text).

@@ -2,6 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
 import { articleStatuses, fieldNode, fieldText, type ArticleMeta } from "../../../shared/article";
 import type { ArticleEditor } from "../editor";
+import { textWithoutDeleted } from "../../../shared/review/deleted-text";
 import { slugInAnyScript, suggestSlugFor } from "../../../shared/slug";
 import { metaOf, setMeta } from "../editor/meta";
 import type { CommandRunner } from "./command-runner";
@@ -109,7 +110,7 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
     const headline = fieldNode(state.doc, "headline");
     if (headline !== shownHeadline) {
       shownHeadline = headline;
-      void suggestion(headline?.textContent ?? "").then((placeholder) => {
+      void suggestion(headline ? textWithoutDeleted(headline) : "").then((placeholder) => {
         if (shownHeadline === headline && slug.placeholder !== placeholder) slug.placeholder = placeholder;
       });
     }

@@ -1,6 +1,6 @@
 import type { EditorState } from "prosemirror-state";
 import type { Identity } from "../../../shared/ipc";
-import { personColour } from "../../../shared/review/people";
+import { inkOn, personColour } from "../../../shared/review/people";
 import type { NoteThread, Review } from "../../../shared/review/review";
 import { element } from "../app/dom";
 import type { ArticleEditor } from "../editor";
@@ -42,10 +42,17 @@ const suggestionPause = 400;
 /// A suggestion's card key (note cards are keyed by their thread's id).
 const suggestionKey = (id: string) => `suggestion:${id}`;
 
+/// One formatter for every card (toLocaleString with options builds one on each call).
+const timeFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
 function when(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
 }
+
+/// How long typing pauses before the cards are measured against their words again: typing moves
+/// the words below the cursor only when a line wraps, and measuring on every key costs a layout.
+const typingPause = 150;
 
 /// The margin inside the scrolling document area `scroller`, beside the editor.
 export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor, host: NoteMarginHost): NoteMargin {
@@ -66,6 +73,8 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
   let layouts = 0;
   let suggestions: SuggestionInDoc[] = [];
   let shownDoc: EditorState["doc"] | null = null;
+  let measuredDoc: EditorState["doc"] | null = null;
+  let measureTimer: ReturnType<typeof setTimeout> | undefined;
   let suggestionTimer: ReturnType<typeof setTimeout> | undefined;
 
   const run = (command: Parameters<ArticleEditor["run"]>[0]) => getEditor().run(command);
@@ -79,6 +88,7 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     const head = element("div", { class: "note-byline" });
     const chip = element("span", { class: "note-initials", "aria-hidden": "true" }, person.initials);
     chip.style.backgroundColor = person.colour;
+    chip.style.color = inkOn(person.colour);
     head.append(chip, element("span", { class: "note-author" }, person.name), element("time", { datetime: time }, when(time)));
     return head;
   }
@@ -292,7 +302,11 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
         // A suggestion made, accepted or rejected: its card at once.
         suggestions = suggestionsIn(state.doc);
         render(next);
-      } else if (cards.size > 0 || draft) schedule();
+      } else if ((cards.size > 0 || draft) && state.doc !== measuredDoc) {
+        measuredDoc = state.doc;
+        clearTimeout(measureTimer);
+        measureTimer = setTimeout(() => schedule(), typingPause);
+      }
       if (!reviewChanged && state.doc !== shownDoc && (suggestions.length > 0 || Object.keys(next.suggestions).length > 0)) {
         // Typing into a suggestion changes its words: its card follows after a pause.
         clearTimeout(suggestionTimer);

@@ -1,12 +1,8 @@
-import {
-  isSuggestChangesEnabled,
-  suggestChanges,
-  suggestChangesKey,
-  transformToSuggestionTransaction,
-} from "@handlewithcare/prosemirror-suggest-changes";
+import { isSuggestChangesEnabled, suggestChangesKey, transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
 import type { Node as PMNode } from "prosemirror-model";
-import type { Command, EditorState, Plugin, Transaction } from "prosemirror-state";
-import { AddMarkStep, AddNodeMarkStep, AttrStep, ReplaceAroundStep, ReplaceStep, type Step } from "prosemirror-transform";
+import { Plugin, TextSelection, type Command, type EditorState, type PluginKey, type Transaction } from "prosemirror-state";
+import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from "prosemirror-transform";
+import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Identity } from "../../../shared/ipc";
 import { hasSuggestions, isSuggestionMark, kindOfMark, settleSuggestions, suggestionsIn } from "../../../shared/review/suggestions";
 import { newReviewId, withAuthor } from "./note-commands";
@@ -19,9 +15,73 @@ import { reviewOfState, SetReviewEntryStep } from "./review-state";
 // what kind), in the same transaction, so undo takes both away together, and settles them:
 // accept or reject one, all by one author, all in the selection, or all, each one undo step.
 
-/// The plugin that holds whether suggest mode is on.
-export function suggestModePlugin(): Plugin {
-  return suggestChanges();
+/// Suggest mode's state: whether it is on, and the ¶ shown where a paragraph break is suggested.
+interface SuggestState {
+  enabled: boolean;
+  breaks: DecorationSet;
+}
+
+const zeroWidthSpace = "\u200B";
+
+/// The plugin that holds whether suggest mode is on, under the library's key (its commands and
+/// its dispatch read it there). It stands in for the library's own plugin, whose ¶ decorations are
+/// found by walking the whole document on every update: here they are kept, mapped through each
+/// change, and found again only in the blocks a change touched.
+export function suggestModePlugin(): Plugin<SuggestState> {
+  const key = suggestChangesKey as unknown as PluginKey<SuggestState>;
+  return new Plugin<SuggestState>({
+    key,
+    state: {
+      init: (_, state) => ({ enabled: false, breaks: breakMarks(state.doc, 0, state.doc.content.size, DecorationSet.empty) }),
+      apply(tr, value) {
+        const meta = tr.getMeta(suggestChangesKey) as { enabled?: boolean } | undefined;
+        const enabled = meta && "enabled" in meta ? !!meta.enabled : value.enabled;
+        if (!tr.docChanged) return enabled === value.enabled ? value : { ...value, enabled };
+        let breaks = value.breaks.map(tr.mapping, tr.doc);
+        for (const [from, to] of touchedRanges(tr)) breaks = breakMarks(tr.doc, from, to, breaks);
+        return { enabled, breaks };
+      },
+    },
+    props: {
+      decorations: (state) => key.getState(state)?.breaks,
+      // The zero-width spaces that mark a suggested break are stepped over, never stopped in.
+      handleKeyDown(view, event) {
+        const { selection } = view.state;
+        if (!(selection instanceof TextSelection) || !selection.$cursor) return false;
+        const $cursor = selection.$cursor;
+        const step = event.key === "ArrowRight" && $cursor.nodeAfter?.text?.startsWith(zeroWidthSpace) ? 1 : event.key === "ArrowLeft" && $cursor.nodeBefore?.text?.endsWith(zeroWidthSpace) ? -1 : 0;
+        if (step !== 0) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, $cursor.pos + step)));
+        return false;
+      },
+    },
+  });
+}
+
+/// The ¶ marks of the text blocks around `from`–`to`, in place of those the set had there: one at
+/// the end of a block whose last words are a suggested insertion or deletion that goes on into
+/// the next block (the break between them is part of the suggestion).
+function breakMarks(doc: PMNode, from: number, to: number, set: DecorationSet): DecorationSet {
+  const blocks: { node: PMNode; pos: number }[] = [];
+  const start = Math.max(0, from - 2);
+  const end = Math.min(doc.content.size, to + 2);
+  doc.nodesBetween(start, end, (node, pos) => {
+    if (node.isTextblock) blocks.push({ node, pos });
+    return !node.isTextblock;
+  });
+  if (blocks.length === 0) return set;
+  const first = blocks[0].pos;
+  const last = blocks.at(-1)!.pos + blocks.at(-1)!.node.nodeSize;
+  const added: Decoration[] = [];
+  blocks.forEach(({ node, pos }, i) => {
+    const mark = node.lastChild?.marks.find((m) => m.type.name === "insertion" || m.type.name === "deletion");
+    if (!mark) return;
+    const next = blocks[i + 1]?.node.firstChild;
+    const goesOn = node.lastChild!.text?.endsWith(zeroWidthSpace) || next?.marks.some((m) => m.eq(mark));
+    if (!goesOn) return;
+    const className = mark.type.name === "insertion" ? "suggest-ins suggest-break" : "suggest-del suggest-break";
+    added.push(Decoration.widget(pos + node.nodeSize - 1, () => Object.assign(document.createElement("span"), { className, textContent: "¶" }), { key: `${className}:${mark.attrs.id as string}`, side: -1 }));
+  });
+  return set.remove(set.find(first, last)).add(doc, added);
 }
 
 /// True while edits become suggestions.
@@ -85,8 +145,8 @@ function stepRange(step: Step): [number, number] | null {
     const map = step.getMap();
     return [map.map((step as unknown as { from: number }).from, -1), map.map((step as unknown as { to: number }).to, 1)];
   }
-  if (step instanceof AddMarkStep) return [step.from, step.to];
-  if (step instanceof AddNodeMarkStep || step instanceof AttrStep) return [step.pos, step.pos + 1];
+  if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return [step.from, step.to];
+  if (step instanceof AddNodeMarkStep || step instanceof RemoveNodeMarkStep || step instanceof AttrStep) return [step.pos, step.pos + 1];
   return null;
 }
 

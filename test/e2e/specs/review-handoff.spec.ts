@@ -57,7 +57,7 @@ async function answer(reporter: Copydesk, viaWord = false): Promise<void> {
   await reporter.resolve("Which officials");
 }
 
-test("a story goes to the desk and back: suggestions, notes, replies, accepted and rejected", async ({ copydesk, launch, workDir }) => {
+test("a story goes to the desk and back: suggestions, notes, replies, accepted and rejected", async ({ copydesk, launch, workDir }, testInfo) => {
   const path = join(workDir, "arms.article");
   await file(copydesk, path);
   await copydesk.target.close();
@@ -66,6 +66,8 @@ test("a story goes to the desk and back: suggestions, notes, replies, accepted a
   await desk.open(path);
   await desk.expectMessage(/Opened arms\.article/);
   await review(desk);
+  // The README's picture of notes and suggestions in the margin (docs/images/review-margin.png).
+  await desk.page.screenshot({ path: testInfo.outputPath("review-margin.png") });
   await desk.save();
   const reviewed = reread(path);
   expect(Object.values(reviewed.review!.suggestions).map((s) => s.author)).toEqual([editor.id, editor.id, editor.id]);

@@ -38,7 +38,7 @@ function cursorPositions(doc: PMNode): number[] {
 
 type Edit = { kind: "type" | "delete" | "replace" | "split"; a: number; b: number; word: number };
 // Splits are left to the cases below: after a suggested break, further edits beside it can leave
-// the library's zero-width markers (0.1.8) on one side only (known limitation, docs/review.md).
+// the library's zero-width markers (0.1.8) on one side only (known limitation, docs/article-model.md, "Suggested edits").
 const edit = fc.record({ kind: fc.constantFrom("type", "delete", "replace"), a: fc.nat(), b: fc.nat(), word: fc.nat() }) as fc.Arbitrary<Edit>;
 
 /// The edit made on a document at the given positions, as a transaction of `state`.
@@ -63,7 +63,7 @@ function rangeOf(doc: PMNode, e: Edit): [number, number] | null {
   const $from = doc.resolve(from);
   const $to = doc.resolve(to);
   // Within one paragraph: deleting over paragraph breaks is checked by the cases below only; the
-  // library's marks for it (0.1.8) do not always settle exactly (known limitation, docs/review.md).
+  // library's marks for it (0.1.8) do not always settle exactly (known limitation, docs/article-model.md, "Suggested edits").
   if ($from.parent !== $to.parent) return null;
   // The library takes a deletion of exactly its hidden zero-width space to mean the character
   // before it (what Backspace over it should do): not an edit made directly, so left out here.
@@ -74,7 +74,7 @@ function rangeOf(doc: PMNode, e: Edit): [number, number] | null {
 
 /// True when a range takes in a paragraph break that is itself a suggested insertion. Known
 /// limitation of the library (0.1.8): deleting such a break marks it deleted instead of taking the
-/// suggestion back, so "reject all" keeps the break. Left out here, and noted in docs/review.md.
+/// suggestion back, so "reject all" keeps the break. Left out here, and noted in docs/article-model.md, "Suggested edits in the document".
 function crossesSuggestedBreak(doc: PMNode, from: number, to: number): boolean {
   let found = false;
   doc.nodesBetween(from, to, (node, pos) => {
@@ -94,7 +94,7 @@ function suggested(state: EditorState, tr: Transaction): EditorState {
 }
 
 // Paragraphs of at least one word: in an empty paragraph the library's zero-width space cannot
-// say which of the two breaks around it it stands for (known limitation, docs/review.md).
+// say which of the two breaks around it it stands for (known limitation, docs/article-model.md, "Suggested edits").
 const paragraphs = fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }).map((w) => w.join(" ")), { minLength: 1, maxLength: 4 });
 const headline = fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((w) => w.join(" "));
 
