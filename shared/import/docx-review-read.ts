@@ -49,6 +49,9 @@ export interface WordParagraph {
   markDeleted: WordRevision | null;
   /// The whole paragraph deleted: its words and its mark (mammoth leaves it out).
   deletedWhole?: true;
+  /// Where a paragraph whose mark was deleted ran on into this one (mammoth joins them): the offset,
+  /// the deletion, and the order from which the events are the later paragraph's.
+  joins?: { offset: number; revision: WordRevision; order: number }[];
 }
 
 /// A comment of word/comments.xml.
@@ -182,7 +185,9 @@ function withDeletedMarksJoined(paragraphs: WordParagraph[]): WordParagraph[] {
 function join(first: WordParagraph, second: WordParagraph): WordParagraph {
   const shift = first.text.length;
   const orders = Math.max(-1, ...[...first.comments, ...first.deletions, ...first.insertions].map((e) => e.order)) + 1;
+  const joins = [...(first.joins ?? []), { offset: shift, revision: first.markDeleted!, order: orders }, ...(second.joins ?? []).map((j) => ({ ...j, offset: j.offset + shift, order: j.order + orders }))];
   return {
+    joins,
     text: first.text + second.text,
     comments: [...first.comments, ...second.comments.map((c) => ({ ...c, offset: c.offset + shift, order: c.order + orders }))],
     deletions: [...first.deletions, ...second.deletions.map((d) => ({ ...d, offset: d.offset + shift, order: d.order + orders }))],

@@ -1,5 +1,5 @@
 import type { Mark, Node as PMNode } from "prosemirror-model";
-import { Transform } from "prosemirror-transform";
+import { canSplit, Transform } from "prosemirror-transform";
 import { articleToJSON, type Article } from "../article";
 import { articleFromJSON } from "../article-file";
 import { personFrom, suggestedInitials, maxInitialsLength, maxNameLength } from "../review/people";
@@ -193,7 +193,7 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
   }
   const paragraphs = read.paragraphs;
   const hasComments = paragraphs.some((p) => p.comments.length > 0);
-  const hasChanges = paragraphs.some((p) => p.insertions.length > 0 || p.deletions.length > 0);
+  const hasChanges = paragraphs.some((p) => p.insertions.length > 0 || p.deletions.length > 0 || p.markInserted || p.joins);
   if (!hasComments && !hasChanges && parts.comments === null) return { article, found, warnings };
 
   let comments: WordComment[] = [];
@@ -356,7 +356,13 @@ function placeDeletedParagraph(
 
 /// Which way a place at an offset goes when deleted words are put back there: before the deleted
 /// words Word wrote after it (-1), after those it wrote before (1).
-const sideOf = (p: WordParagraph, offset: number, order: number): -1 | 1 => (p.deletions.some((d) => d.offset === offset && d.order > order) ? -1 : 1);
+/// Where two Word paragraphs were joined (a paragraph mark deleted), what Word wrote before the join
+/// goes to the end of the first paragraph, what it wrote after to the start of the second.
+function sideOf(p: WordParagraph, offset: number, order: number): -1 | 1 {
+  const join = p.joins?.find((j) => j.offset === offset);
+  if (join) return order < join.order ? -1 : 1;
+  return p.deletions.some((d) => d.offset === offset && d.order > order) ? -1 : 1;
+}
 
 /// Places the tracked insertions and deletions as suggested edits: inserted words get an
 /// `insertion` mark, deleted words go back into the text with a `deletion` mark, a paragraph
@@ -379,11 +385,28 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
   let inserted = 0;
   let deleted = 0;
   let unplaced = 0;
-  const notPlaced = (what: string, revision: WordRevision, text: string) => {
+  const notPlaced = (what: string, revision: WordRevision, text: string, asItStands = "") => {
     unplaced += 1;
-    deskNote(`${what} "${quoted(text)}" by ${revision.author || "someone"} from Word could not be placed${what === "Insertion of" ? "; the words are in the text as written" : ""}.`, people.id(revision.author), isoTime(revision.date, now));
+    deskNote(`${what} "${quoted(text)}" by ${revision.author || "someone"} from Word could not be placed${asItStands}.`, people.id(revision.author), isoTime(revision.date, now));
   };
 
+  // Paragraph marks deleted: mammoth joined the two paragraphs; they are split again, the break
+  // marked deleted as suggest mode marks it (a zero-width space carrying the deletion at the end of
+  // the first). Only a body paragraph splits so; elsewhere the join stays, and a desk note says so.
+  paragraphs.forEach((p, index) => {
+    for (const join of p.joins ?? []) {
+      const pos = placed[index]?.at(join.offset) ?? null;
+      const at = pos === null ? null : tr.mapping.map(pos, -1);
+      const $at = at === null ? null : tr.doc.resolve(at);
+      if (at === null || !$at || $at.parent.type !== schema.nodes.paragraph || !canSplit(tr.doc, at)) {
+        notPlaced("Deletion of the paragraph break after", join.revision, p.text.slice(Math.max(0, join.offset - 40), join.offset), "; the paragraphs are joined");
+        continue;
+      }
+      tr.split(at);
+      tr.insert(at, schema.text("\u200B", [deletion.create({ id: suggestion(join.revision, "delete", index) })]));
+      deleted += 1;
+    }
+  });
   paragraphs.forEach((p, index) => {
     if (p.deletedWhole) {
       if (placeDeletedParagraph(tr, p, paragraphs, placed, index, suggestion)) deleted += p.deletions.length;
@@ -399,7 +422,7 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
         continue;
       }
       const marks: Mark[] = [deletion.create({ id: suggestion(d, "delete", index) })];
-      tr.insert(tr.mapping.map(pos, 1), schema.text(text, marks));
+      tr.insert(tr.mapping.map(pos, p.joins?.some((j) => j.offset === d.offset) ? sideOf(p, d.offset, d.order) : 1), schema.text(text, marks));
       deleted += 1;
     }
   });
@@ -409,7 +432,7 @@ function placeChanges(tr: Transform, paragraphs: WordParagraph[], placed: (Place
       const from = at?.(ins.from) ?? null;
       const to = at?.(ins.to) ?? null;
       if (from === null || to === null || from >= to) {
-        notPlaced("Insertion of", ins, p.text.slice(ins.from, ins.to));
+        notPlaced("Insertion of", ins, p.text.slice(ins.from, ins.to), "; the words are in the text as written");
         continue;
       }
       const id = suggestion(ins, "insert", index);

@@ -133,9 +133,9 @@ describe("exporting an article under review to files", () => {
       const article = suggestedArticle();
       const { files, warnings } = await exportToFolder(article, ["docx"], folder);
       expect(files.map((f) => f.slice(folder.length + 1))).toEqual(readdirSync(folder));
-      expect(warnings).toContain("The article has 10 open suggestions; the Word document carries them as tracked changes.");
+      expect(warnings).toContain("The article has 11 open suggestions; the Word document carries them as tracked changes.");
       await expect(exportToFolder(article, ["html", "docx"], join(folder, "both"))).rejects.toMatchObject({
-        details: ["The article has 10 open suggestions: accept or reject them before exporting (only the Word document can carry them, as tracked changes)."],
+        details: ["The article has 11 open suggestions: accept or reject them before exporting (only the Word document can carry them, as tracked changes)."],
       });
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -96,7 +96,7 @@ describe("DOCX round trip of suggested edits", () => {
     expect(suggestions(result.article)).toEqual(suggestions(article));
     expect(settled(result.article, true)).toBe(settled(article, true));
     expect(settled(result.article, false)).toBe(settled(article, false));
-    expect(result.found).toContain("10 suggested edits from Word's tracked changes (6 insertions, 4 deletions; by Amira Haddad, Tom Li)");
+    expect(result.found).toContain("11 suggested edits from Word's tracked changes (6 insertions, 5 deletions; by Amira Haddad, Tom Li)");
   });
 
   it("writes w:ins and w:del with the author's name and the time, and a whole inserted paragraph's mark", async () => {
@@ -148,6 +148,18 @@ describe("DOCX import of tracked changes in a file written as Word writes it", (
     expect(body.child(1).marks.map((m) => m.type.name)).toEqual(["insertion"]);
     expect(notes(result.article)).toEqual([expect.objectContaining({ words: "of up to ", body: "Confirmed?" })]);
     expect(result.found).toContain("8 suggested edits from Word's tracked changes (4 insertions, 4 deletions; by Ana Ruiz, Tom Li)");
+  });
+
+  it("reads a deleted paragraph mark as a suggested join, and says where it cannot (in a table cell)", async () => {
+    const markDeleted = (text: string) => `<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="${ana[0]}" w:date="${ana[1]}"/></w:rPr></w:pPr>${run(text)}</w:p>`;
+    const bytes = await wordFile({
+      body: [title(run("Harbour")), markDeleted("First part."), para(run(" Second part.")), `<w:tbl><w:tr><w:tc>${markDeleted("Cell one.")}${para(run(" Cell two."))}</w:tc></w:tr></w:tbl>`].join(""),
+    });
+    const result = await imported(bytes);
+    expect(suggestions(result.article)).toEqual([{ kind: "delete", inserted: "", deleted: " ¶ ", author: "Ana Ruiz", time: new Date(ana[1]).toISOString() }]);
+    expect(settled(result.article, true)).toBe("Harbour|First part. Second part.|Cell one. Cell two.");
+    expect(settled(result.article, false)).toBe("Harbour|First part.| Second part.|Cell one. Cell two.");
+    expect(notes(result.article).map((n) => n.body)).toEqual(['Deletion of the paragraph break after "Cell one." by Ana Ruiz from Word could not be placed; the paragraphs are joined.']);
   });
 
   it("keeps a tracked change it cannot place as a desk note quoting the words", async () => {

@@ -5,7 +5,8 @@ import { schema } from "../../../shared/schema";
 // An article with open suggested edits by two people, as suggest mode marks them: words inserted
 // and deleted in the headline and the body, a replacement, a whole paragraph inserted (a node mark),
 // a paragraph deleted whole, a table cell edited, and two paragraph breaks inserted (zero-width
-// spaces carrying the mark, on both sides of one break and only after the other).
+// spaces carrying the mark, on both sides of one break and only after the other), and a paragraph
+// break deleted.
 
 const n = schema.nodes;
 const ins = (id: string) => schema.marks.insertion.create({ id });
@@ -25,6 +26,8 @@ export function suggestedArticle(): Article {
       n.paragraph.create(null, [schema.text("A paragraph the editor cut.")], [del("s-cut")]),
       n.paragraph.create(null, [schema.text("First half."), schema.text("\u200B", [ins("s-break")])]),
       n.paragraph.create(null, [schema.text("\u200B", [ins("s-break")]), schema.text("Second half.")]),
+      n.paragraph.create(null, [schema.text("Joined here."), schema.text("\u200B", [del("s-join")])]),
+      n.paragraph.create(null, [schema.text("\u200B", [del("s-join")]), schema.text(" Into this.")]),
       n.paragraph.create(null, [schema.text("Split here.")]),
       n.paragraph.create(null, [schema.text("\u200B", [ins("s-break-before")]), schema.text("Marked only after the break.")]),
       n.table.create(null, [n.table_rows.create(null, [n.table_row.create(null, [n.table_cell.create(null, schema.text("Wind")), n.table_cell.create(null, [schema.text("120", [del("s-cell-del")]), schema.text("130", [ins("s-cell-ins")]), schema.text(" km/h")])])])]),
@@ -50,6 +53,7 @@ export function suggestedArticle(): Article {
         "s-cut": by("editor", 7, "delete"),
         "s-break": by("editor", 5, "insert"),
         "s-break-before": by("sub", 8, "insert"),
+        "s-join": by("editor", 9, "delete"),
         "s-cell-del": by("sub", 6, "delete"),
         "s-cell-ins": by("sub", 6, "insert"),
       },
