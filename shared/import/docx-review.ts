@@ -1,10 +1,11 @@
-import type { Mark, Node as PMNode } from "prosemirror-model";
+import type { Mark } from "prosemirror-model";
 import { canSplit, Transform } from "prosemirror-transform";
 import { articleToJSON, type Article } from "../article";
 import { articleFromJSON } from "../article-file";
 import { personFrom, suggestedInitials, maxInitialsLength, maxNameLength } from "../review/people";
 import { emptyReview, maxNoteBody, maxQuote, type NoteReply, type NoteThread, type Review } from "../review/review";
 import { schema } from "../schema";
+import { placeParagraphs, type Placed } from "./docx-review-place";
 import { readWordCommentExtras, readWordComments, readWordParagraphs, type WordComment, type WordParagraph, type WordRevision } from "./docx-review-read";
 
 // A Word document's review brought into the article mammoth made of it (docs/import.md, "Word"):
@@ -26,100 +27,6 @@ export interface PlacedReview {
   article: Article;
   found: string[];
   warnings: string[];
-}
-
-/// A Word paragraph as placed on a text block: `at(offset)` gives the document position of an offset
-/// of its text, or null; `blockStart` and `blockEnd` are where the block's text starts and ends.
-interface Placed {
-  at: (offset: number) => number | null;
-  blockStart: number;
-  blockEnd: number;
-}
-
-/// Text with runs of white space made one space and the ends trimmed, with the map from each raw
-/// offset to its offset in the trimmed text and back.
-interface Normalized {
-  text: string;
-  fromRaw: number[];
-  toRaw: number[];
-}
-
-function normalize(raw: string): Normalized {
-  const fromRaw: number[] = [];
-  const toRaw: number[] = [];
-  let text = "";
-  let inSpace = false;
-  let end = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (/\s/.test(raw[i])) {
-      // The first space of a run stands where the one space will be; the others just after it.
-      fromRaw.push(text === "" ? 0 : text.length + (inSpace ? 1 : 0));
-      if (text !== "" && !inSpace) toRaw[text.length] = i;
-      inSpace = text !== "";
-      continue;
-    }
-    if (inSpace) text += " ";
-    inSpace = false;
-    fromRaw.push(text.length);
-    toRaw[text.length] = i;
-    text += raw[i];
-    end = i + 1;
-  }
-  fromRaw.push(text.length);
-  toRaw.length = text.length;
-  toRaw.push(end);
-  return { text, fromRaw: fromRaw.map((n) => Math.min(n, text.length)), toRaw };
-}
-
-interface TextBlock {
-  pos: number;
-  node: PMNode;
-  norm: Normalized;
-}
-
-/// How many text blocks past the last one placed a Word paragraph is looked for.
-const lookAhead = 12;
-
-/// Finds each Word paragraph among the article's text blocks, in order: the same words, or the
-/// paragraph's words inside a block (a table cell of several paragraphs), or a block's words inside
-/// the paragraph (an attribution after "— ", the dateline's place).
-function placeParagraphs(doc: PMNode, paragraphs: WordParagraph[]): (Placed | null)[] {
-  const blocks: TextBlock[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
-    const norm = normalize(node.textContent);
-    if (norm.text !== "") blocks.push({ pos, node, norm });
-    return false;
-  });
-  let cursor = 0;
-  let used = 0;
-  return paragraphs.map((paragraph) => {
-    const word = normalize(paragraph.text);
-    if (word.text === "") return null;
-    for (let b = cursor; b < Math.min(blocks.length, cursor + lookAhead); b++) {
-      const block = blocks[b].norm.text;
-      const from = b === cursor ? used : 0;
-      let shift: number;
-      let index: number;
-      if (from === 0 && block === word.text) {
-        [shift, cursor, used] = [0, b + 1, 0];
-      } else if (word.text.length >= 3 && (index = block.indexOf(word.text, from)) >= 0) {
-        [shift, cursor, used] = [index, b, index + word.text.length];
-      } else if (from === 0 && block.length >= 3 && (index = word.text.indexOf(block)) >= 0) {
-        [shift, cursor, used] = [-index, b + 1, 0];
-      } else continue;
-      const { pos, norm } = blocks[b];
-      return {
-        blockStart: pos + 1,
-        blockEnd: pos + 1 + blocks[b].node.content.size,
-        at: (offset: number) => {
-          const n = word.fromRaw[Math.min(offset, word.fromRaw.length - 1)] + shift;
-          return n < 0 || n > norm.text.length ? null : pos + 1 + norm.toRaw[n];
-        },
-      };
-    }
-    return null;
-  });
 }
 
 /// The people of the review, made from Word's author names as they come.
@@ -355,9 +262,9 @@ function placeDeletedParagraph(
 }
 
 /// Which way a place at an offset goes when deleted words are put back there: before the deleted
-/// words Word wrote after it (-1), after those it wrote before (1).
-/// Where two Word paragraphs were joined (a paragraph mark deleted), what Word wrote before the join
-/// goes to the end of the first paragraph, what it wrote after to the start of the second.
+/// words Word wrote after it (-1), after those it wrote before (1). Where two Word paragraphs were
+/// joined (a paragraph mark deleted), what Word wrote before the join goes to the end of the first
+/// paragraph, what it wrote after to the start of the second.
 function sideOf(p: WordParagraph, offset: number, order: number): -1 | 1 {
   const join = p.joins?.find((j) => j.offset === offset);
   if (join) return order < join.order ? -1 : 1;
