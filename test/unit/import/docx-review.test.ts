@@ -277,6 +277,23 @@ describe("DOCX import of a hostile review", () => {
     expect(result.warnings).toContain("4 Word comments could not be placed on the text: they are desk notes quoting the words.");
   });
 
+  it("keeps every word of a comment longer than a note holds, a name longer than a person's, and a date that is not one", async () => {
+    const long = "word ".repeat(5_000).trim();
+    const name = "N".repeat(150);
+    const bytes = await wordFile({
+      body: [title(run("Harbour")), para(run("Ferries "), commented(0, run("stayed")), run(" in port."))].join(""),
+      comments: `<w:comment w:id="0" w:author="${name}" w:date="yesterday"><w:p><w:r><w:t>${long}</w:t></w:r></w:p></w:comment>`,
+    });
+    const before = Date.now();
+    const result = await imported(bytes);
+    const [note] = notes(result.article);
+    expect(note.words).toBe("stayed");
+    expect([note.body, ...note.replies.map((r) => r.body)].join("")).toBe(long);
+    expect(note.replies.length).toBeGreaterThan(0);
+    expect(note.author).toBe(name.slice(0, 100));
+    expect(Date.parse(note.time)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it("keeps a comment whose words are not in the article, quoting them", async () => {
     // Mammoth leaves out a deleted table row, comment and all.
     const bytes = await wordFile({
