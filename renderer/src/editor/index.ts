@@ -63,8 +63,15 @@ export class ArticleEditor {
         };
       },
       dispatchTransaction: (tr: Transaction) => {
-        // In suggest mode an edit becomes suggestions by whoever is writing.
-        const made = suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
+        // In suggest mode an edit becomes suggestions by whoever is writing. One the library cannot
+        // turn into suggestions is not made at all (never made directly, unseen), and says so.
+        let made: Transaction;
+        try {
+          made = suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
+        } catch (error) {
+          this.options.notify?.(`This change cannot be made as a suggestion (${(error as Error).message}). Turn off Suggest Changes to make it directly.`);
+          return;
+        }
         this.view.updateState(this.view.state.apply(made));
         this.options.onUpdate(this.view.state, made.docChanged);
       },
