@@ -5,8 +5,9 @@ import { hasSuggestions, settleSuggestions } from "./suggestions";
 
 // The review never leaves in published copy: what an exporter gets is the article without its
 // notes (their marks and threads) and with its open suggestions accepted, so no word a suggestion
-// deletes and no mark of one reaches it. Every export goes through here (shared/export/registry.ts);
-// the pre-export check refuses an article with open suggestions, so this is the copy of last resort.
+// deletes and no mark of one reaches it. Every export but Word's goes through here
+// (shared/export/registry.ts; Word carries the open review, shared/export/docx-review.ts); the
+// pre-export check refuses an article with open suggestions, so this is the copy of last resort.
 
 /// The article without the desk's review: no note marks, suggestions accepted, no review parts.
 export function withoutReview(article: Article): Article {
