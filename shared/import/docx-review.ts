@@ -56,6 +56,13 @@ function splitBody(body: string): string[] {
   return pieces;
 }
 
+/// A note from a Word comment: its words as the body (what a note cannot hold going on in replies
+/// by the same author), then the comment's replies.
+function threadOf(note: Omit<NoteThread, "body" | "replies">, body: string, replies: NoteReply[]): NoteThread {
+  const [first, ...rest] = splitBody(body);
+  return { ...note, body: first, replies: [...rest.map((piece) => ({ id: newId(), author: note.author, time: note.time, body: piece })), ...replies] };
+}
+
 const newId = (): string => globalThis.crypto.randomUUID();
 const quoted = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 const plural = (n: number, thing: string): string => `${n} ${thing}${n === 1 ? "" : "s"}`;
@@ -120,8 +127,7 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
     return place && pos !== null ? tr.mapping.map(pos, sideOf(paragraphs[place.paragraph], place.offset, place.order)) : null;
   };
   const deskNote = (body: string, author: string, time: string, replies: NoteReply[] = []) => {
-    const [first, ...rest] = splitBody(body);
-    review.notes[newId()] = { anchor: "article", quote: "", author, time, body: first, replies: [...rest.map((piece) => ({ id: newId(), author, time, body: piece })), ...replies], resolved: null };
+    review.notes[newId()] = threadOf({ anchor: "article", quote: "", author, time, resolved: null }, body, replies);
   };
 
   // Tracked changes first: deleted words go back into the text, which moves what follows.
@@ -186,8 +192,7 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
     const words = start && end && (end.paragraph > start.paragraph || (end.paragraph === start.paragraph && end.offset >= start.offset)) ? wordsBetween(paragraphs, start, end) : null;
     if (words !== null && words.trim() === "") {
       // A comment on no words: a desk note (Copydesk writes its desk notes so).
-      const [first, ...rest] = splitBody(comment.body);
-      review.notes[newId()] = { anchor: "article", quote: "", author, time, body: first, replies: [...rest.map((body) => ({ id: newId(), author, time, body })), ...threadReplies], resolved };
+      review.notes[newId()] = threadOf({ anchor: "article", quote: "", author, time, resolved }, comment.body, threadReplies);
       onArticle += 1;
       continue;
     }
@@ -195,10 +200,7 @@ function placeReview(article: Article, parts: WordReviewParts, now: Date): Place
     const to = position(end);
     if (words !== null && from !== null && to !== null && from < to) {
       const id = newId();
-      const [first, ...rest] = splitBody(comment.body);
-      const replies = [...rest.map((body) => ({ id: newId(), author, time, body })), ...threadReplies];
-      const thread: NoteThread = { anchor: "text", quote: words.slice(0, maxQuote), author, time, body: first, replies, resolved };
-      review.notes[id] = thread;
+      review.notes[id] = threadOf({ anchor: "text", quote: words.slice(0, maxQuote), author, time, resolved }, comment.body, threadReplies);
       tr.addMark(from, to, schema.marks.note.create({ id }));
       onText += 1;
       continue;
