@@ -4,7 +4,7 @@ import { reviewOf, type Article } from "../article";
 import type { Review } from "../review/review";
 import { withoutForbiddenXml as clean } from "./escape";
 
-// The desk's review in a Word document (docs/formats, "Word"): each open note becomes a Word
+// The desk's review in a Word document (docs/article-model.md, "The review in Word"): each open note becomes a Word
 // comment on the words its marks cover, from its first noted word to its last, and each reply a
 // Word reply to it (w15:commentEx paraIdParent in commentsExtended.xml). Desk notes, and notes
 // whose words were all deleted, become comments on an empty range at the start of the headline:
@@ -13,7 +13,7 @@ import { withoutForbiddenXml as clean } from "./escape";
 // Each open suggested edit becomes a tracked change by its author at its time: inserted words a
 // w:ins, deleted words a w:del, a block inserted or deleted whole has its paragraph marks tracked
 // too. The zero-width spaces suggest mode puts at block boundaries are left out; one ending a
-// block tracks that paragraph's mark (a paragraph break inserted or deleted). A change of a block's
+// block, or starting the next, tracks that paragraph's mark (a paragraph break inserted or deleted). A change of a block's
 // kind or attributes (`modification`) goes as the article shows it, untracked (Word's w:pPrChange
 // would not come back through the importer), and is said in a comment at the headline.
 
@@ -55,7 +55,6 @@ const wordDate = (time: string): Date => (Number.isNaN(Date.parse(time)) ? new D
 
 /// Comment text as Word paragraphs, one per line of the note.
 const commentParagraphs = (body: string): Paragraph[] => body.split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: clean(line) })] }));
-
 
 /// The ids of the `note` marks on a text node.
 const noteIdsOf = (node: PMNode): string[] => node.marks.filter((m) => m.type.name === "note").map((m) => m.attrs.id as string);
