@@ -73,6 +73,8 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
   let layouts = 0;
   let suggestions: SuggestionInDoc[] = [];
   let shownDoc: EditorState["doc"] | null = null;
+  /// What each card was built from (a thread, or a suggestion's words and entry).
+  const cardSources = new WeakMap<HTMLElement, unknown[]>();
   let measuredDoc: EditorState["doc"] | null = null;
   let measureTimer: ReturnType<typeof setTimeout> | undefined;
   let suggestionTimer: ReturnType<typeof setTimeout> | undefined;
@@ -201,23 +203,43 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
       const colour = personOf(review?.suggestions[found.id]?.author ?? "unknown").colour;
       rules.push(`.article-editor [data-suggestion="${found.id}"] { --suggestion: ${colour}; }`);
     }
-    highlight.textContent = rules.join("\n");
+    // A new style sheet restyles the whole article: written only when it says something new.
+    const text = rules.join("\n");
+    if (highlight.textContent !== text) highlight.textContent = text;
   }
 
   /// Rebuilds the cards from the review.
   function render(next: Review): void {
+    // A card whose thread (or suggestion) and the people it names are as they were is kept as it
+    // is: a new suggestion among 200 builds one card, not 250.
     review = next;
     const kept = new Map<string, HTMLElement>();
+    const reuse = (key: string, source: unknown[], build: () => HTMLElement) => {
+      const old = cards.get(key);
+      const was = old ? cardSources.get(old) : undefined;
+      if (old && was && was.length === source.length && was.every((part, i) => part === source[i])) return kept.set(key, old);
+      const card = build();
+      cardSources.set(card, source);
+      kept.set(key, card);
+    };
+    const person = (id: string | undefined) => (id ? next.people[id] : undefined);
     for (const [id, thread] of Object.entries(next.notes)) {
-      const card = cardFor(id, thread);
-      // A reply being written stays, words and all.
-      const writing = cards.get(id)?.querySelector(".note-write");
-      if (writing && !thread.resolved) card.insertBefore(writing, card.querySelector(".note-actions"));
-      kept.set(id, card);
+      const named = [thread.author, thread.resolved?.by, ...thread.replies.map((r) => r.author)].map(person);
+      reuse(id, [thread, ...named], () => {
+        const card = cardFor(id, thread);
+        // A reply being written stays, words and all.
+        const writing = cards.get(id)?.querySelector(".note-write");
+        if (writing && !thread.resolved) card.insertBefore(writing, card.querySelector(".note-actions"));
+        return card;
+      });
     }
-    for (const found of suggestions) kept.set(suggestionKey(found.id), suggestionCard(found));
-    for (const card of cards.values()) card.remove();
+    for (const found of suggestions) {
+      const entry = next.suggestions[found.id];
+      reuse(suggestionKey(found.id), [entry, person(entry?.author), found.kind, found.deleted, found.inserted], () => suggestionCard(found));
+    }
+    for (const [key, card] of cards) if (kept.get(key) !== card) card.remove();
     cards = kept;
+    for (const [id, card] of cards) card.classList.toggle("active", id === active);
     scroller.classList.toggle("has-notes", cards.size > 0 || draft !== null);
     if (active && !cards.has(active)) active = null;
     restyle();
@@ -259,7 +281,7 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
       if (!spans.has(id)) atTop.push(card);
     }
     const base = anchored.getBoundingClientRect().top;
-    const tops = [...spans].map(([id, span]) => [id, span.getBoundingClientRect().top - base] as const);
+    const tops = [...spans].map(([id, span]) => [id, anchorTop(span) - base] as const);
     const keyOf = (shift: number) => `${atTop.length}|${tops.map(([id, y]) => `${id}:${Math.round(y - shift)}`).join(",")}`;
     if (!force && keyOf(0) === lastTops) return;
     layouts += 1;
@@ -272,13 +294,28 @@ export function noteMargin(scroller: HTMLElement, getEditor: () => ArticleEditor
     const inText: [number, HTMLElement][] = tops.flatMap(([id, y]) => (cards.has(id) ? [[y - rebased, cards.get(id)!] as [number, HTMLElement]] : []));
     if (draft && !draft.desk) inText.push([selectionTop(), draft.card]);
     inText.sort((a, b) => a[0] - b[0]);
+    // Every card in place first, then every height read, then every top written: reading a height
+    // after writing a top would lay the page out again for each card.
+    for (const [, card] of inText) if (card.parentElement !== anchored) anchored.append(card);
+    const heights = inText.map(([, card]) => card.offsetHeight);
     let floor = 0;
-    for (const [y, card] of inText) {
-      if (card.parentElement !== anchored) anchored.append(card);
+    inText.forEach(([y, card], i) => {
       const at = Math.max(y, floor);
       card.style.top = `${at}px`;
-      floor = at + card.offsetHeight + gap;
-    }
+      floor = at + heights[i] + gap;
+    });
+  }
+
+  /// Where an anchor's line is. A body paragraph out of view has its words left unlaid
+  /// (content-visibility), and asking where a word in it is (or whether it is laid out) would lay
+  /// it out, a quarter of a second at 1,000 paragraphs: its card goes level with the paragraph's
+  /// top instead, which is where it is until it comes into view and is measured again.
+  function anchorTop(span: HTMLElement): number {
+    const paragraph = span.closest<HTMLElement>(".body > p");
+    if (!paragraph) return span.getBoundingClientRect().top;
+    const box = paragraph.getBoundingClientRect();
+    const inView = box.bottom >= -window.innerHeight && box.top <= 2 * window.innerHeight;
+    return inView ? span.getBoundingClientRect().top : box.top;
   }
 
   function selectionTop(): number {
