@@ -22,9 +22,12 @@ import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
 import { askVersionName } from "../review/version-dialog";
-import { historyPanel } from "../review/history-panel";
-import { comparePanel, comparedSide } from "../review/compare-panel";
-import { reviewPanel } from "../review/review-panel";
+import type { ComparedArticle } from "../../../shared/ipc";
+// The side panels' styles stay in the first frame's sheet, in the cascade where they were: the
+// panels' code comes later (../review/side-panels.ts), their look must not change when it does.
+import "../review/history.css";
+import "../review/redline.css";
+import "../review/review-panel.css";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -62,6 +65,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const historyAside = element("aside", { class: "history-panel", "aria-label": "History", id: "history-panel" });
   const compareAside = element("aside", { class: "history-panel compare-panel", "aria-label": "Compare", id: "compare-panel" });
   const reviewAside = element("aside", { class: "history-panel review-panel", "aria-label": "Review", id: "review-panel" });
+  // Closed until first opened (their code is loaded then).
+  for (const aside of [historyAside, compareAside, reviewAside]) aside.hidden = true;
   workspace.append(main, checksAside, historyAside, compareAside, reviewAside, panel);
   root.append(header, workspace, status);
 
@@ -97,16 +102,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
       refreshToolbar(editor.state, true);
     },
     checksShown: () => checks.shown(),
-    toggleHistory: () => {
-      history.toggle();
-      refreshToolbar(editor.state, true);
-    },
-    historyShown: () => history.shown(),
-    toggleReview: () => {
-      reviewList.toggle();
-      refreshToolbar(editor.state, true);
-    },
-    reviewShown: () => reviewList.shown(),
+    toggleHistory: () =>
+      void panels.history().then((history) => {
+        history.toggle();
+        refreshToolbar(editor.state, true);
+      }, showError),
+    historyShown: () => panels.built.history?.shown() ?? false,
+    toggleReview: () =>
+      void panels.review().then((reviewList) => {
+        reviewList.toggle();
+        refreshToolbar(editor.state, true);
+      }, showError),
+    reviewShown: () => panels.built.review?.shown() ?? false,
     toggleCheckAsYouType: () =>
       void call("settings:set", { checkAsYouType: !settings.checkAsYouType })
         .then(async (changed) => {
@@ -146,14 +153,27 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return identity ?? settings.identity;
   }
 
-  const history = historyPanel(historyAside, getEditor, {
-    history: () => session.history,
-    show,
-    pruneRule: () => settings.versionPruning,
-    savePruneRule: async (rule) => void (settings = await call("settings:set", { versionPruning: rule })),
-  });
-  const compare = comparePanel(compareAside, getEditor);
-  const reviewList = reviewPanel(reviewAside, getEditor);
+  // The review's side panels, built the first time one is opened (their module is loaded then).
+  const sidePanels = () => import("../review/side-panels");
+  type SidePanels = Awaited<ReturnType<typeof sidePanels>>;
+  const built: {
+    history?: ReturnType<SidePanels["historyPanel"]>;
+    compare?: ReturnType<SidePanels["comparePanel"]>;
+    review?: ReturnType<SidePanels["reviewPanel"]>;
+  } = {};
+  const panels = {
+    built,
+    history: async () =>
+      (built.history ??= (await sidePanels()).historyPanel(historyAside, getEditor, {
+        history: () => session.history,
+        show,
+        pruneRule: () => settings.versionPruning,
+        savePruneRule: async (rule) => void (settings = await call("settings:set", { versionPruning: rule })),
+      })),
+    compare: async () => (built.compare ??= (await sidePanels()).comparePanel(compareAside, getEditor)),
+    review: async () => (built.review ??= (await sidePanels()).reviewPanel(reviewAside, getEditor)),
+    comparedSide: async (article: ComparedArticle) => (await sidePanels()).comparedSide(article),
+  };
   const checks = checksPanel(checksAside, main, getEditor, {
     settings: () => settings,
     saveSettings: async (changes) => {
@@ -186,9 +206,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     notes.refresh(state);
     find.refresh(state);
     checks.refresh(state);
-    history.refresh();
-    compare.refresh();
-    reviewList.refresh(state);
+    built.history?.refresh();
+    built.compare?.refresh();
+    built.review?.refresh(state);
   }
 
   const editor: ArticleEditor = new ArticleEditor(main, {
@@ -283,7 +303,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const previous = session.handle;
     closePageOffer();
     session.dispose();
-    compare.close();
+    built.compare?.close();
     session = new DocumentSession(opened);
     editor.setArticle(session.doc, session.meta, session.assets, session.review);
     updateTitle();
@@ -343,12 +363,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     "compare-file": async () => {
       const other = await call("review:compare-file", { handle: session.handle });
       if (!other) return;
-      compare.show({
+      const side = await panels.comparedSide(other);
+      (await panels.compare()).show({
         kind: "file",
         title: `Compared with ${other.title}`,
         legend: `Struck through: only in ${other.title}. Underlined: only in this article.`,
         same: `The article is the same as ${other.title}.`,
-        other: comparedSide(other),
+        other: side,
       });
       show(`Comparing with ${other.title}; nothing of it is kept, and the article is unchanged.`);
     },
@@ -389,7 +410,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (change === "missing") return show(text, "error");
     const ask = async () => {
       const wanted = await askLoadFromDisk(main, session.title, text, () => void showDiskChanges(handle).catch(showError));
-      compare.closeIf("disk");
+      built.compare?.closeIf("disk");
       return wanted;
     };
     if (change === "changed" && session.edited) {
@@ -409,12 +430,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function showDiskChanges(handle: string): Promise<void> {
     const disk = await call("document:disk-version", { handle });
     if (session.handle !== handle) return;
-    compare.show({
+    const side = await panels.comparedSide(disk);
+    if (session.handle !== handle) return;
+    (await panels.compare()).show({
       kind: "disk",
       title: "Your version against the one on disk",
       legend: "Struck through: only in the version on disk. Underlined: only in yours.",
       same: "Your version and the one on disk are the same.",
-      other: comparedSide(disk),
+      other: side,
     });
   }
 
