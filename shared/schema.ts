@@ -377,15 +377,17 @@ export const marks = {
   // The suggested edits of the desk's review (track changes), as @handlewithcare/prosemirror-suggest-changes
   // names them: its suggest mode writes them and shared/review/suggestions.ts accepts or rejects
   // them. `id` names the suggestion in the article's `suggestions` (author, time). A mark goes on
-  // text, or on a whole block as a node mark. They are not parsed from pasted HTML: a paste never
-  // brings someone else's suggestions with it. Exports take the article with them accepted
-  // (shared/review/published.ts).
+  // text, or on a whole block as a node mark. Copied and pasted within the article they come back
+  // (parsed from their `data-suggestion`); the editor's paste keeps only those of suggestions the
+  // article holds (renderer/src/review/review-state.ts), so a paste never brings someone else's.
+  // Exports take the article with them accepted (shared/review/published.ts).
 
   /// Text or a block a suggested edit inserts: shown underlined in its author's colour.
   insertion: {
     attrs: { id: { validate: "string" } },
     inclusive: false,
     excludes: "insertion deletion modification",
+    parseDOM: [{ tag: "ins[data-suggestion]", getAttrs: (dom) => ({ id: dom.getAttribute("data-suggestion") }) }],
     toDOM: (mark, inline) => [inline ? "ins" : "div", { class: "suggest-ins", "data-suggestion": mark.attrs.id as string }, 0],
   },
 
@@ -394,6 +396,7 @@ export const marks = {
     attrs: { id: { validate: "string" } },
     inclusive: false,
     excludes: "insertion deletion modification",
+    parseDOM: [{ tag: "del[data-suggestion]", getAttrs: (dom) => ({ id: dom.getAttribute("data-suggestion") }) }],
     toDOM: (mark, inline) => [inline ? "del" : "div", { class: "suggest-del", "data-suggestion": mark.attrs.id as string }, 0],
   },
 

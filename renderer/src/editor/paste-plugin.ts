@@ -12,6 +12,7 @@ import { figureNode } from "./commands";
 import { fieldPos } from "./fields";
 import type { PageOffer, PastedPageSlice } from "./page-paste";
 import { holdPastePlace, pastePlace, pastePlaces, pastePlacesState, releasePastePlace, replacePlace } from "./paste-place";
+import { withKnownReviewMarks } from "../review/review-state";
 import {
   imageSources,
   flattenForField,
@@ -79,7 +80,7 @@ export function preparePaste(state: EditorState, html: string, text: string, par
   if (html) {
     const body = sanitizeHTML(html, parse, notes);
     if (blocks) headline = takeHeadline(body, fieldNode(state.doc, "headline")?.content.size === 0);
-    slice = parseSlice(body, $from);
+    slice = withKnownReviewMarks(state, parseSlice(body, $from));
   } else slice = textToSlice(text);
   if (!blocks) slice = flattenForField(slice, $from);
   else if ($from.depth + sliceDepth(slice) >= maxDocDepth) {

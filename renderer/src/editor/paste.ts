@@ -25,6 +25,10 @@ const keptAttributes: Record<string, string[]> = {
   div: ["class", "data-header"],
   td: ["colspan", "rowspan"],
   th: ["colspan", "rowspan"],
+  // The review's marks copied within the article; the paste keeps only those the article holds (review-state.ts).
+  span: ["data-note"],
+  ins: ["data-suggestion"],
+  del: ["data-suggestion"],
 };
 const keptClasses = new Set(["pullquote", "pullquote-text", "credit", "table-block", "table-caption"]);
 

@@ -1,4 +1,4 @@
-import { Fragment, Slice, type Node as PMNode, type Schema } from "prosemirror-model";
+import { Fragment, Slice, type Mark, type Node as PMNode, type Schema } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Step, StepMap, StepResult } from "prosemirror-transform";
 import { emptyReview, type NoteThread, type Person, type Review, type Suggestion } from "../../../shared/review/review";
@@ -67,8 +67,9 @@ function applySteps(review: Review, tr: Transaction): Review {
   return next;
 }
 
-/// Keeps the review; SetReviewEntrySteps change it. A pasted note mark whose thread this article
-/// does not hold (copied from another article) is left off, so the paste keeps its words.
+/// Keeps the review; SetReviewEntrySteps change it. A pasted note or suggestion mark whose thread
+/// or entry this article does not hold (copied from another article) is left off, so the paste
+/// keeps its words.
 export function reviewPlugin(initial: Review = emptyReview()): Plugin<Review> {
   return new Plugin<Review>({
     key: reviewKey,
@@ -77,22 +78,32 @@ export function reviewPlugin(initial: Review = emptyReview()): Plugin<Review> {
       apply: (tr, review) => applySteps(review, tr),
     },
     props: {
-      transformPasted(slice, view) {
-        const notes = reviewOfState(view.state).notes;
-        return new Slice(knownNotesOnly(slice.content, (id) => Object.hasOwn(notes, id)), slice.openStart, slice.openEnd);
-      },
+      transformPasted: (slice, view) => withKnownReviewMarks(view.state, slice),
     },
   });
 }
 
-/// The content with the note marks of unknown threads taken off (the text kept).
-function knownNotesOnly(fragment: Fragment, known: (id: string) => boolean): Fragment {
+/// A pasted slice with only the review marks this article holds: a note or suggestion copied from
+/// another article (or made up in pasted HTML) loses its mark, never its words.
+export function withKnownReviewMarks(state: EditorState, slice: Slice): Slice {
+  const { notes, suggestions } = reviewOfState(state);
+  const known = (mark: Mark) => {
+    if (mark.type === schema.marks.note) return Object.hasOwn(notes, mark.attrs.id as string);
+    if (mark.type === schema.marks.insertion || mark.type === schema.marks.deletion || mark.type === schema.marks.modification) return Object.hasOwn(suggestions, mark.attrs.id as string);
+    return true;
+  };
+  const content = knownNotesOnly(slice.content, known);
+  return content === slice.content ? slice : new Slice(content, slice.openStart, slice.openEnd);
+}
+
+/// The content with the review marks of unknown threads and suggestions taken off (the text kept).
+function knownNotesOnly(fragment: Fragment, known: (mark: Mark) => boolean): Fragment {
   let changed = false;
   const children: PMNode[] = [];
   fragment.forEach((child) => {
     let next = child;
     if (child.isText) {
-      const marks = child.marks.filter((m) => m.type !== schema.marks.note || known(m.attrs.id as string));
+      const marks = child.marks.filter(known);
       if (marks.length !== child.marks.length) next = child.mark(marks);
     } else if (child.content.size > 0) {
       const content = knownNotesOnly(child.content, known);

@@ -7,6 +7,7 @@ import { suggestionsIn } from "../../../shared/review/suggestions";
 import { schema } from "../../../shared/schema";
 import { statePlugins } from "../../../renderer/src/editor/setup";
 import { reviewOfState } from "../../../renderer/src/review/review-state";
+import { preparePaste } from "../../../renderer/src/editor/paste-plugin";
 import { isSuggesting, setSuggesting, settle, suggestingTransaction } from "../../../renderer/src/review/suggest-mode";
 
 // Suggest mode in the editor's state: an edit becomes a suggestion by the writer, with its entry
@@ -87,5 +88,46 @@ describe("suggest mode", () => {
     state = run(state, settle(true, { author: "p-other" }));
     expect(suggestionsIn(state.doc).map((s) => s.inserted)).toEqual(["Tonight: "]);
     expect(bodyText(state)).toBe("Tonight: Forces will stay now.");
+  });
+});
+
+describe("suggestions copied and pasted", () => {
+  it("come back from the clipboard's HTML within the article; those of another article lose their marks, not their words", async () => {
+    const { parseHTML } = await import("linkedom");
+    const { DOMParser, DOMSerializer } = await import("prosemirror-model");
+    let state = run(start(), setSuggesting(true));
+    const at = bodyStart(state) + "Forces ".length;
+    state = dispatchIn(state, state.tr.delete(at, at + "will ".length));
+    state = dispatchIn(state, state.tr.insertText("may ", at + "will ".length));
+    const [suggestion] = suggestionsIn(state.doc);
+
+    // Copy "will may stay" as the clipboard carries it (HTML), and read it back.
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const copied = state.doc.slice(at, at + "will may stay".length);
+    const html = DOMSerializer.fromSchema(schema).serializeFragment(copied.content, { document: document as unknown as Document });
+    const holder = document.createElement("div");
+    holder.appendChild(html as unknown as Node);
+    expect(holder.innerHTML).toMatch(new RegExp(`<del [^>]*data-suggestion="${suggestion.id}"[^>]*>will </del>`));
+    const parsed = DOMParser.fromSchema(schema).parseSlice(holder as unknown as HTMLElement);
+    const plugin = state.plugins.find((pl) => pl.props.transformPasted)!;
+    const paste = (slice: typeof parsed, from: EditorState) => plugin.props.transformPasted!.call(plugin, slice, { state: from } as never, true);
+    const kept = paste(parsed, state);
+    const marksOf = (slice: typeof parsed) => {
+      const names: string[] = [];
+      slice.content.descendants((node) => void names.push(...node.marks.map((m) => `${m.type.name}:${node.text}`)));
+      return names;
+    };
+    expect(marksOf(kept)).toEqual(["deletion:will ", "insertion:may "]);
+
+    // The editor's own paste (sanitized HTML, as the clipboard gives it) keeps them too.
+    const notes: string[] = [];
+    const prepared = preparePaste(state, holder.innerHTML, "", (h) => parseHTML(h).document as unknown as Document, notes);
+    expect(marksOf(prepared.slice)).toEqual(["deletion:will ", "insertion:may "]);
+    expect(marksOf(preparePaste(start(), holder.innerHTML, "", (h) => parseHTML(h).document as unknown as Document, notes).slice)).toEqual([]);
+
+    // Pasted into another article, which holds no such suggestion: the words come, the marks do not.
+    const elsewhere = start();
+    expect(marksOf(paste(parsed, elsewhere))).toEqual([]);
+    expect(paste(parsed, elsewhere).content.textBetween(0, paste(parsed, elsewhere).content.size)).toBe("will may stay");
   });
 });
