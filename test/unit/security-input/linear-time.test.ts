@@ -16,7 +16,9 @@ import { sampleArticles } from "../../support/arbitrary-article";
 import { rounds, timeoutFor } from "../../support/long-tests";
 
 // No exporter or importer is worse than linear in the article's size: each runs on an article and
-// on one twice as long, and the second may take at most 2.5 times as long. Time is the process's
+// on one twice as long, and the second may take at most 3 times as long (quadratic work takes 4;
+// linear work measures 1.2 to 2.5 here, Markdown import up to 2.54 on a loaded machine, where 2.5
+// was the limit and a CI run failed on it). Time is the process's
 // CPU time, the least of five runs (seven under test:long), so that other jobs on a busy machine do
 // not count (with three, NITF export measured 2.6 once beside a benchmark; alone it is 2.2).
 // Sizes are such that the smaller run takes some 100 ms or more: under that (ninjs export at 8,000
@@ -24,7 +26,7 @@ import { rounds, timeoutFor } from "../../support/long-tests";
 // (A Markdown export of 80,000 paragraphs took 57 s when prosemirror-markdown re-read its output
 // string before each block; see shared/export/markdown-state.ts.)
 
-const maxRatio = 2.5;
+const maxRatio = 3;
 const repeats = rounds(5, 7);
 const pool = sampleArticles(60).flatMap((article) => {
   const blocks: PMNode[] = [];
@@ -80,7 +82,7 @@ const exporters: [string, (article: Article) => unknown, number][] = [
 ];
 
 describe("exporters take time linear in the article's length", () => {
-  it.each(exporters)("%s: twice the blocks, at most 2.5 times the time", async (_name, exporter, blocks) => {
+  it.each(exporters)("%s: twice the blocks, at most 3 times the time", async (_name, exporter, blocks) => {
     const { once, twice, ratio } = await doubling(articleOf, exporter, blocks);
     console.log(`export ${_name}: ${blocks} blocks ${once.toFixed(0)} ms, ${blocks * 2} blocks ${twice.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`);
     expect(ratio).toBeLessThanOrEqual(maxRatio);
@@ -95,7 +97,7 @@ const importers: [string, ImportFormat, (article: Article) => Promise<Uint8Array
 ];
 
 describe("importers take time linear in the page's length", () => {
-  it.each(importers)("%s: twice the blocks, at most 2.5 times the time", async (name, format, exported, blocks) => {
+  it.each(importers)("%s: twice the blocks, at most 3 times the time", async (name, format, exported, blocks) => {
     const files = new Map<number, Uint8Array>();
     for (const size of [blocks, blocks * 2]) files.set(size, await exported(articleOf(size)));
     const { once, twice, ratio } = await doubling(
