@@ -207,46 +207,31 @@ function withMarkedBreaks(doc: PMNode, pos: number, text: string, type: MarkType
 }
 
 /// The end of the text block before the one starting at `start`, within the same field, or null.
-function textblockEndBefore(doc: PMNode, start: number): number | null {
-  let $pos = doc.resolve(start);
-  let pos = $pos.before();
-  for (;;) {
-    $pos = doc.resolve(pos);
-    if ($pos.depth < 1) return null;
-    let node = $pos.nodeBefore;
-    if (!node) {
-      if ($pos.depth <= 1) return null;
-      pos = $pos.before();
-      continue;
-    }
-    while (!node.isTextblock) {
-      if (node.isLeaf || !node.lastChild) return null;
-      pos -= 1;
-      node = node.lastChild;
-    }
-    return pos - 1;
-  }
-}
+const textblockEndBefore = (doc: PMNode, start: number): number | null => neighbourTextblock(doc, start, -1);
 
 /// The start of the text block after the one ending at `end`, within the same field, or null.
-function textblockStartAfter(doc: PMNode, end: number): number | null {
-  let $pos = doc.resolve(end);
-  let pos = $pos.after();
+const textblockStartAfter = (doc: PMNode, end: number): number | null => neighbourTextblock(doc, end, 1);
+
+/// Walks from the edge of a text block's content (its start going back, its end going on) to the
+/// facing edge of the next text block that way, crossing only block boundaries within one field.
+function neighbourTextblock(doc: PMNode, edge: number, dir: -1 | 1): number | null {
+  let pos = dir < 0 ? doc.resolve(edge).before() : doc.resolve(edge).after();
   for (;;) {
-    $pos = doc.resolve(pos);
+    const $pos = doc.resolve(pos);
     if ($pos.depth < 1) return null;
-    let node = $pos.nodeAfter;
+    let node = dir < 0 ? $pos.nodeBefore : $pos.nodeAfter;
     if (!node) {
       if ($pos.depth <= 1) return null;
-      pos = $pos.after();
+      pos = dir < 0 ? $pos.before() : $pos.after();
       continue;
     }
     while (!node.isTextblock) {
-      if (node.isLeaf || !node.firstChild) return null;
-      pos += 1;
-      node = node.firstChild;
+      const inner: PMNode | null = dir < 0 ? node.lastChild : node.firstChild;
+      if (node.isLeaf || !inner) return null;
+      pos += dir;
+      node = inner;
     }
-    return pos + 1;
+    return pos + dir;
   }
 }
 
