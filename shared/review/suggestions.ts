@@ -71,10 +71,10 @@ export function suggestionsIn(doc: PMNode): SuggestionInDoc[] {
   return [...found.values()];
 }
 
-/// The ids of the suggestions a document holds.
-export function suggestionIds(doc: PMNode): Set<string> {
+/// The ids of the suggestions a document holds (between `from` and `to` when given).
+export function suggestionIds(doc: PMNode, from = 0, to = doc.content.size): Set<string> {
   const ids = new Set<string>();
-  doc.descendants((node) => {
+  doc.nodesBetween(from, to, (node) => {
     for (const mark of node.marks) if (isSuggestionMark(mark)) ids.add(mark.attrs.id as string);
     return true;
   });

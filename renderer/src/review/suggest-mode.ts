@@ -4,7 +4,7 @@ import { Plugin, TextSelection, type Command, type EditorState, type PluginKey, 
 import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkStep, ReplaceAroundStep, ReplaceStep, type Step } from "prosemirror-transform";
 import { Decoration, DecorationSet } from "prosemirror-view";
 import type { Identity } from "../../../shared/ipc";
-import { hasSuggestions, isSuggestionMark, kindOfMark, settleSuggestions, suggestionsIn } from "../../../shared/review/suggestions";
+import { hasSuggestions, isSuggestionMark, kindOfMark, settleSuggestions, suggestionIds, suggestionsIn } from "../../../shared/review/suggestions";
 import { newReviewId, withAuthor } from "./note-commands";
 import { reviewOfState, SetReviewEntryStep } from "./review-state";
 
@@ -160,14 +160,12 @@ export function settle(accept: boolean, choice: SuggestionChoice): Command {
     if (!dispatch) return choice === "selection" ? selectionIds(state).size > 0 : choice === "all" ? hasSuggestions(state.doc) : chosenIds(state, choice).size > 0;
     const ids = chosenIds(state, choice);
     if (ids.size === 0) return false;
-    {
-      const range = choice === "selection" && !state.selection.empty ? { from: state.selection.from, to: state.selection.to } : {};
-      const tr = settleSuggestions(state.tr, accept, { only: (id) => ids.has(id), ...range }) as Transaction;
-      const known = reviewOfState(state).suggestions;
-      const left = new Set(suggestionsIn(tr.doc).map((s) => s.id));
-      for (const id of ids) if (!left.has(id) && Object.hasOwn(known, id)) tr.step(new SetReviewEntryStep("suggestions", id, null, known[id]));
-      dispatch(tr.setMeta(suggestChangesKey, { skip: true }).scrollIntoView());
-    }
+    const range = choice === "selection" && !state.selection.empty ? { from: state.selection.from, to: state.selection.to } : {};
+    const tr = settleSuggestions(state.tr, accept, { only: (id) => ids.has(id), ...range }) as Transaction;
+    const known = reviewOfState(state).suggestions;
+    const left = suggestionIds(tr.doc);
+    for (const id of ids) if (!left.has(id) && Object.hasOwn(known, id)) tr.step(new SetReviewEntryStep("suggestions", id, null, known[id]));
+    dispatch(tr.setMeta(suggestChangesKey, { skip: true }).scrollIntoView());
     return true;
   };
 }
@@ -187,14 +185,5 @@ function chosenIds(state: EditorState, choice: SuggestionChoice): Set<string> {
 /// The suggestions in the selection, or beside the cursor.
 function selectionIds(state: EditorState): Set<string> {
   const { from, to } = state.selection;
-  return idsBetween(state.doc, Math.max(0, from - (from === to ? 1 : 0)), Math.min(state.doc.content.size, to + (from === to ? 1 : 0)));
-}
-
-function idsBetween(doc: PMNode, from: number, to: number): Set<string> {
-  const ids = new Set<string>();
-  doc.nodesBetween(from, to, (node) => {
-    for (const mark of node.marks) if (isSuggestionMark(mark)) ids.add(mark.attrs.id as string);
-    return true;
-  });
-  return ids;
+  return suggestionIds(state.doc, Math.max(0, from - (from === to ? 1 : 0)), Math.min(state.doc.content.size, to + (from === to ? 1 : 0)));
 }
