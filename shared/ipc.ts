@@ -81,6 +81,10 @@ export interface SavedDocument {
   revision: number;
 }
 
+/// What an export did: the files written; or nothing, because files of these names (not paths) are
+/// already in the folder: ask, then export again into `folder` with the answer as `existing`.
+export type ExportResult = { files: string[] } | { existing: string[]; folder: PathToken };
+
 /// The window's article as it stands, sent when it saves or exports, and when main asks for it
 /// (close, quit, recovery). Images are not repeated: main holds every image the window added
 /// (`asset:add`) or opened, and `assets` carries only images main has not got.
@@ -200,8 +204,12 @@ export const requestSchemas = {
       article,
       formats: z.array(z.enum(exportFormats)).min(1).max(exportFormats.length),
       folder: pathToken.optional(),
+      /// What to do with files of the same names already in the folder, once the journalist was asked; without it main asks (answers `existing`).
+      existing: z.enum(["replace", "keep-both"]).optional(),
     })
     .strict(),
+  /// Show the first file this window last exported in the system's file manager.
+  "export:show-in-folder": z.object({}).strict(),
   /// Recovery copies left by a crash.
   "recovery:list": z.object({}).strict(),
   "recovery:restore": z.object({ id: z.string().min(1).max(200) }).strict(),
@@ -260,7 +268,8 @@ export interface ResultTypes {
   "document:disk-version": ComparedArticle;
   "review:compare-file": ComparedArticle | null;
   "document:import": (OpenedDocument & { report: ImportReport }) | null;
-  "export:run": { files: string[] } | null;
+  "export:run": ExportResult | null;
+  "export:show-in-folder": null;
   "recovery:list": RecoveryEntry[];
   "recovery:restore": OpenedDocument;
   "recovery:discard": null;

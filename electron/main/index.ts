@@ -1,4 +1,4 @@
-import { app, Menu } from "electron";
+import { app, Menu, shell as systemShell } from "electron";
 import { Backend } from "../services/backend";
 import { articleFilter } from "../services/dialogs";
 import { ElectronWindows } from "./document-windows";
@@ -58,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       notify: (windowId, event, payload) => shell.send(windowId, event, payload),
       printPdf: printPdfWithChromium,
       openExternal: async (href) => void (await openExternalLink(href)),
+      showItemInFolder: (path) => systemShell.showItemInFolder(path),
     });
     shell.attach(services.windows);
     backend = services;

@@ -15,7 +15,7 @@ import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
-import { writeExports, type PrintPdf } from "./export-files";
+import { writeExportSet, type PrintPdf } from "./export-files";
 import { PathGrants } from "./grants";
 import { imageFilter, readImageFile } from "./image-files";
 import { defaultHeavyWork, type HeavyWork } from "./heavy-work";
@@ -47,6 +47,8 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   printPdf?: PrintPdf;
   /// Opens a checked link outside the app (Electron's shell.openExternal; the e2e host records it).
   openExternal?: (href: string) => Promise<void>;
+  /// Shows a file main wrote in the system's file manager (Electron's shell.showItemInFolder; the e2e host records it).
+  showItemInFolder?: (path: string) => void;
   /// Where reading, checking, importing and exporting articles runs: worker threads when the worker is built
   /// beside this code (the app), otherwise in-process (heavy-work.ts).
   heavyWork?: HeavyWork;
@@ -65,6 +67,8 @@ export class Backend {
   /// The paths windows may name, by the tokens main gave them.
   readonly grants = new PathGrants();
   private readonly handlers: Handlers;
+  /// The first file of each window's last export, for "Show in folder" (one path a window, kept while the app runs).
+  private readonly lastExported = new Map<string, string>();
 
   private readonly work: HeavyWork;
 
@@ -161,7 +165,7 @@ export class Backend {
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
         return { ...docs.adoptImported(windowId, result.article), report: { found: result.found, warnings: result.warnings } };
       },
-      "export:run": async ({ handle, article, formats, folder }, { windowId }) => {
+      "export:run": async ({ handle, article, formats, folder, existing }, { windowId }) => {
         const doc = docs.store.get(windowId, handle);
         const settings = await this.settings.get();
         const target =
@@ -172,9 +176,19 @@ export class Backend {
         const rendered = await docs.store.render(doc, article, formats);
         if (!rendered.ok) throw new UserFacingError("invalid-article", "The article could not be exported: it is not valid.", rendered.errors);
         if (rendered.check.errors.length > 0) throw new UserFacingError("invalid-article", "Fix these before exporting:", rendered.check.errors);
-        const files = await writeExports(rendered.files, rendered.pdfHtml, target, this.options.printPdf);
+        const written = await writeExportSet(rendered.files, rendered.pdfHtml, target, existing ?? "ask", this.options.printPdf);
+        // Files of these names are there: the window asks, and exports again into this folder by its token.
+        if ("existing" in written) return { existing: written.existing, folder: this.grants.issue("export-folder", target) };
         await this.settings.update({ exportFolder: target, exportFormats: formats });
-        return { files };
+        this.lastExported.set(windowId, written.files[0]);
+        return written;
+      },
+      "export:show-in-folder": async (_request, { windowId }) => {
+        const file = this.lastExported.get(windowId);
+        if (!file) throw new UserFacingError("not-found", "Nothing has been exported from this window yet.");
+        if (!this.options.showItemInFolder) throw new UserFacingError("internal", "Folders cannot be shown from here.");
+        this.options.showItemInFolder(file);
+        return null;
       },
       "recovery:list": async () => docs.listRecovery(),
       "recovery:restore": async ({ id }, { windowId }) => docs.restore(windowId, id),

@@ -17,9 +17,15 @@ type Print = (line: string) => void;
 /// Formats the command line can write (PDF needs Chromium, which the app has and plain Node lacks).
 export const cliExportFormats: ExportFormat[] = exportRegistry.filter((f) => f.exporter !== null).map((f) => f.id);
 
+/// What `--existing` may say about files already in the folder (the app asks instead).
+const existingChoices = ["replace", "keep-both", "refuse"] as const;
+
 export const exportUsage = `  copydesk export FILE... [--to ${cliExportFormats.join(",")}] [--out DIR] [--force]
+                         [--existing ${existingChoices.join("|")}]
                                    export articles (default: every format, next to each file;
-                                   --force exports despite errors found by the pre-export check)`;
+                                   --force exports despite errors found by the pre-export check;
+                                   files already there are replaced unless --existing says
+                                   keep-both, "story (2).html", or refuse, writing nothing)`;
 export const importUsage = `  copydesk import FILE [--out FILE.article] [--force]
                                    import an .html, .md, .nitf/.xml, ninjs .json or .docx file as an
                                    article, and say where each part was found and what was left out`;
@@ -33,10 +39,17 @@ function parse(command: string, args: string[], options: Record<string, { type: 
   }
 }
 
-/// `copydesk export FILE... --to FORMATS --out DIR`.
+/// `copydesk export FILE... --to FORMATS --out DIR --existing replace|keep-both|refuse`. Files
+/// already there are replaced by default, as a script re-running an export after each edit
+/// expects (as cp and pandoc do); a script that must not lose a file says --existing refuse.
 export async function exportCommand(args: string[], out: Print, err: Print): Promise<number> {
-  const parsed = parse("export", args, { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } }, err);
+  const parsed = parse("export", args, { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, existing: { type: "string" } }, err);
   if (!parsed) return 2;
+  const existing = (parsed.values.existing as string | undefined) ?? "replace";
+  if (!(existingChoices as readonly string[]).includes(existing)) {
+    err(`copydesk export: --existing must be ${existingChoices.join(", ")}, not "${existing}"`);
+    return 2;
+  }
   const files = parsed.positionals;
   if (files.length === 0) {
     err("copydesk export: name at least one article file");
@@ -56,11 +69,20 @@ export async function exportCommand(args: string[], out: Print, err: Print): Pro
     try {
       const { article } = await readArticleFile(file);
       const folder = (parsed.values.out as string | undefined) ?? dirname(file);
-      const result = await exportToFolder(article, formats, folder, { ignoreErrors: parsed.values.force === true });
+      const result = await exportToFolder(article, formats, folder, {
+        ignoreErrors: parsed.values.force === true,
+        existing: existing as (typeof existingChoices)[number],
+      });
       for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
       for (const path of result.files) out(`wrote ${path}`);
     } catch (e) {
       failed = true;
+      if (e instanceof UserFacingError && e.code === "conflict" && e.details) {
+        // --existing refuse: one line per file in the way, saying how to write anyway.
+        const folder = (parsed.values.out as string | undefined) ?? dirname(file);
+        for (const name of e.details) err(`${join(folder, name)}: already exists, not exported (--existing replace or keep-both writes anyway)`);
+        continue;
+      }
       const details = e instanceof UserFacingError && e.details ? ` ${e.details.join(" ")}` : "";
       err(`${file}: ${(e as Error).message}${details}`);
     }

@@ -155,7 +155,11 @@ function validRequests(context: PayloadContext): Record<Channel, fc.Arbitrary<un
     "document:disk-version": fc.record({ handle }),
     "review:compare-file": fc.record({ handle }),
     "document:import": empty,
-    "export:run": fc.record({ handle, article, formats, folder: token }, { requiredKeys: ["handle", "article", "formats"] }),
+    "export:run": fc.record(
+      { handle, article, formats, folder: token, existing: fc.constantFrom("replace", "keep-both") },
+      { requiredKeys: ["handle", "article", "formats"] },
+    ),
+    "export:show-in-folder": empty,
     "recovery:list": empty,
     "recovery:restore": fc.record({ id: recoveryId }),
     "recovery:discard": fc.record({ id: recoveryId }),

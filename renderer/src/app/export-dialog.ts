@@ -9,7 +9,9 @@ import { element } from "./dom";
 
 // File > Export: pick formats, see what must be fixed first and what is only a warning, then
 // export into a folder the main process asks for (and remembers). "Export again" repeats the
-// last choice without asking.
+// last choice without asking for them. Either way, when files of those names are already in the
+// folder, main writes nothing and names them; the journalist chooses Replace, Keep both or
+// Cancel here, and the export runs again with the choice.
 
 /// What the dialog needs from the window.
 export interface ExportContext {
@@ -112,10 +114,56 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   return result;
 }
 
-/// Exports into the folder main granted (its token), or one the journalist picks in main's dialog.
-function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
+/// Exports into the folder main granted (its token), or one the journalist picks in main's dialog;
+/// asks first when some of the files are already there. Null when the journalist cancelled.
+async function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
   const request = { handle: context.handle(), article: context.articleJSON(), formats, ...(folder ? { folder } : {}) };
-  return call("export:run", request).then((result) => result?.files ?? null);
+  const result = await call("export:run", request);
+  if (!result || "files" in result) return result?.files ?? null;
+  const existing = await askAboutExisting(result.existing, formats.length);
+  if (!existing) return null;
+  const again = await call("export:run", { ...request, folder: result.folder, existing });
+  return again && "files" in again ? again.files : null;
+}
+
+/// What to do with files already in the folder: write over them, or write the new ones under a number beside them.
+export type ExistingChoice = "replace" | "keep-both";
+
+/// Asks what to do about the export's files already in the folder (their names, of `total` to
+/// write); resolves with the choice, or null for Cancel (nothing is written).
+export function askAboutExisting(names: readonly string[], total: number): Promise<ExistingChoice | null> {
+  const dialog = element("dialog", {
+    class: "form-dialog export-existing",
+    "aria-labelledby": "export-existing-title",
+    "aria-describedby": "export-existing-message",
+  });
+  const form = element("form", { method: "dialog" });
+  const count = names.length === total ? (total === 1 ? "The file" : `All ${total} files`) : `${names.length} of the ${total} files`;
+  form.append(
+    element("h2", { id: "export-existing-title" }, names.length === 1 ? "Replace the file?" : "Replace the files?"),
+    element("p", { id: "export-existing-message", class: "form-message" }, `${count} to export ${names.length === 1 ? "is" : "are"} already in the folder:`),
+  );
+  const list = element("ul", { class: "export-existing-names", "aria-label": "Files already in the folder" });
+  for (const name of names) list.append(element("li", {}, name));
+  form.append(
+    list,
+    element("p", { class: "form-hint" }, "Replace writes over them. Keep both leaves them as they are and writes the new files with a number added to their names, the same number for each."),
+  );
+  const actions = element("div", { class: "form-actions" });
+  const cancel = element("button", { type: "button" }, "Cancel");
+  const replace = element("button", { type: "button" }, "Replace");
+  const keepBoth = element("button", { type: "button", class: "primary" }, "Keep both");
+  actions.append(cancel, replace, keepBoth);
+  form.append(actions);
+  dialog.append(form);
+  document.body.append(dialog);
+  const result = showModal<ExistingChoice | null>(dialog, cancel, null, (close) => {
+    replace.addEventListener("click", () => close("replace"));
+    keepBoth.addEventListener("click", () => close("keep-both"));
+  });
+  // The choice that loses nothing has the focus: Enter keeps both.
+  keepBoth.focus();
+  return result;
 }
 
 function problemList(title: string, problems: string[], className: string): HTMLElement {

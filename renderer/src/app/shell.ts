@@ -14,7 +14,7 @@ import { element } from "./dom";
 import type { ExportContext } from "./export-dialog";
 import { findBar } from "./find-bar";
 import { metaPanel } from "./meta-panel";
-import { countsDisplay } from "./status-bar";
+import { countsDisplay, exportedText, showInFolderButton } from "./status-bar";
 import { toolbar } from "./toolbar";
 import { toolbarGroups } from "./toolbar-items";
 import { bindingCommands, commandBindings, type FileCommandId, type ShellActions } from "./command-bindings";
@@ -347,7 +347,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   async function exportArticle(again: boolean): Promise<void> {
     const dialog = await exportDialog();
     const files = await (again ? dialog.exportAgain(exportContext) : dialog.openExportDialog(exportContext));
-    if (files) show(`Exported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.join(", ")}`);
+    if (!files) return;
+    show(exportedText(files.length));
+    message.append(" ", showInFolderButton(() => void call("export:show-in-folder", {}).catch(showError)));
   }
 
   const fileCommands: Record<FileCommandId, () => Promise<void>> = {

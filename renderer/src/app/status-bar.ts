@@ -35,6 +35,18 @@ export function countsText({ words, characters }: Counts, goal: number | null): 
   };
 }
 
+/// The message line after an export: how many files, on one line (never their paths, which can be long and many).
+export function exportedText(count: number): string {
+  return `Exported ${format.format(count)} ${count === 1 ? "file" : "files"}`;
+}
+
+/// The message line's button that shows the exported files in the system's file manager (main knows which).
+export function showInFolderButton(show: () => void): HTMLButtonElement {
+  const button = element("button", { type: "button", class: "message-action" }, "Show in folder");
+  button.addEventListener("click", show);
+  return button;
+}
+
 /// Runs a function later (a timer in the app; tests drive it by hand).
 export type Later = (run: () => void, ms: number) => void;
 

@@ -49,6 +49,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const dialogs = new ScriptedDialogs();
   /// Links the app asked the system to open, in order (the host opens nothing).
   const openedLinks: string[] = [];
+  /// Files the app asked the system's file manager to show, in order (the host shows nothing).
+  const shownInFolder: string[] = [];
   const streams = new Map<string, Set<ServerResponse>>();
   /// Each window's title as main sets it, and the windows main closed.
   const titles = new Map<string, string>();
@@ -77,6 +79,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     notify: (windowId, event, payload) => notify(windowId, event, payload),
     printPdf: printPdfWithPlaywright,
     openExternal: async (href) => void openedLinks.push(href),
+    showItemInFolder: (path) => void shownInFolder.push(path),
     heavyWork: new WorkerPool(workerScript),
   });
   const bridge = buildSync({
@@ -120,6 +123,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (url.pathname === "/__test/dialogs") return send(res, 200, "application/json", JSON.stringify(dialogs.log));
     if (url.pathname === "/__test/opened-links") return send(res, 200, "application/json", JSON.stringify(openedLinks));
+    if (url.pathname === "/__test/shown-in-folder") return send(res, 200, "application/json", JSON.stringify(shownInFolder));
     if (req.method === "POST" && url.pathname === "/__test/event") {
       const { windowId, event, payload } = JSON.parse(await body(req)) as { windowId?: string; event: string; payload: unknown };
       notify(windowId ?? null, event, payload);

@@ -75,7 +75,11 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "document:disk-version": compared,
     "review:compare-file": (v) => v === null || compared(v),
     "document:import": (v) => v === null || opened(v),
-    "export:run": (v) => v === null || (isObject(v) && Array.isArray(v.files) && v.files.every(inside)),
+    "export:run": (v) =>
+      v === null ||
+      (isObject(v) && Array.isArray(v.files) && v.files.every(inside)) ||
+      (isObject(v) && Array.isArray(v.existing) && v.existing.every((name) => typeof name === "string" && !/[\\/]/.test(name)) && typeof v.folder === "string"),
+    "export:show-in-folder": (v) => v === null,
     "recovery:list": (v) => Array.isArray(v) && v.every((e) => isObject(e) && typeof e.id === "string"),
     "recovery:restore": opened,
     "recovery:discard": (v) => v === null,

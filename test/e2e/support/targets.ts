@@ -43,6 +43,8 @@ export interface AppTarget {
   dialogLog(): Promise<DialogRecord[]>;
   /// Links the app handed to the system browser or mail program, in order.
   openedLinks(): Promise<string[]>;
+  /// Files the app asked the system's file manager to show ("Show in folder"), in order.
+  shownInFolder(): Promise<string[]>;
   /// Chooses an application-menu item that the window carries out, e.g. "import" for File > Import.
   menuCommand(command: string): Promise<void>;
   /// Closes the window as its close button would; false when the user cancelled at the prompt.
@@ -78,6 +80,7 @@ export async function launchHost(userDataDir: string, browser?: Browser): Promis
     dialogLog: async () => (await fetch(new URL("/__test/dialogs", url))).json() as Promise<DialogRecord[]>,
     menuCommand: async (command) => void (await post("/__test/event", { event: "menu:command", payload: { command } })),
     openedLinks: async () => (await fetch(new URL("/__test/opened-links", url))).json() as Promise<string[]>,
+    shownInFolder: async () => (await fetch(new URL("/__test/shown-in-folder", url))).json() as Promise<string[]>,
     closeWindow: async () => (await post("/__test/close-window", {})).closed === true,
     quit: async () => (await post("/__test/quit", {})).quit === true,
     async kill() {
@@ -125,10 +128,12 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
   await app.evaluate(({ dialog, shell }, bundle) => {
     const load = (process as unknown as { mainModule: { require: (path: string) => unknown } }).mainModule.require;
     const { installInElectron } = load(bundle) as typeof import("../../support/scripted-dialogs");
-    const state = globalThis as unknown as { __dialogs: unknown; __opened: string[] };
+    const state = globalThis as unknown as { __dialogs: unknown; __opened: string[]; __shown: string[] };
     state.__dialogs = installInElectron(dialog as never);
     state.__opened = [];
+    state.__shown = [];
     (shell as unknown as { openExternal: (url: string) => Promise<void> }).openExternal = async (url: string) => void state.__opened.push(url);
+    (shell as unknown as { showItemInFolder: (path: string) => void }).showItemInFolder = (path: string) => void state.__shown.push(path);
   }, dialogsBundle);
   return {
     page,
@@ -139,6 +144,9 @@ export async function launchElectron(userDataDir: string): Promise<AppTarget> {
     dialogLog: () => app.evaluate(() => (globalThis as unknown as { __dialogs: { log: DialogRecord[] } }).__dialogs.log),
     async openedLinks() {
       return app.evaluate(() => (globalThis as unknown as { __opened?: string[] }).__opened ?? []);
+    },
+    async shownInFolder() {
+      return app.evaluate(() => (globalThis as unknown as { __shown?: string[] }).__shown ?? []);
     },
     async menuCommand(command) {
       await app.evaluate(({ BrowserWindow }, name) => {
