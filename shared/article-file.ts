@@ -1,5 +1,6 @@
-import type { Article, ArticleMeta, Asset } from "./article";
+import type { Article, ArticleMeta, Asset, Concept } from "./article";
 import { migrateVersion1 } from "./review/migrate-v1";
+import { migrateVersion2 } from "./migrate-v2";
 import { emptyReview, reviewParts, type Review } from "./review/review";
 import { reviewFromJSON } from "./review/review-check";
 import { reviewFileParts } from "./review/review-file";
@@ -15,7 +16,7 @@ import { describeIssues, metaSchema } from "./meta-schema";
 /// The format id every article file starts with.
 export const articleFormat = "copydesk.article";
 /// The version this Copydesk writes.
-export const currentVersion = 2;
+export const currentVersion = 3;
 /// Largest file opened, in bytes.
 export const maxFileBytes = 50 * 1024 * 1024;
 /// Why a file over that limit is refused (before it is read), and what to do about it.
@@ -26,8 +27,9 @@ export { assetTypes, maxAssetBytes };
 /// A step that turns a file of version N into version N + 1, on the parsed JSON.
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-/// Migrations by the version they start from: version 2 added the review (shared/review/migrate-v1.ts).
-export const migrations: Record<number, Migration> = { 1: migrateVersion1 };
+/// Migrations by the version they start from: version 2 added the review (shared/review/migrate-v1.ts),
+/// version 3 the workflow and the newsroom metadata (shared/migrate-v2.ts).
+export const migrations: Record<number, Migration> = { 1: migrateVersion1, 2: migrateVersion2 };
 
 export type ParseResult =
   | { ok: true; article: Article; migratedFrom: number | null; versionsDropped?: string[] }
@@ -43,13 +45,27 @@ const metaKeys: (keyof ArticleMeta)[] = [
   "updated",
   "embargo",
   "wordTarget",
+  "urgency",
+  "priority",
+  "genre",
+  "subjects",
+  "located",
+  "signOff",
+  "ednote",
+  "copyrightHolder",
+  "copyrightNotice",
+  "usageTerms",
+  "authors",
+  "version",
+  "firstPublished",
+  "published",
   // Optional: written only when the article has some (JSON.stringify leaves out undefined).
   "checkIgnores",
 ];
 
 /// The file's text: byte-identical for equal articles, keys in a fixed order, ending in a newline.
 export function serializeArticle(article: Article): string {
-  const meta = Object.fromEntries(metaKeys.map((k) => [k, article.meta[k]]));
+  const meta = fileMeta(article.meta);
   const assets = Object.fromEntries(
     Object.keys(article.assets)
       .sort()
@@ -60,6 +76,20 @@ export function serializeArticle(article: Article): string {
   );
   const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets, ...reviewFileParts(withLiveSuggestions(article.review ?? emptyReview(), article.doc)) };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/// The metadata as the file writes it: its keys, and the keys of the objects in it, in a fixed order.
+function fileMeta(meta: ArticleMeta): Record<string, unknown> {
+  const concept = (c: Concept) => ({ code: c.code, name: c.name });
+  const ordered: Partial<Record<keyof ArticleMeta, unknown>> = {
+    ...meta,
+    genre: meta.genre && concept(meta.genre),
+    subjects: meta.subjects.map(concept),
+    located: meta.located && { city: meta.located.city, region: meta.located.region, country: meta.located.country },
+    authors: meta.authors.map((a) => ({ name: a.name, role: a.role, jobTitle: a.jobTitle, email: a.email })),
+    checkIgnores: meta.checkIgnores?.map((c) => ({ rule: c.rule, text: c.text, context: c.context })),
+  };
+  return Object.fromEntries(metaKeys.map((k) => [k, ordered[k]]));
 }
 
 /// Reads an article file from its bytes or text, validating all of it.

@@ -38,7 +38,7 @@ export interface CommandKey {
 /// The menus of the menu bar and their groups (separated by a line), in order. Groups the table
 /// does not fill hold the menu's own items (Open Recent, Cut/Copy/Paste, zoom…).
 export const menuGroups = {
-  File: ["open", "save", "export", "window"],
+  File: ["open", "save", "workflow", "export", "window"],
   Edit: ["history", "clipboard", "find", "typing"],
   Format: ["text", "blocks", "lists"],
   Insert: ["insert", "table"],
@@ -312,6 +312,17 @@ export const commandTable = {
   "accept-suggestion": {
     label: "Accept Suggestion",
     does: "accept the suggestion at the cursor, or every suggestion in the selection",
+  "file-to-desk": {
+    label: "File to Desk…",
+    does: "file the story to the desk (status Filed), with an optional note for the editor",
+    keys: keys("editor", "Mod-Alt-Shift-f"),
+    menu: { menu: "File", group: "workflow" },
+  },
+  "send-back": {
+    label: "Send Back to Reporter…",
+    does: "send the story back to its reporter (status Draft), with an optional note saying what to do",
+    menu: { menu: "File", group: "workflow" },
+  },
     keys: keys("editor", "Mod-Alt-Shift-a"),
     menu: { menu: "Insert", group: "insert" },
   },

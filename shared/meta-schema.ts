@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { articleStatuses, type ArticleMeta } from "./article";
+import { articleStatuses, authorRoles, type ArticleMeta } from "./article";
 
 // Runtime validation of article metadata, with messages a journalist can read. zod's tree-shakable
 // "mini" form: every `copydesk validate` loads this, and the full zod costs more than the parse.
@@ -18,6 +18,40 @@ export const maxTags = 500;
 /// Most style checks an article may mark as ignored.
 export const maxCheckIgnores = 10_000;
 
+/// Most subjects, authors an article may have.
+export const maxSubjects = 200;
+export const maxAuthors = 100;
+
+/// 1 to 9, or null: urgency and priority.
+const oneToNine = z.nullable(
+  z.number({ error: "not a number" }).check(
+    z.int({ error: "not a whole number" }),
+    z.minimum(1, { error: "below 1" }),
+    z.maximum(9, { error: "above 9" }),
+  ),
+);
+
+/// An IPTC concept: a qcode ("scheme:code") and its label.
+const concept = z.strictObject(
+  {
+    code: text(200).check(z.regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9_.-]+$/, { error: "not a qcode such as medtop:20000763" })),
+    name: text(500),
+  },
+  { error: "not a concept ({ code, name })" },
+);
+
+const located = z.strictObject({ city: text(200), region: text(200), country: text(200) }, { error: "not a place ({ city, region, country })" });
+
+const author = z.strictObject(
+  {
+    name: text(200).check(z.minLength(1, { error: "empty" })),
+    role: z.enum(authorRoles, { error: `not one of ${authorRoles.join(", ")}` }),
+    jobTitle: text(200),
+    email: text(320),
+  },
+  { error: "not an author ({ name, role, jobTitle, email })" },
+);
+
 /// Validates `meta` of an article file.
 export const metaSchema = z.strictObject({
   id: z.string({ error: "not a string" }).check(z.uuid({ error: "not a UUID" })),
@@ -35,6 +69,24 @@ export const metaSchema = z.strictObject({
       z.maximum(100_000, { error: "over 100000 words" }),
     ),
   ),
+  urgency: oneToNine,
+  priority: oneToNine,
+  genre: z.nullable(concept),
+  subjects: z.array(concept, { error: "not a list of subjects" }).check(z.maxLength(maxSubjects, { error: `more than ${maxSubjects} subjects` })),
+  located: z.nullable(located),
+  signOff: text(200),
+  ednote: text(10_000),
+  copyrightHolder: text(500),
+  copyrightNotice: text(2_000),
+  usageTerms: text(5_000),
+  authors: z.array(author, { error: "not a list of authors" }).check(z.maxLength(maxAuthors, { error: `more than ${maxAuthors} authors` })),
+  version: z.number({ error: "not a number" }).check(
+    z.int({ error: "not a whole number" }),
+    z.minimum(1, { error: "below 1" }),
+    z.maximum(1_000_000, { error: "over 1000000" }),
+  ),
+  firstPublished: z.nullable(isoDateTime),
+  published: z.nullable(isoDateTime),
   checkIgnores: z.optional(
     z
       .array(z.strictObject({ rule: text(200), text: z.optional(text(1000)), context: z.optional(text(200)) }), { error: "not a list of ignored checks" })

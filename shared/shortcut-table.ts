@@ -35,6 +35,7 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["dateline"],
   ["related-link"],
   ["add-note"],
+  ["file-to-desk"],
   ["suggest-mode"],
   ["accept-suggestion", "reject-suggestion"],
   ["review-panel"],

@@ -1,3 +1,4 @@
+import { publicationStatus } from "../workflow";
 import type { Article } from "../article";
 import { articleCounts } from "../word-count";
 import { escapeXml } from "./escape";
@@ -29,7 +30,7 @@ export function ninjsObject(article: Article): Record<string, unknown> {
     language: meta.language,
     firstcreated: asDateTime(parts.dateline.date) ?? meta.created,
     versioncreated: meta.updated,
-    pubstatus: meta.status === "approved" ? "usable" : "withheld",
+    pubstatus: publicationStatus(meta.status),
     headlines: [{ role: "main", value: parts.headline }],
     bodies: [
       {

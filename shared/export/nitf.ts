@@ -1,3 +1,4 @@
+import { publicationStatus } from "../workflow";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
 import { wordCount } from "../word-count";
@@ -90,7 +91,7 @@ function headNitf(article: Article, parts: ArticleParts): string {
     `<du-key${attr("key", meta.slug)} version="1"/>`,
   ].join("");
   const pubdata = `<pubdata type="web"${attr("position.section", parts.kicker)} item-length="${wordCount(article.doc)}" unit-of-measure="word"/>`;
-  return `<head><title>${escapeXml(parts.headline)}</title><docdata management-status="${meta.status === "approved" ? "usable" : "withheld"}">${docdata}</docdata>${pubdata}</head>`;
+  return `<head><title>${escapeXml(parts.headline)}</title><docdata management-status="${publicationStatus(meta.status)}">${docdata}</docdata>${pubdata}</head>`;
 }
 
 function bodyHeadNitf(parts: ArticleParts, article: Article): string {

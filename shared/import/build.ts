@@ -1,5 +1,5 @@
 import { articleFromJSON } from "../article-file";
-import { articleStatuses, assetScheme, type Article, type ArticleMeta, type Asset } from "../article";
+import { articleStatuses, assetScheme, emptyNewsroomMeta, type Article, type ArticleMeta, type Asset } from "../article";
 import { assetFromDataUrl, base64ToBytes } from "../asset-policy";
 import { metaSchema } from "../meta-schema";
 import { isSafeLinkHref, isWebHref } from "../urls";
@@ -71,6 +71,7 @@ export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()
     updated: dateTime(found.updated) ?? created,
     embargo: dateTime(found.embargo),
     wordTarget: valid("wordTarget", found.wordTarget) ? found.wordTarget : null,
+    ...emptyNewsroomMeta(),
   };
 }
 

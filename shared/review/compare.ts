@@ -78,9 +78,23 @@ export const metaLabels: Record<keyof ArticleMeta, string> = {
   status: "Status",
   slug: "Slug",
   language: "Language",
-  tags: "Tags",
+  tags: "Keywords",
   embargo: "Embargo",
   wordTarget: "Word target",
+  urgency: "Urgency",
+  priority: "Priority",
+  genre: "Genre",
+  subjects: "Subjects",
+  located: "Located",
+  signOff: "Sign-off",
+  ednote: "Editor's note",
+  copyrightHolder: "Copyright holder",
+  copyrightNotice: "Copyright notice",
+  usageTerms: "Usage terms",
+  authors: "Authors",
+  version: "Version",
+  firstPublished: "First published",
+  published: "Published",
   created: "Created",
   updated: "Updated",
   id: "Id",
@@ -148,8 +162,19 @@ function attrChanges(before: PMNode, after: PMNode): string[] {
 /// A value as the redline writes it.
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === "") return "(none)";
-  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 0 ? "(none)" : value.map(shownItem).join(", ");
+  return shownItem(value);
+}
+
+/// A value as a person reads it: a concept or an author by name, a place by its parts.
+function shownItem(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const { name, city, region, country } = value as Record<string, unknown>;
+    if (typeof name === "string") return name;
+    if (typeof city === "string") return [city, region, country].filter((p) => typeof p === "string" && p !== "").join(", ");
+  }
+  return JSON.stringify(value);
 }
 
 function compareMeta(a: ArticleMeta, b: ArticleMeta): MetaChange[] {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { articleStatuses } from "../article";
 import { describeIssues } from "../meta-schema";
 import { maxInitialsLength, maxNameLength } from "./people";
 import { emptyReview, maxNoteBody, maxQuote, noteAnchors, reviewIdPattern, reviewParts, suggestionKinds, versionReasons, type Review, type VersionReason } from "./review";
@@ -13,7 +14,7 @@ const text = (max: number) => z.string({ error: "not a string" }).check(z.maxLen
 const id = z.string({ error: "not a string" }).check(z.regex(reviewIdPattern, { error: "not an id (letters, digits, - and _, at most 64)" }));
 
 /// Most entries of each part.
-export const reviewLimits = { people: 1_000, notes: 10_000, replies: 1_000, suggestions: 100_000, versions: 10_000 } as const;
+export const reviewLimits = { people: 1_000, notes: 10_000, replies: 1_000, suggestions: 100_000, versions: 10_000, workflow: 10_000 } as const;
 
 const byId = <T extends z.ZodMiniType>(value: T, part: keyof typeof reviewLimits) =>
   z.record(id, value, { error: "not an object of entries by id" }).check(
@@ -56,11 +57,19 @@ const version = z.strictObject({
   changes: z.array(z.record(z.string(), z.unknown(), { error: "not a step" }), { error: "not a list of steps" }),
 });
 
+const workflowEntry = z.strictObject({
+  status: z.enum(articleStatuses, { error: `not one of ${articleStatuses.join(", ")}` }),
+  by: id,
+  time: isoDateTime,
+  note: z.nullable(id),
+});
+
 const partSchemas = {
   people: byId(person, "people"),
   notes: byId(thread, "notes"),
   suggestions: byId(suggestion, "suggestions"),
   versions: z.array(version, { error: "not a list of versions" }).check(z.maxLength(reviewLimits.versions, { error: `more than ${reviewLimits.versions} versions` })),
+  workflow: z.array(workflowEntry, { error: "not a list of changes of status" }).check(z.maxLength(reviewLimits.workflow, { error: `more than ${reviewLimits.workflow} changes of status` })),
 };
 
 /// Checks the review parts of a file (each may be missing: it is then empty); every problem names its place.
@@ -95,5 +104,6 @@ function authorProblems(review: Review): string[] {
   }
   for (const [suggestionId, s] of Object.entries(review.suggestions)) known(s.author, `suggestions.${suggestionId}.author`);
   review.versions.forEach((v, i) => known(v.author, `versions.${i}.author`));
+  review.workflow.forEach((w, i) => known(w.by, `workflow.${i}.by`));
   return errors;
 }

@@ -1,4 +1,4 @@
-import type { ArticleVersion, NoteThread, Person, Review, Suggestion } from "./review";
+import type { ArticleVersion, NoteThread, Person, Review, Suggestion, WorkflowEntry } from "./review";
 
 // The review as the file writes it: entries sorted by id and each entry's keys in a fixed order,
 // so saving the same review twice gives the same bytes (docs/article-model.md, "File format").
@@ -26,12 +26,15 @@ const suggestion = (s: Suggestion) => ({ author: s.author, time: s.time, kind: s
 
 const version = (v: ArticleVersion) => ({ id: v.id, author: v.author, time: v.time, name: v.name, reason: v.reason, words: v.words, meta: v.meta, changes: v.changes });
 
-/// The four review parts of the file, in the order they are written.
+const change = (w: WorkflowEntry) => ({ status: w.status, by: w.by, time: w.time, note: w.note });
+
+/// The review parts of the file, in the order they are written.
 export function reviewFileParts(review: Review): Record<string, unknown> {
   return {
     people: sortedById(review.people, person),
     notes: sortedById(review.notes, thread),
     suggestions: sortedById(review.suggestions, suggestion),
     versions: review.versions.map(version),
+    workflow: review.workflow.map(change),
   };
 }

@@ -60,6 +60,13 @@ export function salvageReview(value: unknown, now: Date, changes: string[]): Rev
   for (let i = versions.length - 1; i >= 0 && accepted({ people: review.people, versions: [versions[i]] }); i--) kept++;
   review.versions = reviewFromJSON({ people: review.people, versions: versions.slice(versions.length - kept) }).review.versions;
   if (kept < versions.length) changes.push(`${versions.length - kept} older version${versions.length - kept === 1 ? " was" : "s were"} not readable and left out`);
+  // The log of status changes: each readable change kept, in order (the status itself is in the metadata).
+  const log = Array.isArray(value.workflow) ? value.workflow : [];
+  for (const entry of log) {
+    const read = reviewFromJSON({ people: review.people, workflow: [entry] });
+    if (read.errors.length === 0) review.workflow.push(...read.review.workflow);
+  }
+  if (review.workflow.length < log.length) changes.push(`${log.length - review.workflow.length} change${log.length - review.workflow.length === 1 ? "" : "s"} of status in the log ${log.length - review.workflow.length === 1 ? "was" : "were"} not readable and left out`);
   return review;
 }
 

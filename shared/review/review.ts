@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "../article";
 // The desk's review of an article as the file keeps it beside the document (docs/article-model.md,
 // "Review"): who took part, the note threads, the suggested edits and the named versions. The
 // document carries only ids (a `note` mark names its thread); everything else is here, by id.
@@ -70,16 +71,28 @@ export interface ArticleVersion {
   changes: Record<string, unknown>[];
 }
 
+/// A change of the article's status: to what, who and when, and the desk note that went with it
+/// ("File to desk", "Send back to reporter"), if any.
+export interface WorkflowEntry {
+  status: ArticleStatus;
+  by: string;
+  time: string;
+  /// The id of the desk note written with the change, or null.
+  note: string | null;
+}
+
 /// The review parts of an article.
 export interface Review {
   people: Record<string, Person>;
   notes: Record<string, NoteThread>;
   suggestions: Record<string, Suggestion>;
   versions: ArticleVersion[];
+  /// Every change of status, oldest first (shared/workflow.ts).
+  workflow: WorkflowEntry[];
 }
 
 /// The parts of the file that hold the review, in the order they are written.
-export const reviewParts = ["people", "notes", "suggestions", "versions"] as const;
+export const reviewParts = ["people", "notes", "suggestions", "versions", "workflow"] as const;
 
 /// Ids of people, notes, replies, suggestions and versions: letters, digits, "-" and "_", at most 64.
 export const reviewIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
@@ -93,7 +106,7 @@ export const maxNoteBody = 10_000;
 
 /// A review with nothing in it: what an article without notes has.
 export function emptyReview(): Review {
-  return { people: {}, notes: {}, suggestions: {}, versions: [] };
+  return { people: {}, notes: {}, suggestions: {}, versions: [], workflow: [] };
 }
 
 /// True when the review holds nothing.
@@ -102,6 +115,7 @@ export function isEmptyReview(review: Review): boolean {
     Object.keys(review.people).length === 0 &&
     Object.keys(review.notes).length === 0 &&
     Object.keys(review.suggestions).length === 0 &&
-    review.versions.length === 0
+    review.versions.length === 0 &&
+    review.workflow.length === 0
   );
 }

@@ -3,6 +3,7 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import { articleStatuses, type Article, type ArticleMeta } from "../../shared/article";
 import { schema } from "../../shared/schema";
 import { leadImage } from "./seed-article";
+import { newsroomMetaArbitrary } from "./newsroom-arbitrary";
 
 // Random articles for the export and import tests: every node and mark type, awkward text
 // (quotes, ampersands, `<`, `]]>`, `</script>`, right-to-left scripts, emoji) and empty
@@ -124,7 +125,7 @@ const isoDateTime = fc
   .date({ min: new Date("1995-01-01T00:00:00Z"), max: new Date("2060-01-01T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString());
 
-const meta: fc.Arbitrary<ArticleMeta> = fc.record({
+const meta: fc.Arbitrary<ArticleMeta> = fc.tuple(fc.record({
   id: fc.uuid({ version: 4 }),
   slug: fc.oneof(fc.constant(""), fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/)),
   language: fc.constantFrom("en", "fr-FR", "ar", "he", "zh-Hant-TW"),
@@ -134,7 +135,7 @@ const meta: fc.Arbitrary<ArticleMeta> = fc.record({
   updated: isoDateTime,
   embargo: fc.option(isoDateTime, { nil: null }),
   wordTarget: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: null }),
-});
+}), newsroomMetaArbitrary).map(([basic, newsroom]) => ({ ...basic, ...newsroom }));
 
 const related = fc.array(
   fc.tuple(fc.constantFrom("https://example.com/story?id=1&x=2", "http://news.example.org/a_(b)"), words(6), fc.option(words(1), { nil: null })),

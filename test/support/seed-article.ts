@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
-import type { Article } from "../../shared/article";
+import { emptyNewsroomMeta, type Article } from "../../shared/article";
 import { schema } from "../../shared/schema";
 import { slugFromText } from "../../shared/slug";
 
@@ -107,6 +107,7 @@ export function buildSeedArticle(parts = readSeedParts()): Article {
       updated: `${parts.updated}T00:00:00.000Z`,
       embargo: null,
       wordTarget: null,
+      ...emptyNewsroomMeta(),
     },
     doc,
     assets: { [image.hash]: { type: "image/png", data: image.base64 } },

@@ -25,6 +25,8 @@ import { findNext, replaceAll, replaceMatch } from "../editor/find";
 import { canLink } from "../editor/links";
 import { fixAllAtCursor } from "../editor/style-card";
 import { canAddNote } from "../review/note-commands";
+import { metaOf } from "../editor/meta";
+import { canFileToDesk, canSendBack } from "../../../shared/workflow";
 import { isSuggesting, settle } from "../review/suggest-mode";
 import { backspaceInTable, deleteAcrossTable, deleteInTable, deleteTable, enterInTable, headerRowOn, insertTable, nextCell, previousCell, tableCommands, toggleHeaderRow } from "../editor/tables";
 import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedIndex, selectRelatedNeighbour } from "../editor/related";
@@ -52,6 +54,8 @@ export interface ShellActions {
   /// The user's name and initials (Settings).
   editIdentity(): void;
   find(replace: boolean): void;
+  /// Changes the status with an optional desk note: "File to Desk…" (filed) and "Send Back to Reporter…" (draft).
+  changeStatus(to: "filed" | "draft"): void;
   closeFind(): void;
   toggleSmartQuotes(): void;
   smartQuotes(): boolean;
@@ -176,6 +180,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "accept-suggestion": whenItApplies(settle(true, "selection")),
     "reject-suggestion": whenItApplies(settle(false, "selection")),
     "accept-all-suggestions": whenItApplies(settle(true, "all")),
+    "file-to-desk": { action: () => shell.changeStatus("filed"), enabled: (state) => canFileToDesk(metaOf(state).status) },
+    "send-back": { action: () => shell.changeStatus("draft"), enabled: (state) => canSendBack(metaOf(state).status) },
     "reject-all-suggestions": whenItApplies(settle(false, "all")),
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },

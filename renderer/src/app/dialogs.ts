@@ -7,7 +7,7 @@ import { element } from "./dom";
 export interface FormField {
   name: string;
   label: string;
-  type?: "text" | "url" | "date" | "datetime-local" | "number" | "select" | "email" | "choose";
+  type?: "text" | "textarea" | "url" | "date" | "datetime-local" | "number" | "select" | "email" | "choose";
   value?: string;
   placeholder?: string;
   hint?: string;
@@ -38,13 +38,13 @@ export function openForm(spec: FormSpec): Promise<boolean> {
   const form = element("form", { method: "dialog", novalidate: "" });
   form.append(element("h2", { id: "dialog-title" }, spec.title));
   if (spec.message) form.append(element("p", { class: "form-message" }, spec.message));
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const error = element("p", { class: "form-error", role: "alert" });
   for (const field of spec.fields) {
     const id = `field-${field.name}`;
     const row = element("div", { class: "form-row" });
     row.append(element("label", { for: id }, field.label));
-    let input: HTMLInputElement | HTMLSelectElement;
+    let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (field.type === "choose") {
       // The label names the row, not the button, whose own words ("Choose image…") are its name.
       row.replaceChildren(element("label", { id: `${id}-label` }, field.label));
@@ -74,6 +74,10 @@ export function openForm(spec: FormSpec): Promise<boolean> {
     if (field.type === "select") {
       input = element("select", { id, name: field.name });
       for (const option of field.options ?? []) input.append(element("option", { value: option.value }, option.label));
+      input.value = field.value ?? "";
+    } else if (field.type === "textarea") {
+      input = element("textarea", { id, name: field.name, rows: "4" });
+      if (field.placeholder) input.placeholder = field.placeholder;
       input.value = field.value ?? "";
     } else {
       input = element("input", { id, name: field.name, type: field.type ?? "text", autocomplete: "off" });

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
-import { articleStatuses, fieldNode, fieldText, type ArticleMeta } from "../../../shared/article";
+import { fieldNode, fieldText, statusLabels, type ArticleMeta, type ArticleStatus } from "../../../shared/article";
+import { choosableStatuses } from "../../../shared/workflow";
 import type { ArticleEditor } from "../editor";
 import { textWithoutDeleted } from "../../../shared/review/deleted-text";
 import { slugInAnyScript, suggestSlugFor } from "../../../shared/slug";
@@ -37,7 +38,13 @@ export function embargoInputValue(iso: string | null): string {
 }
 
 /// Builds the panel; the returned function refreshes it from an editor state.
-export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, commands: CommandRunner): (state: EditorState) => void {
+export function metaPanel(
+  container: HTMLElement,
+  editor: () => ArticleEditor,
+  commands: CommandRunner,
+  /// Changes the status as a change of workflow (who and when recorded, a version taken).
+  changeStatus: (status: ArticleStatus) => void,
+): (state: EditorState) => void {
   const form = element("form", { class: "meta-form", "aria-label": "Article metadata" });
   form.addEventListener("submit", (e) => e.preventDefault());
   const row = (label: string, input: HTMLElement, id: string, extra?: HTMLElement) => {
@@ -71,9 +78,16 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
   tags.addEventListener("change", () => change("tags", [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))]));
   row("Tags", tags, "meta-tags");
 
+  // "Published" is offered only once an export marked published has made it so.
   const status = element("select");
-  for (const s of articleStatuses) status.append(element("option", { value: s }, s[0].toUpperCase() + s.slice(1)));
-  status.addEventListener("change", () => change("status", status.value as ArticleMeta["status"]));
+  const statusOptions = (current: ArticleStatus) =>
+    status.replaceChildren(...choosableStatuses(current).map((s) => element("option", { value: s }, statusLabels[s])));
+  statusOptions("draft");
+  status.addEventListener("change", () => {
+    changeStatus(status.value as ArticleStatus);
+    shownMeta = null;
+    refresh(editor().state);
+  });
   row("Status", status, "meta-status");
 
   const embargo = element("input", { type: "datetime-local" });
@@ -120,6 +134,7 @@ export function metaPanel(container: HTMLElement, editor: () => ArticleEditor, c
     if (!Array.from(language.options).some((o) => o.value === meta.language)) language.append(element("option", { value: meta.language }, meta.language));
     set(language, meta.language);
     set(tags, meta.tags.join(", "));
+    if (!Array.from(status.options).some((o) => o.value === meta.status) || (meta.status !== "published" && status.options[0]?.value === "published")) statusOptions(meta.status);
     set(status, meta.status);
     set(embargo, embargoInputValue(meta.embargo));
     set(target, meta.wordTarget === null ? "" : String(meta.wordTarget));

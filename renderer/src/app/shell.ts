@@ -7,6 +7,9 @@ import { figureAt } from "../editor/commands";
 import { isSuggesting, setSuggesting, settle } from "../review/suggest-mode";
 import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
+import { statusLabels, type ArticleMeta } from "../../../shared/article";
+import { embargoChipText } from "../../../shared/embargo";
+import { changeStatus } from "../review/workflow-commands";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { askLoadFromDisk } from "./disk-change-bar";
@@ -88,6 +91,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     toggleSuggesting: () => void toggleSuggesting().catch(showError),
     find: (replace) => find.open(replace),
     closeFind: () => find.close(),
+    changeStatus: (to) => void handOff(to).catch(showError),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
     smartQuotes: () => settings.smartQuotes,
     toggleMetadata: () => {
@@ -131,7 +135,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const commands = commandRunner(bindings, getEditor, platform);
   const find = findBar(main, getEditor, commands);
   const refreshToolbar = toolbar(top, toolbarGroups(bindings, commands));
-  const refreshMeta = metaPanel(panel, getEditor, commands);
+  const refreshMeta = metaPanel(panel, getEditor, commands, (to) =>
+    void (async () => {
+      const author = settings.identity ?? (await askAuthor(false));
+      if (author) editor.run(changeStatus(to, author));
+      else refreshMeta(editor.state);
+    })().catch(showError),
+  );
   const refreshCounts = countsDisplay(status);
   const notes = noteMargin(main, getEditor, { author: () => (settings.identity ? Promise.resolve(settings.identity) : askAuthor(false)), show });
 
@@ -150,6 +160,26 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const { askIdentity } = await identityDialog();
     const identity = await askIdentity(settings.identity, async (changes) => (settings = await call("settings:set", { identity: changes })), firstStart);
     if (identity) show(`Your notes are signed ${identity.name} (${identity.initials}).`);
+  /// "File to Desk…" and "Send Back to Reporter…": the status, who and when, and an optional desk note, in one undo step.
+  async function handOff(to: "filed" | "draft"): Promise<void> {
+    const author = settings.identity ?? (await askAuthor(false));
+    if (!author) return;
+    const filing = to === "filed";
+    const { openForm } = await import("./dialogs");
+    await openForm({
+      title: filing ? "File to desk" : "Send back to reporter",
+      message: filing ? "The story goes to the desk with the status Filed." : "The story goes back to its reporter with the status Draft.",
+      submitLabel: filing ? "File to Desk" : "Send Back",
+      fields: [{ name: "note", label: filing ? "Note for the desk (optional)" : "What to do (optional)", type: "textarea" }],
+      submit: ({ note }) => {
+        if (!editor.run(changeStatus(to, author, note))) return `The story is ${statusLabels[to].toLowerCase()} already.`;
+        show(filing ? "Filed to the desk. Save to hand it over." : "Sent back to the reporter. Save to hand it over.");
+        return null;
+      },
+    });
+    editor.focus();
+  }
+
     return identity ?? settings.identity;
   }
 
@@ -193,13 +223,21 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const { status } = metaOf(state);
     // A change of status in the same article (not another article opened) takes a version.
     if (statusSeen.session === session && statusSeen.status !== status && settings.identity) {
+  let chipShown = "";
+  /// The title bar's chip: the status, and the embargo in local time while it is still to come.
+  function showStatusChip(meta: ArticleMeta): void {
+    const embargo = embargoChipText(meta.embargo, new Date());
+    const key = `${meta.status} ${embargo}`;
+    if (key === chipShown) return;
+    chipShown = key;
+    statusChip.dataset.status = meta.status;
+    statusChip.textContent = statusLabels[meta.status];
+    if (embargo) statusChip.append(element("span", { class: "status-embargo" }, embargo));
+  }
       session.history.take({ doc: state.doc, meta: metaOf(state) }, settings.identity, "status", { rule: settings.versionPruning });
     }
     statusSeen = { session, status };
-    if (statusChip.dataset.status !== status) {
-      statusChip.dataset.status = status;
-      statusChip.textContent = status;
-    }
+    showStatusChip(metaOf(state));
     refreshToolbar(state);
     refreshMeta(state);
     refreshCounts(state);

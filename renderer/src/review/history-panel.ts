@@ -2,7 +2,7 @@ import { Fragment, Slice, type Mark, type Node as PMNode } from "prosemirror-mod
 import { closeHistory } from "prosemirror-history";
 import type { EditorState } from "prosemirror-state";
 import { ReplaceStep } from "prosemirror-transform";
-import type { ArticleMeta } from "../../../shared/article";
+import { statusLabels, type ArticleMeta, type ArticleStatus } from "../../../shared/article";
 import { compareArticles } from "../../../shared/review/compare";
 import type { RebuiltVersion } from "../../../shared/review/version-rebuild";
 import { defaultPruneRule, type PruneRule } from "../../../shared/review/versions";
@@ -71,14 +71,16 @@ export function historyPanel(container: HTMLElement, editor: () => ArticleEditor
     const versions = options.history().versions;
     const people = reviewOfState(state).people;
     const heading = element("h2", { class: "history-title", id: "history-title" }, "History");
+    const log = workflowLog(state);
     const list = element("ol", { class: "history-list", "aria-labelledby": "history-title", reversed: "" });
     if (versions.length === 0) {
-      container.replaceChildren(heading, element("p", { class: "history-none" }, "No versions yet. One is taken when you save, when the status changes, and with File > Save Version…"), keepSettings());
+      container.replaceChildren(heading, ...log, element("p", { class: "history-none" }, "No versions yet. One is taken when you save, when the status changes, and with File > Save Version…"), keepSettings());
       return;
     }
     for (let i = versions.length - 1; i >= 0; i--) {
       const { version } = versions[i];
-      const name = version.name ?? reasonNames[version.reason];
+      const status = version.meta.status;
+      const name = version.name ?? (version.reason === "status" && typeof status === "string" && status in statusLabels ? `Status: ${statusLabels[status as ArticleStatus]}` : reasonNames[version.reason]);
       const who = (people[version.author] ?? options.history().person(version.author))?.name ?? "Someone";
       const when = new Date(version.time).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
       const changed = wordsChanged(versions, i);
@@ -98,7 +100,25 @@ export function historyPanel(container: HTMLElement, editor: () => ArticleEditor
       if (chosen === version.id) item.append(versionRedline(versions[i], state));
       list.append(item);
     }
-    container.replaceChildren(heading, list, keepSettings());
+    container.replaceChildren(heading, ...log, list, keepSettings());
+  }
+
+  /// The story's changes of status, newest first: to what, who, when, and the desk note sent with it.
+  function workflowLog(state: EditorState): HTMLElement[] {
+    const { workflow, people, notes } = reviewOfState(state);
+    if (workflow.length === 0) return [];
+    const heading = element("h3", { class: "history-subtitle", id: "history-workflow-title" }, "Status");
+    const list = element("ol", { class: "history-workflow", "aria-labelledby": "history-workflow-title", reversed: "" });
+    for (const entry of [...workflow].reverse()) {
+      const who = (people[entry.by] ?? options.history().person(entry.by))?.name ?? "Someone";
+      const when = new Date(entry.time).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+      const item = element("li", { class: "history-change", "data-status": entry.status });
+      item.append(element("span", { class: "history-name" }, statusLabels[entry.status]), element("span", { class: "history-meta" }, `${who} · ${when}`));
+      const note = entry.note === null ? undefined : notes[entry.note];
+      if (note) item.append(element("q", { class: "history-note" }, note.body));
+      list.append(item);
+    }
+    return [heading, list];
   }
 
   /// The pruning rule (Settings): how long every version is kept before old ones are thinned to one a day.

@@ -1,7 +1,7 @@
 import { Fragment, Slice, type Mark, type Node as PMNode, type Schema } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
 import { Step, StepMap, StepResult } from "prosemirror-transform";
-import { emptyReview, type NoteThread, type Person, type Review, type Suggestion } from "../../../shared/review/review";
+import { emptyReview, type NoteThread, type Person, type Review, type Suggestion, type WorkflowEntry } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
 
 // The desk's review in editor state, beside the document: people, note threads, suggestions and
@@ -50,12 +50,51 @@ export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> ext
 }
 Step.jsonID("copydeskReview", SetReviewEntryStep);
 
+/// Replaces the log of status changes (one entry more, for a change of status), undoably like an entry.
+export class SetWorkflowStep extends Step {
+  constructor(
+    readonly value: WorkflowEntry[],
+    readonly previous: WorkflowEntry[],
+  ) {
+    super();
+  }
+
+  apply(doc: PMNode): StepResult {
+    return StepResult.ok(doc);
+  }
+
+  override getMap(): StepMap {
+    return StepMap.empty;
+  }
+
+  invert(): Step {
+    return new SetWorkflowStep(this.previous, this.value);
+  }
+
+  map(): Step {
+    return this;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { stepType: "copydeskWorkflow", value: this.value, previous: this.previous };
+  }
+
+  static override fromJSON(_schema: Schema, json: { value: WorkflowEntry[]; previous: WorkflowEntry[] }): SetWorkflowStep {
+    return new SetWorkflowStep(json.value, json.previous);
+  }
+}
+Step.jsonID("copydeskWorkflow", SetWorkflowStep);
+
 const reviewKey = new PluginKey<Review>("review");
 
 /// The review after a transaction's steps.
 function applySteps(review: Review, tr: Transaction): Review {
   let next = review;
   for (const step of tr.steps) {
+    if (step instanceof SetWorkflowStep) {
+      next = { ...next, workflow: step.value };
+      continue;
+    }
     if (!(step instanceof SetReviewEntryStep)) continue;
     if (next === review) next = { ...review };
     const { part: name } = step as SetReviewEntryStep;

@@ -67,6 +67,6 @@ export class VersionHistory {
     const versions = [...this.olderStored, ...storedVersions(this.rebuilt.slice(-1), doc)];
     const people = { ...(review?.people ?? {}) };
     for (const [id, person] of this.authors) if (!Object.hasOwn(people, id)) people[id] = person;
-    return { people, notes: review?.notes ?? {}, suggestions: review?.suggestions ?? {}, versions };
+    return { people, notes: review?.notes ?? {}, suggestions: review?.suggestions ?? {}, versions, workflow: review?.workflow ?? [] };
   }
 }

@@ -1,4 +1,4 @@
-import type { ArticleJSON, Asset } from "../../../shared/article";
+import { emptyNewsroomMeta, type ArticleJSON, type Asset } from "../../../shared/article";
 
 // Generated articles for the benchmark, the same on every run (a fixed seed): body paragraphs of
 // about 50 words, newsroom vocabulary, sentence case and punctuation. Pure: runs in Node and in
@@ -97,6 +97,7 @@ export function generatedArticle(paragraphs: number, options: GeneratedArticleOp
       updated: "2014-01-07T00:00:00.000Z",
       embargo: null,
       wordTarget: 1000,
+      ...emptyNewsroomMeta(),
     },
     doc: {
       type: "doc",

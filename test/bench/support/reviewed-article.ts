@@ -49,6 +49,7 @@ export function reviewedArticle(paragraphs: number, options: ReviewedArticleOpti
     notes: {},
     suggestions: {},
     versions: [],
+    workflow: [],
   };
   // Suggestions first, then notes, each spread evenly over the paragraphs the other leaves.
   const place = (index: number, count: number, offset: number) => Math.floor(((index + offset) * paragraphs) / count);

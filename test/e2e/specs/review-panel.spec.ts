@@ -59,6 +59,7 @@ function reviewedStory(): Article {
         "s-master": { author: "sub", time: at(5), kind: "insert" },
       },
       versions: [],
+    workflow: [],
     },
   };
 }

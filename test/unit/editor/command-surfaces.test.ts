@@ -48,6 +48,7 @@ function recordingShell(): ShellActions & { calls: string[] } {
     addNote: note("addNote"),
     toggleSuggesting: note("toggleSuggesting"),
     addDeskNote: note("addDeskNote"),
+    changeStatus: note("changeStatus"),
     editIdentity: note("editIdentity"),
     find: note("find"),
     closeFind: note("closeFind"),

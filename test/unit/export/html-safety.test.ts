@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import type { Article } from "../../../shared/article";
+import { emptyNewsroomMeta, type Article } from "../../../shared/article";
 import { exportHtml, newsArticleJsonLd } from "../../../shared/export/html";
 import { exportNitf } from "../../../shared/export/nitf";
 import { ninjsObject } from "../../../shared/export/ninjs";
@@ -58,6 +58,7 @@ function injectedArticle(): Article {
       updated: "2020-01-02T00:00:00.000Z",
       embargo: null,
       wordTarget: null,
+      ...emptyNewsroomMeta(),
     },
     doc,
     assets: {},

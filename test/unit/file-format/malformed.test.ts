@@ -36,7 +36,7 @@ describe("opening a malformed article file", () => {
     ["a JSON list", "[1, 2]", "the file is not a JSON object"],
     ["the wrong format id", edited((f) => (f.format = "wordpress.post")), 'format: "wordpress.post" is not "copydesk.article"'],
     ["no format id", edited((f) => delete f.format), 'format: missing (expected "copydesk.article"; is this an article file?)'],
-    ["a future version", edited((f) => (f.version = 3)), "version 3 is newer than this Copydesk reads (2)"],
+    ["a future version", edited((f) => (f.version = 4)), "version 4 is newer than this Copydesk reads (3)"],
     ["a version that is not a number", edited((f) => (f.version = "1")), 'version: "1" is not a version number'],
     [
       "a missing field node",
@@ -88,9 +88,14 @@ describe("opening a malformed article file", () => {
     ["an embargo that is not a date", edited((f) => (f.meta.embargo = "tomorrow")), "meta.embargo: not an ISO 8601 date-time"],
     ["tags that are not strings", edited((f) => (f.meta.tags = ["IRAQ", 7])), "meta.tags.1: not a string"],
     ["a word target that is text", edited((f) => (f.meta.wordTarget = "800")), "meta.wordTarget: not a number"],
-    ["an unknown status", edited((f) => (f.meta.status = "published")), "meta.status: not one of draft, ready, approved"],
+    ["an unknown status", edited((f) => (f.meta.status = "approved")), "meta.status: not one of draft, filed, in-edit, ready, published, held, killed"],
     ["an id that is not a UUID", edited((f) => (f.meta.id = "article-1")), "meta.id: not a UUID"],
-    ["an unknown meta field", edited((f) => (f.meta.priority = 1)), 'meta: unknown field "priority"'],
+    ["an unknown meta field", edited((f) => (f.meta.rank = 1)), 'meta: unknown field "rank"'],
+    ["an urgency out of range", edited((f) => (f.meta.urgency = 10)), "meta.urgency: above 9"],
+    ["a subject without a qcode", edited((f) => (f.meta.subjects = [{ code: "elections", name: "Elections" }])), "meta.subjects.0.code: not a qcode such as medtop:20000763"],
+    ["an author without a role", edited((f) => (f.meta.authors = [{ name: "A. Reporter", jobTitle: "", email: "" }])), "meta.authors.0.role: not one of writer, editor, photographer, contributor"],
+    ["a version of the article below 1", edited((f) => (f.meta.version = 0)), "meta.version: below 1"],
+    ["a change of status by nobody known", edited((f) => (f.workflow = [{ status: "filed", by: "p9", time: "2030-01-01T09:00:00Z", note: null }])), 'workflow.0.by: "p9" is not one of the people'],
     ["a missing meta field", edited((f) => delete f.meta.language), "meta.language: missing"],
     [
       "an asset that is not an image",
@@ -152,12 +157,12 @@ describe("opening a malformed article file", () => {
     const errors = errorsOf(
       edited((f) => {
         f.meta.created = "yesterday";
-        f.meta.status = "published";
+        f.meta.status = "approved";
         field(f, "headline").content[0].marks = [{ type: "strong" }];
       }),
     );
     expect(errors).toEqual([
-      "meta.status: not one of draft, ready, approved",
+      "meta.status: not one of draft, filed, in-edit, ready, published, held, killed",
       "meta.created: not an ISO 8601 date-time",
       "doc.content[1] (headline): marks are not allowed here",
     ]);

@@ -360,7 +360,7 @@ describe("DOCX round trip of notes on generated articles", () => {
         }
         return false;
       });
-      const noted: Article = { ...article, doc: tr.doc, review: { people: { ed: personFrom("Ed Desk", "ED") }, notes: threads, suggestions: {}, versions: [] } };
+      const noted: Article = { ...article, doc: tr.doc, review: { people: { ed: personFrom("Ed Desk", "ED") }, notes: threads, suggestions: {}, versions: [], workflow: [] } };
       const result = await imported(await exportDocx(noted));
       const back = notes(result.article);
       // Every note comes back: on its words, or as a desk note that says it could not be placed.
@@ -394,7 +394,7 @@ describe("DOCX round trip of notes on generated articles", () => {
         return false;
       });
       const people = { ed: personFrom("Ed Desk", "ED"), sub: personFrom("Sub Editor", "SE") };
-      const reviewed: Article = { ...article, doc: tr.doc, review: { people, notes: {}, suggestions: suggested, versions: [] } };
+      const reviewed: Article = { ...article, doc: tr.doc, review: { people, notes: {}, suggestions: suggested, versions: [], workflow: [] } };
       const result = await imported(await exportDocx(reviewed));
       const lower = (list: ReturnType<typeof suggestions>) => list.map((s) => ({ ...s, inserted: s.inserted.toLowerCase(), deleted: s.deleted.toLowerCase() }));
       expect(lower(suggestions(result.article)), `article ${index}`).toEqual(lower(suggestions(reviewed)));

@@ -41,12 +41,15 @@ describe("compareArticles", () => {
   });
 
   it("lists changed metadata with both values", () => {
-    const a = story({}, { status: "draft", tags: ["IRAQ"], embargo: null });
-    const b = story({}, { status: "ready", tags: ["IRAQ", "US"], embargo: "2014-01-08T06:00:00Z" });
+    const a = story({}, { status: "draft", tags: ["IRAQ"], embargo: null, located: { city: "Baghdad", region: "", country: "Iraq" } });
+    const b = story({}, { status: "ready", tags: ["IRAQ", "US"], embargo: "2014-01-08T06:00:00Z", urgency: 3, subjects: [{ code: "medtop:11000000", name: "politics" }, { code: "medtop:16000000", name: "conflict, war and peace" }], located: { city: "Mosul", region: "Nineveh", country: "Iraq" } });
     expect(compare(a, b).meta).toEqual([
       { field: "status", label: "Status", before: "draft", after: "ready" },
-      { field: "tags", label: "Tags", before: "IRAQ", after: "IRAQ, US" },
+      { field: "tags", label: "Keywords", before: "IRAQ", after: "IRAQ, US" },
       { field: "embargo", label: "Embargo", before: "(none)", after: "2014-01-08T06:00:00Z" },
+      { field: "urgency", label: "Urgency", before: "(none)", after: "3" },
+      { field: "subjects", label: "Subjects", before: "(none)", after: "politics, conflict, war and peace" },
+      { field: "located", label: "Located", before: "Baghdad, Iraq", after: "Mosul, Nineveh, Iraq" },
     ]);
   });
 
@@ -104,7 +107,7 @@ describe("compareArticles", () => {
     const withNote: Article = {
       ...plain,
       doc,
-      review: { people: { p1: { name: "Amira Haddad", initials: "AH", colour: "#2b6cb0" } }, notes: { n1: { anchor: "text", quote: "speed up", author: "p1", time: "2026-11-29T10:00:00.000Z", body: "Source?", replies: [], resolved: null } }, suggestions: {}, versions: [] },
+      review: { people: { p1: { name: "Amira Haddad", initials: "AH", colour: "#2b6cb0" } }, notes: { n1: { anchor: "text", quote: "speed up", author: "p1", time: "2026-11-29T10:00:00.000Z", body: "Source?", replies: [], resolved: null } }, suggestions: {}, versions: [], workflow: [] },
     };
     expect(compare(plain, withNote).equal).toBe(true);
   });

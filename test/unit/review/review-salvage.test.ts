@@ -15,7 +15,7 @@ const thread = (body: string, extra: Record<string, unknown> = {}) => ({ anchor:
 describe("salvaging a review", () => {
   it("keeps a review the format accepts as it is", () => {
     const changes: string[] = [];
-    const review = { people: { ana: editor }, notes: { n1: thread("Check the figure.") }, suggestions: {}, versions: [] };
+    const review = { people: { ana: editor }, notes: { n1: thread("Check the figure.") }, suggestions: {}, versions: [], workflow: [{ status: "filed" as const, by: "ana", time: now.toISOString(), note: "n1" }] };
     expect(salvageReview(review, now, changes)).toEqual(review);
     expect(changes).toEqual([]);
   });

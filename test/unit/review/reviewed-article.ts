@@ -77,6 +77,7 @@ export function reviewedArticle(): { article: Article; notedWords: string[] } {
     },
     suggestions: { zqxsuggestion: { author: "zqx-reporter", time: at(46), kind: "insert" } },
     versions: [],
+    workflow: [],
   };
   const base = createArticle({ id: "8a0f6c1e-2f4b-4c7e-9d3a-1b2c3d4e5f60", now: new Date("2014-01-07T00:00:00Z") });
   const notedWords = Object.values(threads).map((t) => t.quote);

@@ -58,6 +58,7 @@ export function suggestedArticle(): Article {
         "s-cell-ins": by("sub", 6, "insert"),
       },
       versions: [],
+    workflow: [],
     },
   };
 }
