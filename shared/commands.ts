@@ -300,6 +300,17 @@ export const commandTable = {
     menu: { menu: "Insert", group: "insert" },
     toolbar: { group: "Article", face: "✎ Note", title: "Add a note on the selected text" },
   },
+  "file-to-desk": {
+    label: "File to Desk…",
+    does: "file the story to the desk (status Filed), with an optional note for the editor",
+    keys: keys("editor", "Mod-Alt-Shift-f"),
+    menu: { menu: "File", group: "workflow" },
+  },
+  "send-back": {
+    label: "Send Back to Reporter…",
+    does: "send the story back to its reporter (status Draft), with an optional note saying what to do",
+    menu: { menu: "File", group: "workflow" },
+  },
   "desk-note": { label: "Desk Note…", does: "add a desk note: a note on the whole article", menu: { menu: "Insert", group: "insert" } },
   identity: { label: "Name and Initials…", does: "your name and initials, as your notes show them", menu: { menu: "Insert", group: "insert" } },
   "suggest-mode": {
@@ -312,17 +323,6 @@ export const commandTable = {
   "accept-suggestion": {
     label: "Accept Suggestion",
     does: "accept the suggestion at the cursor, or every suggestion in the selection",
-  "file-to-desk": {
-    label: "File to Desk…",
-    does: "file the story to the desk (status Filed), with an optional note for the editor",
-    keys: keys("editor", "Mod-Alt-Shift-f"),
-    menu: { menu: "File", group: "workflow" },
-  },
-  "send-back": {
-    label: "Send Back to Reporter…",
-    does: "send the story back to its reporter (status Draft), with an optional note saying what to do",
-    menu: { menu: "File", group: "workflow" },
-  },
     keys: keys("editor", "Mod-Alt-Shift-a"),
     menu: { menu: "Insert", group: "insert" },
   },

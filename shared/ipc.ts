@@ -7,7 +7,7 @@ import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
-import { exportFormats, maxKeepAllDays, type Settings } from "./settings";
+import { exportFormats, isTimeZone, maxKeepAllDays, type Settings } from "./settings";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -157,7 +157,7 @@ export interface StyleGuideFiles {
 }
 
 // The settings and export formats, defined apart (no zod) and part of the contract.
-export { defaultSettings, exportFormats, type ExportFormat, type Identity, type PruneRule, type Settings } from "./settings";
+export { defaultSettings, exportFormats, type ExportFormat, type Identity, type NewsroomSettings, type PruneRule, type Settings } from "./settings";
 
 const handle = z.string().min(1).max(200);
 /// Base64 of the largest image an article may embed, with room for line breaks.
@@ -236,6 +236,21 @@ export const requestSchemas = {
       /// How old versions are thinned: every one for so many days, then one a day; null keeps them all.
       versionPruning: z
         .object({ keepAllDays: z.number().int().min(1).max(maxKeepAllDays).nullable() })
+        .strict()
+        .optional(),
+      /// The newsroom's defaults (the templates folder is set by main from its folder dialog, never here).
+      newsroom: z
+        .object({
+          copyrightHolder: z.string().max(500),
+          copyrightNotice: z.string().max(2_000),
+          usageTerms: z.string().max(5_000),
+          timeZone: z
+            .string()
+            .max(64)
+            .refine((zone) => isTimeZone(zone), { message: "not a time zone such as Europe/Paris" })
+            .nullable(),
+          exportEdnote: z.boolean(),
+        })
         .strict()
         .optional(),
     })

@@ -29,6 +29,23 @@ export interface Settings {
   identity: Identity | null;
   /// How the article's old versions are thinned when a new one is taken (shared/review/versions.ts).
   versionPruning: PruneRule;
+  /// The newsroom's defaults and rules for metadata and exports (issue 14).
+  newsroom: NewsroomSettings;
+}
+
+/// What a newsroom sets once for every story: the rights new stories get, the time zone an
+/// embargo is written in, whether the editor's note travels in NITF and ninjs, and where the
+/// story templates are.
+export interface NewsroomSettings {
+  copyrightHolder: string;
+  copyrightNotice: string;
+  usageTerms: string;
+  /// IANA time zone ("Europe/Paris") embargo lines are written in; null for the computer's own.
+  timeZone: string | null;
+  /// Whether NITF (`ed-msg`) and ninjs (`ednote`) carry the editor's note (never HTML, text, DOCX or PDF).
+  exportEdnote: boolean;
+  /// The folder of story templates (`.article` files), chosen in main's folder dialog, or null for the built-in ones.
+  templatesFolder: string | null;
 }
 
 /// How old versions are thinned: all are kept for `keepAllDays`, then one a day (the day's last),
@@ -59,4 +76,15 @@ export const defaultSettings: Settings = {
   newsroomWords: [],
   identity: null,
   versionPruning: { keepAllDays: 30 },
+  newsroom: { copyrightHolder: "", copyrightNotice: "", usageTerms: "", timeZone: null, exportEdnote: false, templatesFolder: null },
 };
+
+/// True for an IANA time zone this runtime knows ("Europe/Paris", "UTC").
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

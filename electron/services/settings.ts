@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { defaultSettings, requestSchemas, type Identity, type Settings } from "../../shared/ipc";
+import { defaultSettings, requestSchemas, type Identity, type NewsroomSettings, type Settings } from "../../shared/ipc";
 import { reviewIdPattern } from "../../shared/review/review";
 import { writeFileDurably } from "./durable-write";
 import { describeFsError } from "./errors";
@@ -18,10 +18,15 @@ export type StoredSettings = Omit<Settings, "exportFolder"> & { exportFolder: st
 const folderPath = z.string().min(1).max(4096).nullable().optional();
 /// Who is writing, as stored: the window's name and initials with the id main gave.
 const storedIdentity = requestSchemas["settings:set"].shape.identity.unwrap().unwrap().extend({ id: z.string().regex(reviewIdPattern) }).nullable().optional();
-const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: folderPath, styleGuideFolder: folderPath, identity: storedIdentity };
+/// The newsroom's settings as stored: the window's fields with the templates folder main chose.
+const storedNewsroom = requestSchemas["settings:set"].shape.newsroom.unwrap().extend({ templatesFolder: z.string().min(1).max(4096).nullable() }).optional();
+const storedFields = { ...requestSchemas["settings:set"].shape, exportFolder: folderPath, styleGuideFolder: folderPath, identity: storedIdentity, newsroom: storedNewsroom };
 
-/// A change of settings: the identity without its id (main gives it) or with it.
-export type SettingsChange = Partial<Omit<StoredSettings, "identity">> & { identity?: (Omit<Identity, "id"> & { id?: string }) | null };
+/// A change of settings: the identity without its id (main gives it) or with it; some of the newsroom's fields.
+export type SettingsChange = Partial<Omit<StoredSettings, "identity" | "newsroom">> & {
+  identity?: (Omit<Identity, "id"> & { id?: string }) | null;
+  newsroom?: Partial<NewsroomSettings>;
+};
 
 /// The settings file and the settings in memory.
 export class SettingsStore {
@@ -52,7 +57,8 @@ export class SettingsStore {
   private async write(changes: SettingsChange): Promise<StoredSettings> {
     const current = await this.get();
     const identity = changes.identity && { ...changes.identity, id: changes.identity.id ?? current.identity?.id ?? randomUUID() };
-    const next = sanitize({ ...current, ...changes, ...(identity ? { identity } : {}) });
+    const newsroom = { ...current.newsroom, ...changes.newsroom };
+    const next = sanitize({ ...current, ...changes, newsroom, ...(identity ? { identity } : {}) });
     try {
       await mkdir(dirname(this.path), { recursive: true });
       await writeFileDurably(this.path, `${JSON.stringify(next, null, 2)}\n`);
@@ -76,7 +82,7 @@ export class SettingsStore {
 
 /// Keeps each valid field of `raw` and the default for every other.
 export function sanitize(raw: unknown): StoredSettings {
-  const settings: StoredSettings = { ...defaultSettings, exportFolder: null, exportFormats: [...defaultSettings.exportFormats] };
+  const settings: StoredSettings = { ...defaultSettings, exportFolder: null, exportFormats: [...defaultSettings.exportFormats], newsroom: { ...defaultSettings.newsroom } };
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return settings;
   const fields = storedFields;
   for (const key of Object.keys(fields) as (keyof StoredSettings)[]) {

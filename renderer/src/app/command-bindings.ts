@@ -51,11 +51,11 @@ export interface ShellActions {
   /// Turns suggest mode on or off (asking for the writer's name first when there is none).
   toggleSuggesting(): void;
   addDeskNote(): void;
+  /// Changes the status with an optional desk note: "File to Desk…" (filed) and "Send Back to Reporter…" (draft).
+  changeStatus(to: "filed" | "draft"): void;
   /// The user's name and initials (Settings).
   editIdentity(): void;
   find(replace: boolean): void;
-  /// Changes the status with an optional desk note: "File to Desk…" (filed) and "Send Back to Reporter…" (draft).
-  changeStatus(to: "filed" | "draft"): void;
   closeFind(): void;
   toggleSmartQuotes(): void;
   smartQuotes(): boolean;
@@ -175,13 +175,13 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "related-link": { action: () => shell.addRelatedLink() },
     "add-note": { action: () => shell.addNote(), enabled: canAddNote },
     "desk-note": { action: () => shell.addDeskNote() },
+    "file-to-desk": { action: () => shell.changeStatus("filed"), enabled: (state) => canFileToDesk(metaOf(state).status) },
+    "send-back": { action: () => shell.changeStatus("draft"), enabled: (state) => canSendBack(metaOf(state).status) },
     identity: { action: () => shell.editIdentity() },
     "suggest-mode": { action: () => shell.toggleSuggesting(), active: isSuggesting },
     "accept-suggestion": whenItApplies(settle(true, "selection")),
     "reject-suggestion": whenItApplies(settle(false, "selection")),
     "accept-all-suggestions": whenItApplies(settle(true, "all")),
-    "file-to-desk": { action: () => shell.changeStatus("filed"), enabled: (state) => canFileToDesk(metaOf(state).status) },
-    "send-back": { action: () => shell.changeStatus("draft"), enabled: (state) => canSendBack(metaOf(state).status) },
     "reject-all-suggestions": whenItApplies(settle(false, "all")),
     "move-related-up": { command: moveSelectedRelatedLink(-1) },
     "move-related-down": { command: moveSelectedRelatedLink(1) },

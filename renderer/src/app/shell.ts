@@ -87,11 +87,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     editDateline: () => void editorDialogs().then((d) => d.editDateline(editor)),
     addNote: () => void notes.startNote(false).catch(showError),
     addDeskNote: () => void notes.startNote(true).catch(showError),
+    changeStatus: (to) => void handOff(to).catch(showError),
     editIdentity: () => void askAuthor(false).catch(showError),
     toggleSuggesting: () => void toggleSuggesting().catch(showError),
     find: (replace) => find.open(replace),
     closeFind: () => find.close(),
-    changeStatus: (to) => void handOff(to).catch(showError),
     toggleSmartQuotes: () => void setSettings({ smartQuotes: !settings.smartQuotes }),
     smartQuotes: () => settings.smartQuotes,
     toggleMetadata: () => {
@@ -156,10 +156,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
     editor.focus();
   }
 
-  async function askAuthor(firstStart: boolean): Promise<Identity | null> {
-    const { askIdentity } = await identityDialog();
-    const identity = await askIdentity(settings.identity, async (changes) => (settings = await call("settings:set", { identity: changes })), firstStart);
-    if (identity) show(`Your notes are signed ${identity.name} (${identity.initials}).`);
   /// "File to Desk…" and "Send Back to Reporter…": the status, who and when, and an optional desk note, in one undo step.
   async function handOff(to: "filed" | "draft"): Promise<void> {
     const author = settings.identity ?? (await askAuthor(false));
@@ -180,6 +176,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     editor.focus();
   }
 
+  async function askAuthor(firstStart: boolean): Promise<Identity | null> {
+    const { askIdentity } = await identityDialog();
+    const identity = await askIdentity(settings.identity, async (changes) => (settings = await call("settings:set", { identity: changes })), firstStart);
+    if (identity) show(`Your notes are signed ${identity.name} (${identity.initials}).`);
     return identity ?? settings.identity;
   }
 
@@ -219,10 +219,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
   });
 
   let statusSeen: { session: DocumentSession | null; status: string } = { session: null, status: "" };
-  function refresh(state: EditorState): void {
-    const { status } = metaOf(state);
-    // A change of status in the same article (not another article opened) takes a version.
-    if (statusSeen.session === session && statusSeen.status !== status && settings.identity) {
   let chipShown = "";
   /// The title bar's chip: the status, and the embargo in local time while it is still to come.
   function showStatusChip(meta: ArticleMeta): void {
@@ -234,6 +230,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     statusChip.textContent = statusLabels[meta.status];
     if (embargo) statusChip.append(element("span", { class: "status-embargo" }, embargo));
   }
+  function refresh(state: EditorState): void {
+    const { status } = metaOf(state);
+    // A change of status in the same article (not another article opened) takes a version.
+    if (statusSeen.session === session && statusSeen.status !== status && settings.identity) {
       session.history.take({ doc: state.doc, meta: metaOf(state) }, settings.identity, "status", { rule: settings.versionPruning });
     }
     statusSeen = { session, status };

@@ -64,6 +64,15 @@ describe("settings", () => {
     expect(await new SettingsStore(dir).get()).toEqual({ ...defaultSettings, theme: "dark", spellcheckLanguage: "fr" });
   });
 
+  it("changes some of the newsroom's settings and keeps the others, and refuses an unknown time zone", async () => {
+    const store = new SettingsStore(join(dir, "newsroom"));
+    await store.update({ newsroom: { templatesFolder: "/shares/desk/templates" } });
+    await store.update({ newsroom: { copyrightHolder: "Agence France-Presse", timeZone: "Europe/Paris" } });
+    expect((await store.get()).newsroom).toEqual({ ...defaultSettings.newsroom, copyrightHolder: "Agence France-Presse", timeZone: "Europe/Paris", templatesFolder: "/shares/desk/templates" });
+    writeFileSync(store.path, JSON.stringify({ newsroom: { ...defaultSettings.newsroom, timeZone: "Mars/Olympus" } }));
+    expect((await new SettingsStore(join(dir, "newsroom")).get()).newsroom).toEqual(defaultSettings.newsroom);
+  });
+
   it("keeps both of two changes made at once (found by the IPC fuzz)", async () => {
     const folder = join(dir, "user-data");
     const store = new SettingsStore(folder);
