@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { defineConfig } from "electron-vite";
 import { build, type Plugin } from "vite";
 import { ruleSpecs } from "./scripts/vite-rule-specs";
+import { vocabularies } from "./scripts/vite-vocabularies";
 
 // One config builds the three processes: main and preload for Node/Electron, the renderer for the
 // page; and, with the main process, the `copydesk` command line.
@@ -66,7 +67,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, "renderer"),
-    plugins: [devServerInlineStyles(), ruleSpecs(resolve(__dirname, "shared/style/guides"))],
+    plugins: [devServerInlineStyles(), ruleSpecs(resolve(__dirname, "shared/style/guides")), vocabularies()],
     // The spelling worker is a module, so each language's dictionary is its own chunk, loaded on first use.
     worker: { format: "es" },
     build: {
