@@ -50,8 +50,14 @@ export default defineConfig({
     plugins: [commandLine()],
     build: {
       outDir: "out/main",
-      // The heavy-work thread (electron/services/heavy-worker.ts) is its own entry, next to index.js.
-      rollupOptions: { input: { index: resolve(__dirname, "electron/main/index.ts"), "heavy-worker": resolve(__dirname, "electron/services/heavy-worker.ts") } },
+      // The heavy-work thread (electron/services/heavy-worker.ts) and the desk's (desk-worker.ts) are entries of their own, next to index.js.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, "electron/main/index.ts"),
+          "heavy-worker": resolve(__dirname, "electron/services/heavy-worker.ts"),
+          "desk-worker": resolve(__dirname, "electron/services/desk-worker.ts"),
+        },
+      },
     },
   },
   preload: {

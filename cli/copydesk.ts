@@ -12,6 +12,8 @@ const exportCli = () => import("../electron/services/export-cli");
 const checkCli = () => import("../electron/services/check-cli");
 /// The desk's review (`diff` and `review`), loaded when one of them runs.
 const reviewCli = () => import("../electron/services/review-cli");
+/// The desk's list (`ls`), loaded when it runs.
+const deskCli = () => import("../electron/services/desk-cli");
 
 /// Prints a line on standard output: the default `out` of `runCli`.
 const toStdout = (line: string) => process.stdout.write(`${line}\n`);
@@ -22,6 +24,7 @@ async function usage(): Promise<string> {
   const { exportUsage, importUsage } = await exportCli();
   const { checkUsage } = await checkCli();
   const { diffUsage, reviewUsage } = await reviewCli();
+  const { lsUsage } = await deskCli();
   return `Usage:
   copydesk validate FILE...        check article files
 ${checkUsage}
@@ -29,6 +32,7 @@ ${exportUsage}
 ${importUsage}
 ${reviewUsage}
 ${diffUsage}
+${lsUsage}
   copydesk --version               print the version`;
 }
 
@@ -52,6 +56,8 @@ export async function runCli(
       return (await reviewCli()).reviewCommand(rest, out, err);
     case "diff":
       return (await reviewCli()).diffCommand(rest, out, err, { colour: wantsColour(out) });
+    case "ls":
+      return (await deskCli()).lsCommand(rest, out, err);
     case "--version":
     case "-v":
     case "version":

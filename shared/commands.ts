@@ -95,6 +95,18 @@ export const commandTable = {
     menu: { menu: "File", group: "open" },
     toolbar: { group: "File", title: "Open an article" },
   },
+  "open-desk": {
+    label: "Open Desk Folder…",
+    does: "open a folder of stories (a newsroom share, a synced folder) as the desk: its stories to sort, filter, search and open",
+    keys: keys("window", "Mod-Shift-o"),
+    menu: { menu: "File", group: "open" },
+  },
+  "show-desk": {
+    label: "Desk",
+    does: "show the desk again, or go back to the article (Escape on the desk does too)",
+    keys: keys("window", "Mod-Shift-d"),
+    menu: { menu: "View", group: "panels" },
+  },
   save: { label: "Save", does: "save", keys: keys("window", "Mod-s"), menu: { menu: "File", group: "save" }, toolbar: { group: "File", title: "Save the article" } },
   "save-as": {
     label: "Save As…",

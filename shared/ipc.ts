@@ -5,6 +5,7 @@ import { maxDocDepth } from "./doc-check";
 import { measure } from "./payload-size";
 import type { ArticleJSON, ArticleMeta, Asset } from "./article";
 import type { CommandId } from "./commands";
+import type { DeskStory } from "./desk/story";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
 import { exportFormats, isTimeZone, maxKeepAllDays, type Settings } from "./settings";
@@ -156,6 +157,29 @@ export interface StyleGuideFiles {
   errors: string[];
 }
 
+/// How far main has got reading a desk folder's stories.
+export interface DeskProgress {
+  done: number;
+  total: number;
+  /// True while it is reading them.
+  indexing: boolean;
+}
+
+/// A desk folder (File > Open Desk Folder…) as a window sees it: every story in it, by its path in the folder.
+export interface DeskSnapshot {
+  desk: PathToken;
+  /// The folder, to show.
+  path: string;
+  /// Counts the desk's changes: a `desk:changed` event numbered this or lower is already in `stories`.
+  seq: number;
+  stories: DeskStory[];
+  progress: DeskProgress;
+  /// Why the folder cannot be read now, or null.
+  problem: string | null;
+}
+
+export type { DeskStory } from "./desk/story";
+
 // The settings and export formats, defined apart (no zod) and part of the contract.
 export { defaultSettings, exportFormats, type ExportFormat, type Identity, type NewsroomSettings, type PruneRule, type Settings } from "./settings";
 
@@ -268,6 +292,16 @@ export const requestSchemas = {
   "style:choose-guide-folder": z.object({ clear: z.literal(true).optional() }).strict(),
   /// The rule files of the newsroom's style guide (the folder in Settings), read by main.
   "style:guide": z.object({}).strict(),
+  /// Let the user choose a folder of stories in main's dialog and show it as the desk (null when they cancel).
+  "desk:open": z.object({}).strict(),
+  /// The desk's stories as they are now.
+  "desk:stories": z.object({ desk: pathToken }).strict(),
+  /// The ids of the desk's stories whose headline or text holds every word of the query.
+  "desk:search": z.object({ desk: pathToken, query: z.string().max(1000) }).strict(),
+  /// Open a story of the desk in this window (null when it is open in another window, which comes to the front).
+  "desk:open-story": z.object({ desk: pathToken, story: z.string().min(1).max(4096) }).strict(),
+  /// The window is done with the desk (main stops watching the folder when no window shows it).
+  "desk:close": z.object({ desk: pathToken }).strict(),
 } as const;
 
 /// What each channel answers with when it succeeds.
@@ -299,6 +333,11 @@ export interface ResultTypes {
   /// The spell-checking languages now in use (empty where the language has no dictionary).
   "style:choose-guide-folder": Settings;
   "style:guide": StyleGuideFiles;
+  "desk:open": DeskSnapshot | null;
+  "desk:stories": DeskSnapshot;
+  "desk:search": { ids: string[] };
+  "desk:open-story": OpenedDocument | null;
+  "desk:close": null;
 }
 
 export type Channel = keyof typeof requestSchemas;
@@ -319,6 +358,8 @@ export interface EventTypes {
   "document:snapshot-request": { requestId: string; handle: DocumentHandle };
   /// Main opened a document in this window (from a menu, a drop or the command line).
   "document:opened": OpenedDocument;
+  /// Stories of a desk the window shows were added, changed or removed on disk, or reading them got further.
+  "desk:changed": { desk: PathToken; seq: number; changed: DeskStory[]; removed: string[]; progress: DeskProgress; problem: string | null };
 }
 export type EventName = keyof EventTypes;
 

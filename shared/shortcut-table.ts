@@ -8,6 +8,8 @@ import { keyLabel, platformNames, platforms } from "./keys";
 export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["new"],
   ["open", "save", "save-as"],
+  ["open-desk"],
+  ["show-desk"],
   ["save-version"],
   ["compare-file"],
   ["history"],

@@ -19,6 +19,8 @@ import { writeExportSet, type PrintPdf } from "./export-files";
 import { PathGrants } from "./grants";
 import { imageFilter, readImageFile } from "./image-files";
 import { defaultHeavyWork, type HeavyWork } from "./heavy-work";
+import { DeskService } from "./desk-service";
+import { builtDeskWorker } from "./desk-runner";
 import { readImportFile } from "./import-files";
 import { SettingsStore, type StoredSettings } from "./settings";
 import { readStyleGuideFolder } from "./style-guide-files";
@@ -52,6 +54,8 @@ export interface BackendOptions extends Omit<DocumentServiceOptions, "dialogs" |
   /// Where reading, checking, importing and exporting articles runs: worker threads when the worker is built
   /// beside this code (the app), otherwise in-process (heavy-work.ts).
   heavyWork?: HeavyWork;
+  /// The built desk worker (desk-runner.ts); found beside this code when left out, desks are read in-process without one.
+  deskWorker?: string | null;
 }
 
 /// The files File > Import accepts.
@@ -66,6 +70,8 @@ export class Backend {
   readonly settings: SettingsStore;
   /// The paths windows may name, by the tokens main gave them.
   readonly grants = new PathGrants();
+  /// The folders shown as desks (File > Open Desk Folder…).
+  readonly desks: DeskService;
   private readonly handlers: Handlers;
   /// The first file of each window's last export, for "Show in folder" (one path a window, kept while the app runs).
   private readonly lastExported = new Map<string, string>();
@@ -82,12 +88,14 @@ export class Backend {
     });
     this.windows = new WindowLifecycle(options.windows, this.documents, options.dialogs, options.onWindowsChange);
     this.settings = new SettingsStore(options.userDataDir);
+    this.desks = new DeskService({ grants: this.grants, notify: options.notify, workerScript: options.deskWorker === undefined ? builtDeskWorker() : options.deskWorker });
     this.handlers = this.createHandlers();
   }
 
   /// Stops the disk watcher and the pending recovery copies (on quit, or when a test host stops).
   async dispose(): Promise<void> {
     await this.documents.dispose();
+    await this.desks.dispose();
     await this.work.dispose();
   }
 
@@ -226,6 +234,17 @@ export class Backend {
         return this.settingsView(folder ? await this.settings.update({ styleGuideFolder: folder }) : current);
       },
       "style:guide": async () => readStyleGuideFolder((await this.settings.get()).styleGuideFolder),
+      "desk:open": async (_request, { windowId }) => {
+        const folder = await this.options.dialogs.chooseFolder({ title: "Open desk folder" });
+        return folder ? this.desks.open(windowId, folder) : null;
+      },
+      "desk:stories": async ({ desk }, { windowId }) => this.desks.snapshot(windowId, desk),
+      "desk:search": async ({ desk, query }, { windowId }) => ({ ids: await this.desks.search(windowId, desk, query) }),
+      "desk:open-story": async ({ desk, story }, { windowId }) => docs.open(windowId, this.desks.storyPath(windowId, desk, story)),
+      "desk:close": async ({ desk }, { windowId }) => {
+        await this.desks.close(windowId, desk);
+        return null;
+      },
     };
   }
 }

@@ -6,8 +6,8 @@ import { resolve } from "node:path";
 // path only by such a token, of the right kind. A page that sends a path of its own choosing (a
 // compromised renderer, a test) is refused: there is nothing to resolve it to.
 
-/// What a token stands for: a folder to export to, or a file of the recent-files list.
-export type GrantKind = "export-folder" | "recent-file";
+/// What a token stands for: a folder to export to, a file of the recent-files list, or a folder shown as the desk.
+export type GrantKind = "export-folder" | "recent-file" | "desk-folder";
 
 /// Paths main has handed to windows as tokens.
 export class PathGrants {

@@ -186,6 +186,11 @@ function validRequests(context: PayloadContext): Record<Channel, fc.Arbitrary<un
     }),
     "style:choose-guide-folder": fc.record({ clear: fc.constant(true as const) }, { requiredKeys: [] }),
     "style:guide": empty,
+    "desk:open": empty,
+    "desk:stories": fc.record({ desk: token }),
+    "desk:search": fc.record({ desk: token, query: fc.string({ maxLength: 50 }) }),
+    "desk:open-story": fc.record({ desk: token, story: fc.oneof(fc.constantFrom("story.article", "../outside.article", "/etc/passwd"), fc.string({ minLength: 1, maxLength: 50 })) }),
+    "desk:close": fc.record({ desk: token }),
   };
 }
 

@@ -36,7 +36,10 @@ import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedInde
 // all run these, so a command behaves the same whichever way it is given.
 
 /// The file commands: the shell implements them (they talk to the main process).
-export type FileCommandId = Extract<CommandId, "open" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again">;
+export type FileCommandId = Extract<
+  CommandId,
+  "open" | "open-desk" | "show-desk" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again"
+>;
 
 /// What the commands need from the window's shell: dialogs, panels, settings and files.
 export interface ShellActions {
@@ -118,6 +121,8 @@ export function commandBindings(shell: ShellActions): CommandBindings {
   const file = (id: FileCommandId): CommandBinding => ({ action: () => shell.file(id) });
   return {
     open: file("open"),
+    "open-desk": file("open-desk"),
+    "show-desk": file("show-desk"),
     save: file("save"),
     "save-as": file("save-as"),
     "save-version": file("save-version"),

@@ -72,6 +72,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   for (const aside of [historyAside, compareAside, reviewAside]) aside.hidden = true;
   workspace.append(main, checksAside, historyAside, compareAside, reviewAside, panel);
   root.append(header, workspace, status);
+  // The desk (File > Open Desk Folder…) takes the workspace's place while it is shown; its code loads on first use.
+  const deskSection = element("section", { class: "desk-view", id: "desk-view", "aria-label": "Desk" });
+  deskSection.hidden = true;
+  workspace.after(deskSection);
 
   let settings: Settings = await call("settings:get", {});
   let session = new DocumentSession(await call("document:new", {}));
@@ -428,8 +432,56 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     export: () => exportArticle(false),
     "export-again": () => exportArticle(true),
+    "open-desk": () => openDesk(),
+    "show-desk": () => toggleDesk(),
   };
   const run = (id: FileCommandId) => () => void fileCommands[id]().catch(showError);
+
+  /// The desk view, built the first time a desk is opened (its module is loaded then).
+  let deskShown: import("../desk/desk-view").DeskView | null = null;
+  async function deskView(): Promise<import("../desk/desk-view").DeskView> {
+    deskShown ??= (await import("../desk/desk-view")).deskView(deskSection, {
+      openStory: async (desk, story) => {
+        if (unsavedWorkInTheWay()) return false;
+        const opened = await call("desk:open-story", { desk, story });
+        if (!opened) {
+          show(`${story} is open in another window.`);
+          return false;
+        }
+        load(opened);
+        showDesk(false);
+        return true;
+      },
+      close: () => showDesk(false),
+      showError,
+    });
+    return deskShown;
+  }
+
+  /// Shows the desk in place of the article, or the article again.
+  function showDesk(on: boolean): void {
+    deskSection.hidden = !on;
+    workspace.hidden = on;
+    if (on) deskShown?.focus();
+    else editor.focus();
+  }
+
+  /// File > Open Desk Folder…: main asks for the folder; the desk view shows its stories.
+  async function openDesk(): Promise<void> {
+    const view = await deskView();
+    const snapshot = await call("desk:open", {});
+    if (!snapshot) return;
+    const previous = view.token();
+    view.load(snapshot);
+    if (previous && previous !== snapshot.desk) void call("desk:close", { desk: previous }).catch(() => undefined);
+    showDesk(true);
+  }
+
+  /// View > Desk: the desk, or the article again; asks for a folder when no desk is open yet.
+  async function toggleDesk(): Promise<void> {
+    if (deskShown?.token()) showDesk(deskSection.hidden);
+    else await openDesk();
+  }
 
   // The window's own keys (File, Find, Metadata…) work wherever the focus is; the editor's keymap and the find bar take theirs first.
   document.addEventListener("keydown", (event) => {

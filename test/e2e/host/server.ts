@@ -8,6 +8,7 @@ import { Backend } from "../../../electron/services/backend";
 import { appResponseHeaders } from "../../../shared/csp";
 import { UserFacingError } from "../../../electron/services/errors";
 import { builtWorkerScript, WorkerPool } from "../../../electron/services/heavy-work";
+import { builtDeskWorker } from "../../../electron/services/desk-runner";
 import type { WindowShell } from "../../../electron/services/window-lifecycle";
 import { ScriptedDialogs, type DialogAnswer } from "../../support/scripted-dialogs";
 import { closePdfPrinter, printPdfWithPlaywright } from "./pdf";
@@ -81,6 +82,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     openExternal: async (href) => void openedLinks.push(href),
     showItemInFolder: (path) => void shownInFolder.push(path),
     heavyWork: new WorkerPool(workerScript),
+    // The desk's thread from the same build (out/main/desk-worker.js).
+    deskWorker: builtDeskWorker(join(options.rendererDir, "..", "main")),
   });
   const bridge = buildSync({
     entryPoints: [options.bridgeSource],

@@ -63,6 +63,7 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
   const opened = (v: unknown) => isObject(v) && typeof v.handle === "string" && isObject(v.article) && (v.path === null || inside(v.path));
   const compared = (v: unknown) => isObject(v) && typeof v.title === "string" && isObject(v.meta) && isObject(v.doc);
   const settings = (v: unknown) => isObject(v) && ["system", "light", "dark"].includes(v.theme as string) && Array.isArray(v.exportFormats) && (v.styleGuideFolder === null || inside(v.styleGuideFolder));
+  const desk = (v: unknown) => isObject(v) && typeof v.desk === "string" && inside(v.path) && Array.isArray(v.stories);
   const ok: Record<Channel, (v: unknown) => boolean> = {
     "document:new": (v) => opened(v) && (v as { path: unknown }).path === null,
     "document:open": (v) => v === null || opened(v),
@@ -93,6 +94,11 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "link:open": (v) => v === null,
     "style:choose-guide-folder": settings,
     "style:guide": (v) => isObject(v) && Array.isArray(v.files) && Array.isArray(v.errors),
+    "desk:open": (v) => v === null || desk(v),
+    "desk:stories": desk,
+    "desk:search": (v) => isObject(v) && Array.isArray(v.ids),
+    "desk:open-story": (v) => v === null || opened(v),
+    "desk:close": (v) => v === null,
   };
   return ok[channel](value) ? null : `not a correct ${channel} result`;
 }

@@ -639,6 +639,48 @@ export class Copydesk {
     await this.toolbarButton("Checks").click();
     await expect(this.checksPanel()).toBeVisible();
   }
+
+  /// The desk: a folder's stories in a table, in place of the article.
+  desk(): Locator {
+    return this.page.getByRole("region", { name: "Desk" });
+  }
+
+  /// The stories the desk lists now (the table's rows).
+  deskStories(): Locator {
+    return this.desk().getByRole("table").locator("tbody tr");
+  }
+
+  /// The desk's row of the story with this headline.
+  deskStory(headline: string): Locator {
+    return this.deskStories().filter({ has: this.page.locator(".desk-headline", { hasText: headline }) });
+  }
+
+  /// File > Open Desk Folder…, answering the folder dialog; waits until the stories are read.
+  async openDesk(folder: string): Promise<void> {
+    await this.target.answerDialogs({ kind: "folder", path: folder });
+    await this.pressKeyOf("open-desk");
+    await expect(this.desk()).toBeVisible();
+    await expect(this.desk().getByRole("status")).toHaveText(/^\d[\d,]* stor(y|ies)$/, { timeout: 60_000 });
+  }
+
+  /// Narrows the desk to one value of a filter ("Status", "Author", "Urgency", "Embargo", "Notes"); "" for all.
+  async filterDesk(filter: string, value: string): Promise<void> {
+    const choice = this.desk().getByLabel(filter, { exact: true });
+    if (value === "") await choice.selectOption({ index: 0 });
+    else await choice.selectOption({ label: value });
+  }
+
+  /// Searches the desk's headlines and stories for these words ("" shows every story again).
+  async searchDesk(words: string): Promise<void> {
+    await this.desk().getByLabel("Search", { exact: true }).fill(words);
+  }
+
+  /// Sorts the desk by a column (its header), clicking again until it sorts the way asked.
+  async sortDeskBy(column: string, direction: "ascending" | "descending"): Promise<void> {
+    const header = this.desk().getByRole("columnheader", { name: column });
+    for (let i = 0; i < 2 && (await header.getAttribute("aria-sort")) !== direction; i++) await header.getByRole("button").click();
+    await expect(header).toHaveAttribute("aria-sort", direction);
+  }
 }
 
 /// Reads an article file from disk, failing the test with the validator's words when it is invalid.

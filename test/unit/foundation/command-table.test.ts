@@ -142,6 +142,7 @@ describe("the menu template", () => {
     expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
       "New",
       "Open…",
+      "Open Desk Folder…",
       "Open Recent",
       "separator",
       "Save",

@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createArticle, type Article, type ArticleStatus } from "../../../shared/article";
+import { serializeArticle } from "../../../shared/article-file";
+import { schema } from "../../../shared/schema";
+import { expect, test } from "../support/fixtures";
+
+// The desk, in the newsroom's words: an editor opens the newsroom's folder of stories as the desk,
+// looks at what was filed, searches for a story, sees one a reporter saves into the folder meanwhile
+// appear, and opens stories by double-click and by keyboard.
+
+const n = schema.nodes;
+const statuses: ArticleStatus[] = ["draft", "filed", "in-edit", "ready", "published", "held"];
+const reporters = ["Amira Haddad", "Tom Li", "Jo Bloggs"];
+
+/// A story with a headline, a paragraph and the desk's metadata.
+function deskStory(i: number, headline: string, text: string, status: ArticleStatus): Article {
+  const base = createArticle({ id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, now: new Date(Date.UTC(2026, 10, 29, 8, i % 60)) });
+  const paragraph = (words: string) => n.paragraph.create(null, schema.text(words));
+  return {
+    ...base,
+    meta: { ...base.meta, status, urgency: (i % 9) + 1, authors: [{ name: reporters[i % 3], role: "writer", jobTitle: "", email: "" }] },
+    doc: n.doc.create(null, [
+      n.kicker.create(),
+      n.headline.create(null, schema.text(headline)),
+      n.standfirst.create(),
+      n.byline.create(),
+      n.dateline.create(),
+      n.body.create(null, [paragraph(text)]),
+      n.tagline.create(),
+      n.related.create(),
+    ]),
+  };
+}
+
+/// A folder of `count` stories, a fifth of them in subfolders by section, and one file that is not a story.
+function deskFolder(dir: string, count: number): { filed: number; mostUrgentFiled: number } {
+  let filed = 0;
+  let mostUrgentFiled = 9;
+  for (let i = 0; i < count; i++) {
+    const status = statuses[i % statuses.length];
+    if (status === "filed") {
+      filed += 1;
+      mostUrgentFiled = Math.min(mostUrgentFiled, (i % 9) + 1);
+    }
+    const section = i % 5 === 0 ? join(dir, ["sport", "business", "world"][i % 3]) : dir;
+    mkdirSync(section, { recursive: true });
+    const text = i === 77 ? "The ferry to Zanzibar sailed at dawn." : `Council story number ${i} on the budget and the vote.`;
+    writeFileSync(join(section, `story-${i}.article`), serializeArticle(deskStory(i, `Story ${i} of the day`, text, status)));
+  }
+  writeFileSync(join(dir, "half-saved.article"), "{ not an article");
+  return { filed, mostUrgentFiled };
+}
+
+test("an editor works from the desk: filter, search, a story saved meanwhile, open", async ({ copydesk, workDir }, testInfo) => {
+  const folder = join(workDir, "newsroom-share");
+  const { filed, mostUrgentFiled } = deskFolder(folder, 240);
+  await copydesk.openDesk(folder);
+  const desk = copydesk.desk();
+  await expect(desk.getByRole("status")).toHaveText("241 stories");
+  // The file that is not a story is a line saying why, not a failure.
+  await expect(copydesk.deskStories().filter({ hasText: "half-saved.article" })).toContainText("could not be read: the file is not valid JSON");
+
+  await copydesk.filterDesk("Status", "Filed");
+  await expect(copydesk.deskStories()).toHaveCount(filed);
+  await expect(copydesk.deskStories().locator(".desk-status")).toHaveText(Array(filed).fill("Filed"));
+  await copydesk.sortDeskBy("Urgency", "ascending");
+  await expect(copydesk.deskStories().first().locator(".desk-col-urgency")).toHaveText(String(mostUrgentFiled));
+  await copydesk.filterDesk("Status", "");
+
+  // Full text: a word only one story's body holds.
+  await copydesk.searchDesk("zanzibar ferry");
+  await expect(copydesk.deskStories()).toHaveCount(1);
+  await expect(copydesk.deskStories().first()).toContainText("Story 77 of the day");
+  await copydesk.searchDesk("");
+  await expect(copydesk.deskStories()).toHaveCount(241);
+
+  for (const scheme of ["light", "dark"] as const) {
+    await copydesk.page.emulateMedia({ colorScheme: scheme });
+    if (scheme === "light") await copydesk.page.screenshot({ path: testInfo.outputPath("desk.png") });
+    const axe = await new AxeBuilder({ page: copydesk.page }).include("#desk-view").analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  await copydesk.page.emulateMedia({ colorScheme: "light" });
+
+  // A reporter saves a story into the share (written beside, then renamed into place, as editors save).
+  const late = join(folder, "world", "late-file.article");
+  writeFileSync(`${late}.tmp`, serializeArticle(deskStory(999, "Late story from the border", "Filed at the last minute.", "filed")));
+  renameSync(`${late}.tmp`, late);
+  await expect(copydesk.deskStory("Late story from the border")).toBeVisible({ timeout: 30_000 });
+  await expect(desk.getByRole("status")).toHaveText("242 stories");
+
+  await copydesk.deskStory("Late story from the border").dblclick();
+  await expect(desk).toBeHidden();
+  await expect(copydesk.field("headline")).toHaveText("Late story from the border");
+  await copydesk.expectTitle(/late-file\.article/);
+
+  // Back to the desk by its key; Enter on a story opens it.
+  await copydesk.pressKeyOf("show-desk");
+  await expect(desk).toBeVisible();
+  await copydesk.searchDesk("zanzibar");
+  await expect(copydesk.deskStories()).toHaveCount(1);
+  await copydesk.page.keyboard.press("ArrowDown");
+  await expect(copydesk.deskStories().first()).toBeFocused();
+  await copydesk.page.keyboard.press("Enter");
+  await expect(desk).toBeHidden();
+  await expect(copydesk.field("headline")).toHaveText("Story 77 of the day");
+});
