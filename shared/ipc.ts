@@ -147,6 +147,31 @@ export interface ComparedArticle {
   doc: Record<string, unknown>;
 }
 
+/// A story template as the New from Template dialog lists it (File > New from Template…).
+export interface TemplateEntry {
+  /// What `template:new` takes to start a story from it (main keeps the file behind it).
+  id: PathToken;
+  /// Its name: the file's name without `.article` ("Obituary").
+  name: string;
+  /// The kind of story it starts: its genre's name, or "News" when it has none.
+  storyType: string;
+  /// What it is for: its editor's note, or else its standfirst or kicker ("" when it has none).
+  description: string;
+  /// True for the templates that ship with Copydesk.
+  builtIn: boolean;
+  /// Why it cannot be used (it could not be read, or is not a valid article); empty when it can.
+  problems: string[];
+}
+
+/// The templates a window can start a story from: the built-in ones, then those of the newsroom's folder.
+export interface TemplateList {
+  /// The templates folder of Settings, to show, or null when none is chosen.
+  folder: string | null;
+  /// Why the folder could not be read, or null.
+  problem: string | null;
+  templates: TemplateEntry[];
+}
+
 /// The newsroom's style guide as main read it from the folder in Settings.
 export interface StyleGuideFiles {
   /// The folder, or null when Settings names none.
@@ -221,6 +246,12 @@ export const requestSchemas = {
   "review:compare-file": z.object({ handle }).strict(),
   /// Import an HTML, Markdown, NITF or DOCX file the user picks as a new untitled article (null when they cancel).
   "document:import": z.object({}).strict(),
+  /// The story templates (built-in and the newsroom's folder), each with its problems.
+  "template:list": z.object({}).strict(),
+  /// A new untitled story from a template of the last list: fresh identity, status draft, no review.
+  "template:new": z.object({ template: pathToken }).strict(),
+  /// Let the user choose the newsroom's templates folder in main's dialog (or forget it with `clear`); answers the new list.
+  "template:choose-folder": z.object({ clear: z.literal(true).optional() }).strict(),
   /// Export the article to one or more formats into a folder main granted (`Settings.exportFolder`), or one the user picks.
   "export:run": z
     .object({
@@ -317,6 +348,9 @@ export interface ResultTypes {
   "document:disk-version": ComparedArticle;
   "review:compare-file": ComparedArticle | null;
   "document:import": (OpenedDocument & { report: ImportReport }) | null;
+  "template:list": TemplateList;
+  "template:new": OpenedDocument;
+  "template:choose-folder": TemplateList;
   "export:run": ExportResult | null;
   "export:show-in-folder": null;
   "recovery:list": RecoveryEntry[];

@@ -24,6 +24,7 @@ import { builtDeskWorker } from "./desk-runner";
 import { readImportFile } from "./import-files";
 import { SettingsStore, type StoredSettings } from "./settings";
 import { readStyleGuideFolder } from "./style-guide-files";
+import { TemplateLibrary } from "./templates";
 import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
 
 export { suggestedFileName } from "./document-service";
@@ -70,6 +71,8 @@ export class Backend {
   readonly settings: SettingsStore;
   /// The paths windows may name, by the tokens main gave them.
   readonly grants = new PathGrants();
+  /// The story templates windows were shown (File > New from Template…), by their tokens.
+  readonly templates = new TemplateLibrary();
   /// The folders shown as desks (File > Open Desk Folder…).
   readonly desks: DeskService;
   private readonly handlers: Handlers;
@@ -172,6 +175,15 @@ export class Backend {
         const result = file.ok ? await this.work.importArticle(file.bytes, file.format) : file;
         if (!result.ok) throw new UserFacingError("invalid-article", `Could not import ${basename(source)}.`, result.errors);
         return { ...docs.adoptImported(windowId, result.article), report: { found: result.found, warnings: result.warnings } };
+      },
+      "template:list": async () => this.templates.list((await this.settings.get()).newsroom.templatesFolder),
+      "template:new": async ({ template }, { windowId }) => docs.create(windowId, await this.templates.story(template, (await this.settings.get()).newsroom)),
+      "template:choose-folder": async ({ clear }) => {
+        const current = await this.settings.get();
+        const chosen = clear ? null : await this.options.dialogs.chooseFolder({ title: "Templates folder", defaultPath: current.newsroom.templatesFolder ?? undefined });
+        const folder = clear ? null : (chosen ?? current.newsroom.templatesFolder);
+        if (folder !== current.newsroom.templatesFolder) await this.settings.update({ newsroom: { templatesFolder: folder } });
+        return this.templates.list(folder);
       },
       "export:run": async ({ handle, article, formats, folder, existing }, { windowId }) => {
         const doc = docs.store.get(windowId, handle);

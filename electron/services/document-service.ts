@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join } from "node:path";
-import { articleToJSON, type ArticleJSON } from "../../shared/article";
+import { articleToJSON, type Article, type ArticleJSON } from "../../shared/article";
 import { howToFix } from "../../shared/article-salvage";
 import type {
   DocumentHandle,
@@ -79,9 +79,9 @@ export class DocumentService {
     this.watchTimer?.unref?.();
   }
 
-  /// A new untitled document in a window.
-  create(windowId: string): OpenedDocument {
-    const opened = this.store.create(windowId);
+  /// A new untitled document in a window: empty, or the given article (a story from a template).
+  create(windowId: string, article?: Article): OpenedDocument {
+    const opened = this.store.create(windowId, article);
     this.emit(this.store.get(windowId, opened.handle));
     return opened;
   }

@@ -155,6 +155,9 @@ function validRequests(context: PayloadContext): Record<Channel, fc.Arbitrary<un
     "document:disk-version": fc.record({ handle }),
     "review:compare-file": fc.record({ handle }),
     "document:import": empty,
+    "template:list": empty,
+    "template:new": fc.record({ template: token }),
+    "template:choose-folder": fc.record({ clear: fc.constant(true as const) }, { requiredKeys: [] }),
     "export:run": fc.record(
       { handle, article, formats, folder: token, existing: fc.constantFrom("replace", "keep-both") },
       { requiredKeys: ["handle", "article", "formats"] },

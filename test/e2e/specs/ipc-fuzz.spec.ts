@@ -63,6 +63,8 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
   const opened = (v: unknown) => isObject(v) && typeof v.handle === "string" && isObject(v.article) && (v.path === null || inside(v.path));
   const compared = (v: unknown) => isObject(v) && typeof v.title === "string" && isObject(v.meta) && isObject(v.doc);
   const settings = (v: unknown) => isObject(v) && ["system", "light", "dark"].includes(v.theme as string) && Array.isArray(v.exportFormats) && (v.styleGuideFolder === null || inside(v.styleGuideFolder));
+  const templates = (v: unknown) =>
+    isObject(v) && (v.folder === null || inside(v.folder)) && Array.isArray(v.templates) && v.templates.every((t) => isObject(t) && typeof t.id === "string" && Array.isArray(t.problems));
   const desk = (v: unknown) => isObject(v) && typeof v.desk === "string" && inside(v.path) && Array.isArray(v.stories);
   const ok: Record<Channel, (v: unknown) => boolean> = {
     "document:new": (v) => opened(v) && (v as { path: unknown }).path === null,
@@ -76,6 +78,9 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "document:disk-version": compared,
     "review:compare-file": (v) => v === null || compared(v),
     "document:import": (v) => v === null || opened(v),
+    "template:list": templates,
+    "template:new": (v) => opened(v) && (v as { path: unknown }).path === null,
+    "template:choose-folder": templates,
     "export:run": (v) =>
       v === null ||
       (isObject(v) && Array.isArray(v.files) && v.files.every(inside)) ||
@@ -216,9 +221,10 @@ test("every channel answers random requests with a typed error or a correct resu
     const recent = await invoke<{ id: string }[]>(copydesk, "recent:list", {});
     const settings = await invoke<{ exportFolder: { token: string } | null }>(copydesk, "settings:get", {});
     const recovery = await invoke<{ id: string }[]>(copydesk, "recovery:list", {});
+    const templates = await invoke<{ templates: { id: string }[] }>(copydesk, "template:list", {});
     return {
       handles: [...untitled.map((d) => d.handle), ...(fileHandle ? [fileHandle] : [])],
-      tokens: [...recent.map((r) => r.id), ...(settings.exportFolder ? [settings.exportFolder.token] : [])],
+      tokens: [...recent.map((r) => r.id), ...(settings.exportFolder ? [settings.exportFolder.token] : []), ...templates.templates.slice(0, 2).map((t) => t.id)],
       recoveryIds: recovery.map((r) => r.id),
       articles,
       outsidePaths,
