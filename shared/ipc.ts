@@ -82,9 +82,10 @@ export interface SavedDocument {
   revision: number;
 }
 
-/// What an export did: the files written; or nothing, because files of these names (not paths) are
-/// already in the folder: ask, then export again into `folder` with the answer as `existing`.
-export type ExportResult = { files: string[] } | { existing: string[]; folder: PathToken };
+/// What an export did: the files written (and for an export marked published, its moment, which
+/// the window gives the article with `publishedMeta`); or nothing, because files of these names
+/// (not paths) are already in the folder: ask, then export again into `folder` with the answer as `existing`.
+export type ExportResult = { files: string[]; published?: string } | { existing: string[]; folder: PathToken };
 
 /// The window's article as it stands, sent when it saves or exports, and when main asks for it
 /// (close, quit, recovery). Images are not repeated: main holds every image the window added
@@ -261,6 +262,8 @@ export const requestSchemas = {
       folder: pathToken.optional(),
       /// What to do with files of the same names already in the folder, once the journalist was asked; without it main asks (answers `existing`).
       existing: z.enum(["replace", "keep-both"]).optional(),
+      /// Marked published: main refuses it before the embargo, and the files carry status published and the counted version (absent is false).
+      published: z.boolean().optional(),
     })
     .strict(),
   /// Show the first file this window last exported in the system's file manager.

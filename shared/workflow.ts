@@ -1,4 +1,5 @@
 import type { ArticleMeta, ArticleStatus } from "./article";
+import { localEmbargoTime } from "./embargo";
 import type { Review, WorkflowEntry } from "./review/review";
 
 // The desk's workflow (docs/article-model.md, "Workflow"): which status a story is in, what the
@@ -38,7 +39,7 @@ export function publishRefusal(meta: ArticleMeta, now: Date): string | null {
   if (meta.embargo === null) return null;
   const until = Date.parse(meta.embargo);
   if (Number.isNaN(until) || until <= now.getTime()) return null;
-  return `The article is embargoed until ${meta.embargo}: it cannot be exported as published before then. Export it without marking it published, or change the embargo.`;
+  return `The article is embargoed until ${localEmbargoTime(meta.embargo)}: it cannot be exported as published before then. Export it without marking it published, or change the embargo.`;
 }
 
 /// The metadata after an export marked published at `now`: status published, first published

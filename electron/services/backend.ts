@@ -15,6 +15,7 @@ import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
+import { formatOptionsOf } from "../../shared/export/options";
 import { writeExportSet, type PrintPdf } from "./export-files";
 import { PathGrants } from "./grants";
 import { imageFilter, readImageFile } from "./image-files";
@@ -185,7 +186,7 @@ export class Backend {
         if (folder !== current.newsroom.templatesFolder) await this.settings.update({ newsroom: { templatesFolder: folder } });
         return this.templates.list(folder);
       },
-      "export:run": async ({ handle, article, formats, folder, existing }, { windowId }) => {
+      "export:run": async ({ handle, article, formats, folder, existing, published }, { windowId }) => {
         const doc = docs.store.get(windowId, handle);
         const settings = await this.settings.get();
         const target =
@@ -193,7 +194,9 @@ export class Backend {
             ? this.grantedFolder(folder)
             : await this.options.dialogs.chooseFolder({ title: "Export to folder", defaultPath: settings.exportFolder ?? undefined });
         if (!target) return null;
-        const rendered = await docs.store.render(doc, article, formats);
+        // Marked published: the pre-export check refuses it before the embargo, here as in the window.
+        const publishedAt = published ? new Date().toISOString() : null;
+        const rendered = await docs.store.render(doc, article, formats, { format: formatOptionsOf(settings.newsroom), publishedAt });
         if (!rendered.ok) throw new UserFacingError("invalid-article", "The article could not be exported: it is not valid.", rendered.errors);
         if (rendered.check.errors.length > 0) throw new UserFacingError("invalid-article", "Fix these before exporting:", rendered.check.errors);
         const written = await writeExportSet(rendered.files, rendered.pdfHtml, target, existing ?? "ask", this.options.printPdf);
@@ -201,7 +204,7 @@ export class Backend {
         if ("existing" in written) return { existing: written.existing, folder: this.grants.issue("export-folder", target) };
         await this.settings.update({ exportFolder: target, exportFormats: formats });
         this.lastExported.set(windowId, written.files[0]);
-        return written;
+        return publishedAt ? { ...written, published: publishedAt } : written;
       },
       "export:show-in-folder": async (_request, { windowId }) => {
         const file = this.lastExported.get(windowId);

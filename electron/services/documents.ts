@@ -7,7 +7,7 @@ import type { ArticlePayload, DocumentHandle, ExportFormat, OpenedDocument } fro
 import { diskSnapshotOf, readArticleBytes, titleFor, writeArticleText } from "./article-io";
 import { readSnapshot, realFileSystem, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
-import type { CheckResult, RenderResult, SalvageResult } from "./heavy-tasks";
+import type { CheckResult, RenderChoices, RenderResult, SalvageResult } from "./heavy-tasks";
 import { inProcessWork, type HeavyWork } from "./heavy-work";
 
 export { articleFromPayload, readArticleFile, titleFor, writeArticleFile } from "./article-io";
@@ -128,8 +128,8 @@ export class DocumentStore {
   }
 
   /// Checks the article a window sent and renders its exports (off main's event loop).
-  render(doc: OpenDocument, payload: UncheckedArticle, formats: readonly ExportFormat[]): Promise<RenderResult> {
-    return this.work.renderExports(this.withImages(doc, payload).merged, [...doc.assets.keys()], formats);
+  render(doc: OpenDocument, payload: UncheckedArticle, formats: readonly ExportFormat[], choices: RenderChoices): Promise<RenderResult> {
+    return this.work.renderExports(this.withImages(doc, payload).merged, [...doc.assets.keys()], formats, choices);
   }
 
   /// The window's article with every image main holds; an image the window sent cannot replace one main holds.

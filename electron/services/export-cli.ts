@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { parseArticleFile, serializeArticle } from "../../shared/article-file";
 import { exportRegistry } from "../../shared/export/registry";
 import type { ExportFormat } from "../../shared/ipc";
+import { isTimeZone } from "../../shared/settings";
 import { readArticleFile } from "./article-io";
 import { writeFileDurably } from "./durable-write";
 import { UserFacingError } from "./errors";
@@ -21,11 +22,16 @@ export const cliExportFormats: ExportFormat[] = exportRegistry.filter((f) => f.e
 const existingChoices = ["replace", "keep-both", "refuse"] as const;
 
 export const exportUsage = `  copydesk export FILE... [--to ${cliExportFormats.join(",")}] [--out DIR] [--force]
-                         [--existing ${existingChoices.join("|")}]
+                         [--existing ${existingChoices.join("|")}] [--published]
+                         [--time-zone ZONE] [--ednote]
                                    export articles (default: every format, next to each file;
                                    --force exports despite errors found by the pre-export check;
                                    files already there are replaced unless --existing says
-                                   keep-both, "story (2).html", or refuse, writing nothing)`;
+                                   keep-both, "story (2).html", or refuse, writing nothing;
+                                   --published marks the files published, refused before the
+                                   embargo, and leaves the article file as it is; --time-zone
+                                   writes the embargo line in an IANA zone, not this computer's;
+                                   --ednote lets the editor's note travel in NITF and ninjs)`;
 export const importUsage = `  copydesk import FILE [--out FILE.article] [--force]
                                    import an .html, .md, .nitf/.xml, ninjs .json or .docx file as an
                                    article, and say where each part was found and what was left out`;
@@ -43,8 +49,26 @@ function parse(command: string, args: string[], options: Record<string, { type: 
 /// already there are replaced by default, as a script re-running an export after each edit
 /// expects (as cp and pandoc do); a script that must not lose a file says --existing refuse.
 export async function exportCommand(args: string[], out: Print, err: Print): Promise<number> {
-  const parsed = parse("export", args, { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, existing: { type: "string" } }, err);
+  const parsed = parse(
+    "export",
+    args,
+    {
+      to: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      existing: { type: "string" },
+      published: { type: "boolean" },
+      "time-zone": { type: "string" },
+      ednote: { type: "boolean" },
+    },
+    err,
+  );
   if (!parsed) return 2;
+  const timeZone = (parsed.values["time-zone"] as string | undefined) ?? null;
+  if (timeZone !== null && !isTimeZone(timeZone)) {
+    err(`copydesk export: --time-zone must be an IANA time zone such as Europe/London, not "${timeZone}"`);
+    return 2;
+  }
   const existing = (parsed.values.existing as string | undefined) ?? "replace";
   if (!(existingChoices as readonly string[]).includes(existing)) {
     err(`copydesk export: --existing must be ${existingChoices.join(", ")}, not "${existing}"`);
@@ -72,6 +96,8 @@ export async function exportCommand(args: string[], out: Print, err: Print): Pro
       const result = await exportToFolder(article, formats, folder, {
         ignoreErrors: parsed.values.force === true,
         existing: existing as (typeof existingChoices)[number],
+        published: parsed.values.published === true,
+        format: { timeZone, exportEdnote: parsed.values.ednote === true },
       });
       for (const warning of result.warnings) err(`${file}: warning: ${warning}`);
       for (const path of result.files) out(`wrote ${path}`);

@@ -4,9 +4,11 @@ import type { Article } from "../../shared/article";
 import { checkBeforeExport } from "../../shared/export/checks";
 import { exportHtml } from "../../shared/export/html";
 import { fileStem } from "../../shared/export/parts";
+import { defaultFormatOptions, type FormatOptions } from "../../shared/export/options";
 import { exportArticle, exportFormatInfo } from "../../shared/export/registry";
 import type { ExportFormat } from "../../shared/ipc";
 import { withoutReview } from "../../shared/review/published";
+import { publishedMeta, publishRefusal } from "../../shared/workflow";
 import { writeFileDurably } from "./durable-write";
 import { describeFsError, UserFacingError } from "./errors";
 
@@ -29,6 +31,16 @@ export interface ExportOptions {
   ignoreErrors?: boolean;
   /// Files already in the folder under the same names: "replace" unless said otherwise (the command line's default).
   existing?: Exclude<ExistingFiles, "ask">;
+  /// What the newsroom's settings tell the exporters (time zone, editor's note); the defaults otherwise.
+  format?: FormatOptions;
+  /// An export marked published (the command line's --published): refused before the embargo.
+  published?: boolean;
+}
+
+/// The article as an export marked published at `at` writes it (status published, its version
+/// counted, publication times set: shared/workflow.ts), or as it is when `at` is null.
+export function asExported(article: Article, at: Date | null): Article {
+  return at ? { ...article, meta: publishedMeta(article.meta, at) } : article;
 }
 
 /// The file name an export of that format gets, from the slug or the headline.
@@ -44,12 +56,16 @@ export interface RenderedFile {
 }
 
 /// Every chosen format's contents (PDF as the HTML page to print, like every export without the review).
-export async function renderAll(article: Article, formats: readonly ExportFormat[]): Promise<{ files: RenderedFile[]; pdfHtml: string | null }> {
+export async function renderAll(
+  article: Article,
+  formats: readonly ExportFormat[],
+  options: FormatOptions = defaultFormatOptions,
+): Promise<{ files: RenderedFile[]; pdfHtml: string | null }> {
   const files: RenderedFile[] = [];
   let pdfHtml: string | null = null;
   for (const format of [...new Set(formats)]) {
-    if (format === "pdf") pdfHtml = exportHtml(withoutReview(article));
-    files.push({ format, name: exportFileName(article, format), contents: format === "pdf" ? "" : await exportArticle(article, format) });
+    if (format === "pdf") pdfHtml = exportHtml(withoutReview(article), options);
+    files.push({ format, name: exportFileName(article, format), contents: format === "pdf" ? "" : await exportArticle(article, format, options) });
   }
   return { files, pdfHtml };
 }
@@ -153,11 +169,15 @@ export async function exportToFolder(
   folder: string,
   options: ExportOptions = {},
 ): Promise<{ files: string[]; warnings: string[] }> {
-  const check = checkBeforeExport(article, new Date(), [], formats);
+  const now = new Date();
+  // Not even --force publishes before the embargo.
+  const refusal = options.published ? publishRefusal(article.meta, now) : null;
+  if (refusal) throw new UserFacingError("invalid-article", refusal);
+  const check = checkBeforeExport(article, now, [], formats, options.published === true);
   if (check.errors.length > 0 && !options.ignoreErrors) {
     throw new UserFacingError("invalid-article", "Fix these before exporting:", check.errors);
   }
-  const rendered = await renderAll(article, formats);
+  const rendered = await renderAll(asExported(article, options.published ? now : null), formats, options.format);
   const written = await writeExportSet(rendered.files, rendered.pdfHtml, folder, options.existing ?? "replace", options.printPdf);
   if ("existing" in written) throw new UserFacingError("conflict", `Not exported: already in ${folder}:`, written.existing);
   return { files: written.files, warnings: check.warnings };

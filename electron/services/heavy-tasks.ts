@@ -4,10 +4,11 @@ import { articleFromJSON, maxFileBytes, parseArticleFile, serializeArticle } fro
 import { salvageArticle } from "../../shared/article-salvage";
 import { megabytes } from "../../shared/asset-policy";
 import { checkBeforeExport, type ExportCheck } from "../../shared/export/checks";
+import type { FormatOptions } from "../../shared/export/options";
 import type { ExportFormat } from "../../shared/ipc";
 import type { ArticleVersion } from "../../shared/review/review";
 import { schema } from "../../shared/schema";
-import { renderAll, type RenderedFile } from "./export-files";
+import { asExported, renderAll, type RenderedFile } from "./export-files";
 import { importBytes, type ImportFormat } from "./import-files";
 
 // The work that grows with an article's size: reading a file, checking and writing the article a
@@ -94,13 +95,23 @@ export async function importArticle(bytes: Uint8Array, format: ImportFormat): Pr
   return result.ok ? { ok: true, article: articleToJSON(result.article), warnings: result.warnings, found: result.found } : result;
 }
 
-/// Checks the article a window sent, runs the pre-export check, and renders each format (PDF as HTML to print).
-export async function renderExports(payload: unknown, verified: readonly string[], formats: readonly ExportFormat[]): Promise<RenderResult> {
+/// How one export is rendered: what the newsroom's settings tell the exporters, and for an export
+/// marked published, its moment (ISO 8601; null otherwise), which the files and the window's
+/// article then share.
+export interface RenderChoices {
+  format: FormatOptions;
+  publishedAt: string | null;
+}
+
+/// Checks the article a window sent, runs the pre-export check (an export marked published is
+/// refused there before the embargo), and renders each format (PDF as HTML to print).
+export async function renderExports(payload: unknown, verified: readonly string[], formats: readonly ExportFormat[], choices: RenderChoices): Promise<RenderResult> {
   const result = checked(payload, verified);
   if (!result.ok) return result;
-  const check = checkBeforeExport(result.article, new Date(), [], formats);
+  const at = choices.publishedAt === null ? null : new Date(choices.publishedAt);
+  const check = checkBeforeExport(result.article, at ?? new Date(), [], formats, at !== null);
   if (check.errors.length > 0) return { ok: true, check, files: [], pdfHtml: null };
-  return { ok: true, check, ...(await renderAll(result.article, formats)) };
+  return { ok: true, check, ...(await renderAll(asExported(result.article, at), formats, choices.format)) };
 }
 
 /// Every task, by name: what a worker thread answers (heavy-worker.ts) and what runs in-process.

@@ -71,7 +71,7 @@ export class WorkerPool implements HeavyWork {
     small(payload) ? this.inline.checkArticle(payload, verified, meta) : this.run("checkArticle", [payload, verified, meta]);
   salvage: HeavyWork["salvage"] = (payload) => (small(payload) ? this.inline.salvage(payload) : this.run("salvage", [payload]));
   importArticle: HeavyWork["importArticle"] = (bytes, format) => this.run("importArticle", [bytes, format]);
-  renderExports: HeavyWork["renderExports"] = (payload, verified, formats) => this.run("renderExports", [payload, verified, formats]);
+  renderExports: HeavyWork["renderExports"] = (payload, verified, formats, choices) => this.run("renderExports", [payload, verified, formats, choices]);
 
   async dispose(): Promise<void> {
     this.disposed = true;

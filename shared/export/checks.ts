@@ -1,9 +1,11 @@
 import type { Article } from "../article";
 import { assetScheme, reviewOf } from "../article";
+import { isEmbargoed, localEmbargoTime } from "../embargo";
 import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
 import { reviewBeforeExport } from "../review/open-review";
 import { withLiveSuggestions } from "../review/suggestions";
 import type { ExportFormat } from "../ipc";
+import { publishRefusal } from "../workflow";
 import { exportFormatDescriptions } from "./formats";
 import { articleParts, figureParts } from "./parts";
 
@@ -33,8 +35,16 @@ function checkFields(article: Article, errors: string[], warnings: string[]): vo
 
 /// Checks an article before export; `now` is when the export happens; `styleErrors` are the house
 /// style's error-level matches (shared/style), which block the export like a missing headline;
-/// `formats` are the formats chosen (the review goes only into those that carry it: Word).
-export function checkBeforeExport(article: Article, now: Date = new Date(), styleErrors: readonly string[] = [], formats: readonly ExportFormat[] = []): ExportCheck {
+/// `formats` are the formats chosen (the review goes only into those that carry it: Word);
+/// `published` is true for an export marked published, refused while the embargo is to come (the
+/// export dialog and main both check it here).
+export function checkBeforeExport(
+  article: Article,
+  now: Date = new Date(),
+  styleErrors: readonly string[] = [],
+  formats: readonly ExportFormat[] = [],
+  published = false,
+): ExportCheck {
   const parts = articleParts(article);
   const errors: string[] = [...styleErrors];
   const warnings: string[] = [];
@@ -53,8 +63,10 @@ export function checkBeforeExport(article: Article, now: Date = new Date(), styl
     return false;
   });
   const { embargo } = article.meta;
-  if (embargo && Date.parse(embargo) > now.getTime()) {
-    warnings.push(`The article is embargoed until ${embargo}; the exported files carry the embargo.`);
+  const refusal = published ? publishRefusal(article.meta, now) : null;
+  if (refusal) errors.push(refusal);
+  else if (isEmbargoed(embargo, now)) {
+    warnings.push(`The article is embargoed until ${localEmbargoTime(embargo!)}; the exported files carry the embargo.`);
   }
   const bodyEmpty = parts.body.textContent.trim() === "" && figureNumber === 0;
   if (bodyEmpty) warnings.push("The body is empty.");

@@ -23,7 +23,9 @@ import type { Mark, Node as PMNode } from "prosemirror-model";
 import { assetScheme, fieldNode, type Article } from "../article";
 import { hasRightToLeftLetters, isRightToLeft } from "../text-direction";
 import { docxStyleIds as style, docxStyles } from "./docx-styles";
+import { embargoLine } from "../embargo";
 import { fixedWords } from "./fixed-words";
+import { defaultFormatOptions, type FormatOptions } from "./options";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { tableParts } from "./tables";
 import { base64ToBytes } from "../asset-policy";
@@ -283,14 +285,16 @@ function datelineRuns(ctx: Context, parts: ReturnType<typeof articleParts>, node
   return [...texts.flatMap((t) => ctx.comments.before(t)), textRun(ctx, { text: clean(label) }), ...texts.flatMap((t) => ctx.comments.after(t))];
 }
 
-/// The article as a Word document (the bytes of a .docx file).
-export async function exportDocx(article: Article): Promise<Uint8Array> {
+/// The article as a Word document (the bytes of a .docx file), the embargo line first when there is one.
+export async function exportDocx(article: Article, options: FormatOptions = defaultFormatOptions): Promise<Uint8Array> {
   const parts = articleParts(article);
   const comments = new WordComments(article);
   const revisions = new WordRevisions(article, comments);
   const ctx: Context = { article, rtl: isRightToLeft(article.meta.language), paragraphs: [], orderedLists: [], comments, revisions, blockSuggestion: null, paragraphMark: null, breaksAfter: breaksMarkedAfter(article.doc) };
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
   const field = (name: string) => fieldNode(article.doc, name);
+  const { embargo, language } = article.meta;
+  if (embargo) add(paragraph(ctx, { children: [textRun(ctx, { text: clean(embargoLine(embargo, language, options.timeZone)), bold: true })] }));
   if (parts.kicker) add(plainBlock(ctx, field("kicker"), { style: style.kicker }));
   add(paragraph(ctx, { heading: HeadingLevel.HEADING_1, children: [...comments.deskNotes(), ...plainRuns(field("headline"), ctx)] }));
   if (parts.standfirst.content.size > 0) add(paragraph(ctx, { style: style.standfirst, children: runs(parts.standfirst, ctx) }));

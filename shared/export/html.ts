@@ -1,10 +1,13 @@
-import type { Article } from "../article";
+import type { Article, ArticleMeta } from "../article";
+import { embargoLine } from "../embargo";
 import { wordCount } from "../word-count";
 import { textDirection } from "../text-direction";
 import { escapeXml, jsonForScript } from "./escape";
+import { isAgencyName } from "./agencies";
 import { fixedWords } from "./fixed-words";
 import { bodyHtml, inlineHtml } from "./html-body";
-import { articleParts, datelineLabel, hasDateline, wireDate, type ArticleParts } from "./parts";
+import { defaultFormatOptions, type FormatOptions } from "./options";
+import { articleParts, conceptURI, datelineLabel, hasDateline, locatedName, wireDate, type ArticleParts } from "./parts";
 
 // HTML export: one standalone page with its CSS and images inside, semantic markup, and a
 // schema.org NewsArticle block in JSON-LD. Metadata schema.org has no word for goes in
@@ -18,6 +21,12 @@ import { articleParts, datelineLabel, hasDateline, wireDate, type ArticleParts }
 // a credit) carry `dir="auto"`: like `<bdi>`, that isolates them, so "(AFP)" or a Latin place name
 // keeps its own order without reordering the commas and dash around it, and the elements the
 // HTML importer reads stay as they were.
+//
+// An embargoed story opens with its embargo line (shared/embargo.ts) in the header, where the
+// importer does not look for text, and keeps the moment in `<meta name="copydesk:embargo">`.
+// The JSON-LD credits each author by name only (never an e-mail): an agency's own name ("AFP",
+// shared/export/agencies.ts) as an Organization, anyone else as a Person; its dates are the
+// article's own (first published, else the embargo, else created; last updated), never the export's.
 
 const css = `
 body{margin:0;background:#fff;color:#1a1a1a;font:18px/1.6 Georgia,"Times New Roman",serif}
@@ -27,6 +36,7 @@ h1{margin:.3rem 0 1rem;font-size:2.2rem;line-height:1.15}
 .standfirst{font-size:1.2rem;color:#333}
 .byline,.dateline,.tagline,small.credit{font-family:system-ui,sans-serif;font-size:.9rem;color:#555}
 .dateline .place{text-transform:uppercase}
+.embargo{margin:0 0 1rem;padding:.4rem .6rem;border:2px solid #a4161a;color:#a4161a;font:700 .9rem/1.3 system-ui,sans-serif;letter-spacing:.04em}
 h2{font-size:1.3rem;margin:2rem 0 .5rem}
 blockquote{margin:1.5rem 0;padding-inline-start:1rem;border-inline-start:3px solid #ccc}
 blockquote footer,aside.pullquote footer{font-size:.9rem;color:#555}
@@ -45,6 +55,34 @@ nav.related .label{font:600 .75rem system-ui,sans-serif;text-transform:uppercase
 [dir=rtl] aside.pullquote,[dir=rtl] cite{font-style:normal}
 `.trim();
 
+/// A credited name as schema.org reads it: an agency as an Organization, anyone else as a Person.
+const credited = (name: string): Record<string, unknown> => ({ "@type": isAgencyName(name) ? "Organization" : "Person", name });
+
+/// The authors by name (the byline when the article lists none), one object or a list.
+function authorJsonLd(meta: ArticleMeta, byline: string): unknown {
+  const names = meta.authors.map((author) => author.name.trim()).filter(Boolean);
+  if (names.length === 0) return byline ? credited(byline) : undefined;
+  return names.length === 1 ? credited(names[0]) : names.map(credited);
+}
+
+/// Where the story happened, as a schema.org Place with the parts known.
+function placeJsonLd(meta: ArticleMeta): Record<string, unknown> | undefined {
+  const name = locatedName(meta.located);
+  if (!meta.located || !name) return undefined;
+  const { city, region, country } = meta.located;
+  const address: Record<string, string> = { "@type": "PostalAddress" };
+  if (city.trim()) address.addressLocality = city.trim();
+  if (region.trim()) address.addressRegion = region.trim();
+  if (country.trim()) address.addressCountry = country.trim();
+  return { "@type": "Place", name, address };
+}
+
+/// The year of the copyright: the first publication's, else the creation's.
+const copyrightYear = (meta: ArticleMeta): number | undefined => {
+  const year = new Date(meta.firstPublished ?? meta.created).getUTCFullYear();
+  return Number.isNaN(year) ? undefined : year;
+};
+
 /// The schema.org NewsArticle description of the article.
 export function newsArticleJsonLd(article: Article, parts: ArticleParts = articleParts(article)): Record<string, unknown> {
   const { meta } = article;
@@ -59,22 +97,41 @@ export function newsArticleJsonLd(article: Article, parts: ArticleParts = articl
     headline: parts.headline,
     inLanguage: meta.language,
     dateCreated: meta.created,
-    datePublished: meta.embargo ?? meta.created,
+    datePublished: meta.firstPublished ?? meta.published ?? meta.embargo ?? meta.created,
     dateModified: meta.updated,
     wordCount: wordCount(article.doc),
+    isAccessibleForFree: true,
   };
   if (parts.standfirst.textContent) ld.description = parts.standfirst.textContent;
-  if (parts.byline) ld.author = { "@type": "Person", name: parts.byline };
+  const author = authorJsonLd(meta, parts.byline);
+  if (author) ld.author = author;
   if (parts.kicker) ld.articleSection = parts.kicker;
+  if (meta.genre) ld.genre = meta.genre.name;
   if (meta.tags.length > 0) ld.keywords = meta.tags;
+  if (meta.subjects.length > 0) {
+    ld.about = meta.subjects.map((subject) => {
+      const uri = conceptURI(subject.code);
+      return { "@type": "Thing", name: subject.name, identifier: subject.code, ...(uri ? { sameAs: uri } : {}) };
+    });
+  }
+  const place = placeJsonLd(meta);
+  if (place) ld.contentLocation = place;
+  if (meta.copyrightHolder.trim()) {
+    ld.copyrightHolder = credited(meta.copyrightHolder.trim());
+    const year = copyrightYear(meta);
+    if (year !== undefined) ld.copyrightYear = year;
+  }
+  if (meta.copyrightNotice.trim()) ld.copyrightNotice = meta.copyrightNotice.trim();
   if (images.length > 0) ld.image = images;
   return ld;
 }
 
 const metaTag = (name: string, content: string): string => `<meta name="${name}" content="${escapeXml(content)}">`;
 
-function headerHtml(parts: ArticleParts, language: string): string {
+function headerHtml(parts: ArticleParts, meta: ArticleMeta, options: FormatOptions): string {
+  const { language } = meta;
   const lines: string[] = [];
+  if (meta.embargo) lines.push(`<p class="embargo" role="note">${escapeXml(embargoLine(meta.embargo, language, options.timeZone))}</p>`);
   if (parts.kicker) lines.push(`<p class="kicker">${escapeXml(parts.kicker)}</p>`);
   lines.push(`<h1>${escapeXml(parts.headline)}</h1>`);
   if (parts.standfirst.content.size > 0) lines.push(`<p class="standfirst">${inlineHtml(parts.standfirst)}</p>`);
@@ -101,7 +158,7 @@ function relatedHtml(parts: ArticleParts, language: string): string {
 }
 
 /// The article as a standalone HTML page.
-export function exportHtml(article: Article): string {
+export function exportHtml(article: Article, options: FormatOptions = defaultFormatOptions): string {
   const parts = articleParts(article);
   const { meta } = article;
   const lang = escapeXml(meta.language);
@@ -125,7 +182,7 @@ export function exportHtml(article: Article): string {
   ].filter(Boolean);
   const body = [
     `<article lang="${lang}">`,
-    `<header>\n${headerHtml(parts, meta.language)}\n</header>`,
+    `<header>\n${headerHtml(parts, meta, options)}\n</header>`,
     `<div class="body">\n${bodyHtml(parts.body, article)}\n</div>`,
     parts.tagline ? `<p class="tagline">${escapeXml(parts.tagline)}</p>` : "",
     relatedHtml(parts, meta.language),

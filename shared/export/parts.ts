@@ -1,5 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
-import { assetScheme, fieldNode, fieldText, type Article } from "../article";
+import { assetScheme, fieldNode, fieldText, type Article, type Located } from "../article";
 import { formatDatelineDate } from "../dateline-date";
 
 // The article's fields picked out once, so that each exporter reads names, not tree positions.
@@ -113,4 +113,31 @@ export function fileStem(article: Article): string {
     .slice(0, 80)
     .replace(/[. ]+$/, "");
   return cleaned || "article";
+}
+
+/// Where the story happened as one name ("Lyon, Auvergne-Rhône-Alpes, France"), "" when unknown.
+export function locatedName(located: Located | null): string {
+  if (!located) return "";
+  return [located.city, located.region, located.country].map((part) => part.trim()).filter(Boolean).join(", ");
+}
+
+/// Where the IPTC NewsCodes vocabularies the article's concepts come from live, by qcode scheme.
+const newsCodes: Record<string, string> = {
+  medtop: "http://cv.iptc.org/newscodes/mediatopic/",
+  genre: "http://cv.iptc.org/newscodes/genre/",
+  subj: "http://cv.iptc.org/newscodes/subjectcode/",
+};
+
+/// A qcode's scheme and its code within it: "medtop:20000763" gives ["medtop", "20000763"].
+export function qcodeParts(code: string): [scheme: string, local: string] {
+  const colon = code.indexOf(":");
+  return colon < 0 ? ["", code] : [code.slice(0, colon), code.slice(colon + 1)];
+}
+
+/// The concept's URI ("http://cv.iptc.org/newscodes/mediatopic/20000763"), or null for a scheme
+/// that is not an IPTC vocabulary known here.
+export function conceptURI(code: string): string | null {
+  const [scheme, local] = qcodeParts(code);
+  const base = newsCodes[scheme];
+  return base && local ? base + local : null;
 }

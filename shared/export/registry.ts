@@ -2,13 +2,14 @@ import type { Article } from "../article";
 import type { ExportFormat } from "../ipc";
 import { withoutReview } from "../review/published";
 import { exportFormatDescriptions, type ExportFormatDescription } from "./formats";
+import { defaultFormatOptions, type FormatOptions } from "./options";
 
 // The one table of export formats that the menu, the export dialog, the CLI and the tests read.
 // Each exporter is loaded on first use, so reading the table loads none of them (nor docx,
 // yaml or prosemirror-markdown behind them).
 
-/// Turns an article into the contents of a file.
-export type Exporter = (article: Article) => string | Uint8Array | Promise<string | Uint8Array>;
+/// Turns an article into the contents of a file, as the newsroom's settings say (shared/export/options.ts).
+export type Exporter = (article: Article, options: FormatOptions) => string | Uint8Array | Promise<string | Uint8Array>;
 
 /// One export format: its description and the function that writes it.
 export interface ExportFormatInfo extends ExportFormatDescription {
@@ -19,8 +20,8 @@ export interface ExportFormatInfo extends ExportFormatDescription {
 /// An exporter that loads its module the first time it runs.
 const onFirstUse =
   (load: () => Promise<Exporter>): Exporter =>
-  async (article) =>
-    (await load())(article);
+  async (article, options) =>
+    (await load())(article, options);
 
 const exporters: Record<ExportFormat, Exporter | null> = {
   html: onFirstUse(async () => (await import("./html")).exportHtml),
@@ -37,7 +38,7 @@ const exporters: Record<ExportFormat, Exporter | null> = {
 function publishedOrReviewed(format: ExportFormatDescription): Exporter | null {
   const exporter = exporters[format.id];
   if (!exporter || format.carriesReview) return exporter;
-  return (article) => exporter(withoutReview(article));
+  return (article, options) => exporter(withoutReview(article), options);
 }
 
 /// Every export format, in menu order.
@@ -54,8 +55,8 @@ export function exportFormatInfo(id: ExportFormat): ExportFormatInfo {
 }
 
 /// Runs one format's exporter; PDF is not exported here (see `ExportFormatInfo.exporter`).
-export async function exportArticle(article: Article, id: ExportFormat): Promise<string | Uint8Array> {
+export async function exportArticle(article: Article, id: ExportFormat, options: FormatOptions = defaultFormatOptions): Promise<string | Uint8Array> {
   const { exporter } = exportFormatInfo(id);
   if (!exporter) throw new Error(`${id} is printed from the HTML export, not exported directly`);
-  return exporter(article);
+  return exporter(article, options);
 }

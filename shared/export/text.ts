@@ -1,12 +1,15 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../article";
+import { embargoLine } from "../embargo";
 import { quoteStyle } from "../quote-marks";
 import { wordCount } from "../word-count";
 import { fixedWords } from "./fixed-words";
+import { defaultFormatOptions, type FormatOptions } from "./options";
 import { articleParts, datelineLabel, figureParts, hasDateline } from "./parts";
 import { tableText } from "./tables";
 
-// Plain-text export in wire-copy style: kicker, headline, standfirst, byline, then the story
+// Plain-text export in wire-copy style: the embargo line when there is one
+// ("EMBARGOED UNTIL 09:00 GMT 1 Jan 2030", shared/embargo.ts), kicker, headline, standfirst, byline, then the story
 // with the dateline leading its first paragraph ("WASHINGTON, Jan. 7, 2014 (AFP) - …"),
 // the tagline as the story's last line, the related links after it, and last the word count
 // ("Words: 523", as shared/word-count.ts counts them), as wire headers carry it. The words the
@@ -51,12 +54,14 @@ function listItems(list: PMNode, indent: string, language: string, marker: (i: n
 }
 
 /// The article as wire-style plain text, paragraphs separated by blank lines.
-export function exportText(article: Article): string {
+export function exportText(article: Article, options: FormatOptions = defaultFormatOptions): string {
   const parts = articleParts(article);
-  const { language } = article.meta;
+  const { language, embargo } = article.meta;
   const words = fixedWords(language);
   const head = [parts.kicker, parts.headline].filter(Boolean);
-  const sections: string[] = [head.join("\n")];
+  const sections: string[] = [];
+  if (embargo) sections.push(embargoLine(embargo, language, options.timeZone));
+  sections.push(head.join("\n"));
   if (parts.standfirst.textContent) sections.push(parts.standfirst.textContent);
   if (parts.byline) sections.push(parts.byline);
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import type { ArticleJSON, Asset } from "../../shared/article";
 import { articleFromJSON, parseArticleFile, serializeArticle } from "../../shared/article-file";
+import { defaultFormatOptions } from "../../shared/export/options";
 import { exportRegistry } from "../../shared/export/registry";
 import { articleFromPayload, readArticleFile, writeArticleFile } from "../../electron/services/article-io";
 import { seedArticlePath } from "../support/seed-article";
@@ -115,8 +116,8 @@ export async function exports(runs = 3): Promise<DocumentFigures> {
   for (const format of exportRegistry) {
     const exporter = format.exporter;
     if (!exporter) continue;
-    figures[`export ${format.label}: reference article`] = await timeRuns(() => exporter(seed.article), { runs, repeat: 5, warmup: 3 });
-    figures[`export ${format.label}: 1 MB article`] = await timeRuns(() => exporter(large), { runs, warmup: 0 });
+    figures[`export ${format.label}: reference article`] = await timeRuns(() => exporter(seed.article, defaultFormatOptions), { runs, repeat: 5, warmup: 3 });
+    figures[`export ${format.label}: 1 MB article`] = await timeRuns(() => exporter(large, defaultFormatOptions), { runs, warmup: 0 });
   }
   return figures;
 }

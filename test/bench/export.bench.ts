@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { bench, describe } from "vitest";
 import { parseArticleFile } from "../../shared/article-file";
 import { checkBeforeExport } from "../../shared/export/checks";
+import { defaultFormatOptions } from "../../shared/export/options";
 import { exportRegistry } from "../../shared/export/registry";
 import { exportHtml } from "../../shared/export/html";
 import { exportMarkdown } from "../../shared/export/markdown";
@@ -24,7 +25,7 @@ describe("export the reference article", () => {
     const { exporter } = format;
     if (!exporter) continue;
     bench(format.label, async () => {
-      await exporter(article);
+      await exporter(article, defaultFormatOptions);
     }, options);
   }
   bench("pre-export check", () => {

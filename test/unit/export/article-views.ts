@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { Article } from "../../../shared/article";
-import { articleToJSON } from "../../../shared/article";
+import { articleToJSON, emptyNewsroomMeta } from "../../../shared/article";
 
 // Views of an article that tests compare: what Markdown can carry, and the words in reading order.
 
@@ -49,8 +49,15 @@ function normalizeChildren(node: NodeJSON, dropEm = false): unknown {
 
 /// The article as far as Markdown carries it (see `markdownLosses`).
 export function markdownView(article: Article): unknown {
-  const json = articleToJSON(article);
+  const json = articleToJSON(withoutNewsroomMeta(article));
   return { meta: json.meta, assets: json.assets, doc: normalize(json.doc as NodeJSON) };
+}
+
+/// The article without the newsroom metadata of issue 14, which the HTML and Markdown exports do
+/// not carry back to an import (the HTML page has it for readers and search engines in JSON-LD,
+/// but neither the editor's note nor e-mails may be on a page, so it cannot be the article's copy).
+export function withoutNewsroomMeta(article: Article): Article {
+  return { ...article, meta: { ...article.meta, ...emptyNewsroomMeta() } };
 }
 
 /// Every text of the article in reading order: fields, body textblocks, tagline, related links.

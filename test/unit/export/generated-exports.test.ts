@@ -12,7 +12,7 @@ import { importMarkdown } from "../../../shared/import/markdown";
 import { parseHtmlInNode } from "../../../electron/services/import-files";
 import { sampleArticles } from "../../support/arbitrary-article";
 import { rounds, timeoutFor } from "../../support/long-tests";
-import { markdownView, missingWord, textsInOrder } from "./article-views";
+import { markdownView, missingWord, textsInOrder, withoutNewsroomMeta } from "./article-views";
 import { validateNinjs, validateNitf } from "./standards";
 
 // Every exporter on generated articles (all node and mark types, awkward text, empty fields):
@@ -22,7 +22,7 @@ const articles = sampleArticles(rounds(100, 200));
 
 describe(`exports of ${articles.length} generated articles`, { timeout: timeoutFor(articles.length, 1_000) }, () => {
   it("NITF: every document validates against the NITF 3.6 XSD (xmllint)", () => {
-    expect(validateNitf(articles.map(exportNitf))).toEqual([]);
+    expect(validateNitf(articles.map((a) => exportNitf(a)))).toEqual([]);
   });
 
   it("ninjs: every document validates against the ninjs 2.2 schema (ajv)", () => {
@@ -39,7 +39,7 @@ describe(`exports of ${articles.length} generated articles`, { timeout: timeoutF
       expect(JSON.parse(scripts[0].textContent ?? "")).toEqual(newsArticleJsonLd(article));
       const back = await importHtml(html, parseHtmlInNode);
       if (!back.ok) throw new Error(back.errors.join("\n"));
-      expect(serializeArticle(back.article)).toBe(serializeArticle(article));
+      expect(serializeArticle(withoutNewsroomMeta(back.article))).toBe(serializeArticle(withoutNewsroomMeta(article)));
     }
   });
 

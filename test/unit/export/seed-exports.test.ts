@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { localEmbargoTime } from "../../../shared/embargo";
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
 import { parseArticleFile } from "../../../shared/article-file";
@@ -131,8 +132,8 @@ describe("the reference article", () => {
   });
 
   it("plain text: wire style, headline first and the dateline leading the story", () => {
-    const text = exportText(withDateline());
-    expect(text.startsWith(`${parts.kicker}\n${parts.headline}\n\nArms for Iraq\n\n${parts.byline}\n\n`)).toBe(true);
+    const text = exportText(withDateline(), { timeZone: "Europe/London", exportEdnote: false });
+    expect(text.startsWith(`EMBARGOED UNTIL 06:00 GMT 8 Jan 2014\n\n${parts.kicker}\n${parts.headline}\n\nArms for Iraq\n\n${parts.byline}\n\n`)).toBe(true);
     expect(text).toContain(`WASHINGTON, Jan. 7, 2014 (AFP) - ${parts.paragraphs[0]}`);
     expect(missingWord(textsInOrder(article), exportText(article))).toBeNull();
   });
@@ -180,7 +181,7 @@ describe("the pre-export check", () => {
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([
       "The headline is 79 characters long; aim for 70 or fewer.",
-      "The article is embargoed until 2014-01-08T06:00:00Z; the exported files carry the embargo.",
+      `The article is embargoed until ${localEmbargoTime("2014-01-08T06:00:00Z")}; the exported files carry the embargo.`,
     ]);
   });
 });

@@ -68,7 +68,7 @@ function probedWork(pool: WorkerPool, probe: LoopProbe, turnsPerRead: number[]):
     checkArticle: (payload, verified, meta) => pool.checkArticle(payload, verified, meta),
     salvage: (payload) => pool.salvage(payload),
     importArticle: (bytes, format) => pool.importArticle(bytes, format),
-    renderExports: (payload, verified, formats) => pool.renderExports(payload, verified, formats),
+    renderExports: (payload, verified, formats, choices) => pool.renderExports(payload, verified, formats, choices),
     dispose: () => pool.dispose(),
   };
 }
