@@ -29,6 +29,8 @@ export class DeskFolder {
   readonly index: DeskIndex;
   private watcher: FSWatcher | null = null;
   private pending = new Set<string>();
+  /// A folder came or went since the last look: the whole folder is looked at.
+  private folderChanged = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private rescanTimer: ReturnType<typeof setInterval> | null = null;
   /// Updates run one at a time, in order.
@@ -52,9 +54,15 @@ export class DeskFolder {
     });
     const touched = (path: string) => this.touched(path);
     this.watcher.on("add", touched).on("change", touched).on("unlink", touched);
-    // A folder added, moved in or removed: look at the whole folder (its stories came or went with it).
-    this.watcher.on("addDir", () => this.rescan()).on("unlinkDir", () => this.rescan());
+    // A folder added, moved in or removed: look at the whole folder once the files in it have landed
+    // (its stories came or went with it, and some may be written before the folder is watched).
+    const folderChanged = () => this.touched(null);
+    this.watcher.on("addDir", folderChanged).on("unlinkDir", folderChanged);
     this.watcher.on("error", () => this.rescan());
+    // Changes are seen once the watcher is on every folder: the first look starts then, so that
+    // nothing saved meanwhile falls between the two.
+    const watching = new Promise<void>((resolve) => this.watcher!.once("ready", () => resolve()));
+    await watching;
     await this.run(() => this.scan());
     const every = this.options.rescanMs ?? 15_000;
     if (every > 0 && !this.closed) {
@@ -77,13 +85,17 @@ export class DeskFolder {
     void this.run(() => this.scan());
   }
 
-  private touched(path: string): void {
-    this.pending.add(path);
+  /// A file changed (or, for null, a folder): its story is read after a pause that gathers the others.
+  private touched(path: string | null): void {
+    if (path === null) this.folderChanged = true;
+    else this.pending.add(path);
     this.timer ??= setTimeout(() => {
       this.timer = null;
       const paths = [...this.pending];
+      const whole = this.folderChanged;
       this.pending.clear();
-      void this.run(async () => this.report(await this.index.update(paths)));
+      this.folderChanged = false;
+      void this.run(async () => (whole ? this.scan() : this.report(await this.index.update(paths))));
     }, this.options.settleMs ?? 100);
   }
 
