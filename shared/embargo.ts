@@ -1,4 +1,5 @@
 import { fixedWords } from "./export/fixed-words";
+import { primaryLanguage } from "./text-direction";
 
 // The embargo as people read it: in the window, in the reader's own time zone (never raw UTC).
 // The line an export opens with (in the article's language and the newsroom's time zone) is
@@ -46,7 +47,7 @@ function usableTimeZone(timeZone: string | null): string | undefined {
 export function embargoLine(embargo: string, language: string, timeZone: string | null): string {
   const words = fixedWords(language).embargoedUntil;
   // A language without its own words (English ones) gets English months too, not "1 1 2030".
-  const locale = fixedWords(language) === fixedWords("en") ? "en" : language;
+  const locale = fixedWords(language) === fixedWords("en") && primaryLanguage(language) !== "en" ? "en" : language;
   const until = Date.parse(embargo);
   if (Number.isNaN(until)) return `${words} ${embargo}`;
   let parts: Intl.DateTimeFormatPart[];

@@ -2,6 +2,7 @@ import type { Article } from "../../../shared/article";
 import { checkBeforeExport } from "../../../shared/export/checks";
 import { hasSuggestions, settledDoc } from "../../../shared/review/suggestions";
 import { exportFormatDescriptions } from "../../../shared/export/formats";
+import { publishedMeta } from "../../../shared/workflow";
 import type { ArticlePayload, ExportFormat, Settings } from "../../../shared/ipc";
 import { call } from "./api";
 import { showModal } from "./dialogs";
@@ -23,6 +24,8 @@ export interface ExportContext {
   styleErrors: () => Promise<string[]>;
   /// Accepts every open suggestion in the article (one undo step): "Accept All and Export".
   acceptAllSuggestions?: () => void;
+  /// Gives the article what an export marked published at `at` gave its files (one undo step).
+  markPublished?: (at: Date) => void;
 }
 
 /// Exports with the last formats and folder; falls back to the dialog when there is no last choice.
@@ -55,6 +58,14 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   }
   form.append(formats);
 
+  // Marked published, the files say so (status, version, publication time) and so does the article
+  // afterwards; refused while the embargo is to come (here, and again by main).
+  const publishedId = "export-published";
+  const published = element("input", { type: "checkbox", id: publishedId, name: "published" });
+  const publishedLabel = element("label", { for: publishedId, class: "export-format export-published" });
+  publishedLabel.append(published, " Mark as published ", element("span", { class: "form-hint" }, `(version ${publishedVersion(context.article())})`));
+  if (context.markPublished) form.append(publishedLabel);
+
   // The check depends on the formats chosen: the Word document carries the open review, the others do not.
   const problems = element("div", { class: "export-problems" });
   form.append(problems);
@@ -74,9 +85,9 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   const chosenFormats = () => [...boxes].filter(([, box]) => box.checked).map(([id]) => id);
   const showCheck = () => {
     const article = context.article();
-    const check = checkBeforeExport(article, new Date(), styleErrors, chosenFormats());
+    const check = checkBeforeExport(article, new Date(), styleErrors, chosenFormats(), published.checked);
     const onlySuggestionsBlock =
-      !!context.acceptAllSuggestions && check.errors.length > 0 && hasSuggestions(article.doc) && checkBeforeExport({ ...article, doc: settledDoc(article.doc, true) }, new Date(), styleErrors, chosenFormats()).errors.length === 0;
+      !!context.acceptAllSuggestions && check.errors.length > 0 && hasSuggestions(article.doc) && checkBeforeExport({ ...article, doc: settledDoc(article.doc, true) }, new Date(), styleErrors, chosenFormats(), published.checked).errors.length === 0;
     acceptAndExport.hidden = !onlySuggestionsBlock;
     problems.replaceChildren();
     if (check.errors.length > 0) problems.append(problemList("Fix before exporting", check.errors, "export-errors"));
@@ -86,6 +97,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
   };
   showCheck();
   formats.addEventListener("change", showCheck);
+  published.addEventListener("change", showCheck);
   actions.append(cancel, acceptAndExport, submit);
   form.append(error, actions);
   dialog.append(form);
@@ -101,7 +113,7 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
       }
       submit.disabled = true;
       error.textContent = "";
-      runExport(context, chosen).then(
+      runExport(context, chosen, undefined, published.checked).then(
         (files) => (files ? close(files) : (submit.disabled = false)),
         (e: unknown) => {
           error.textContent = (e as Error).message;
@@ -116,15 +128,22 @@ export async function openExportDialog(context: ExportContext): Promise<string[]
 
 /// Exports into the folder main granted (its token), or one the journalist picks in main's dialog;
 /// asks first when some of the files are already there. Null when the journalist cancelled.
-async function runExport(context: ExportContext, formats: ExportFormat[], folder?: string): Promise<string[] | null> {
-  const request = { handle: context.handle(), article: context.articleJSON(), formats, ...(folder ? { folder } : {}) };
-  const result = await call("export:run", request);
-  if (!result || "files" in result) return result?.files ?? null;
-  const existing = await askAboutExisting(result.existing, formats.length);
-  if (!existing) return null;
-  const again = await call("export:run", { ...request, folder: result.folder, existing });
-  return again && "files" in again ? again.files : null;
+async function runExport(context: ExportContext, formats: ExportFormat[], folder?: string, published = false): Promise<string[] | null> {
+  const request = { handle: context.handle(), article: context.articleJSON(), formats, ...(folder ? { folder } : {}), ...(published ? { published } : {}) };
+  const first = await call("export:run", request);
+  let result = first;
+  if (first && "existing" in first) {
+    const existing = await askAboutExisting(first.existing, formats.length);
+    if (!existing) return null;
+    result = await call("export:run", { ...request, folder: first.folder, existing });
+  }
+  if (!result || !("files" in result)) return null;
+  if (result.published) context.markPublished?.(new Date(result.published));
+  return result.files;
 }
+
+/// The version an export marked published now gives the article: the same the first time, one more after.
+const publishedVersion = (article: Article): number => publishedMeta(article.meta, new Date()).version;
 
 /// What to do with files already in the folder: write over them, or write the new ones under a number beside them.
 export type ExistingChoice = "replace" | "keep-both";

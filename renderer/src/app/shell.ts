@@ -10,6 +10,7 @@ import { metaOf, replaceMeta } from "../editor/meta";
 import { statusLabels, type ArticleMeta } from "../../../shared/article";
 import { embargoChipText } from "../../../shared/embargo";
 import { changeStatus } from "../review/workflow-commands";
+import { markPublished } from "./mark-published";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { askLoadFromDisk } from "./disk-change-bar";
@@ -383,6 +384,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     settings: async () => (settings = await call("settings:get", {})),
     styleErrors: () => checks.errors(editor.state),
     acceptAllSuggestions: () => editor.run(settle(true, "all")),
+    markPublished: (at) => void editor.run(markPublished(at, settings.identity)),
   };
 
   /// Export… (the dialog) and Export Again (the last formats and folder).
