@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { buildPages, compareWithBuild, editors, launchBrowser, openEditor, startServer, type EditorName } from "./browser";
 import { commandLine } from "./command-line";
+import { desk } from "./desk";
 import { exports, openAndSave } from "./documents";
 import { baselineBundle, rendererBundle } from "./footprint";
 import { formatTable, type Report, type Row } from "./report";
@@ -15,7 +16,7 @@ import { keyLatency, typingAtSize, type TypingRun } from "./typing";
 // documents, the command line and the footprint; one table on stdout, the same as JSON with
 // `-- --json FILE`. A benchmark, not a test: nothing here fails on a slow figure.
 //
-// Options (for working on one part): --only typing,documents,exports,cli,footprint,review;
+// Options (for working on one part): --only typing,documents,exports,cli,footprint,review,desk;
 // --sizes 300,1000,5000; --runs 3; --before DIR adds an earlier build of the renderer (an
 // out/renderer folder) as a fourth editor, typed in turn with the others.
 
@@ -29,7 +30,7 @@ const { values: options } = parseArgs({
   },
 });
 if (options.before) compareWithBuild(options.before);
-const parts = new Set((options.only ?? "typing,footprint,documents,review,exports,cli").split(","));
+const parts = new Set((options.only ?? "typing,footprint,documents,review,exports,cli,desk").split(","));
 const sizes = options.sizes!.split(",").map(Number);
 const runs = Math.max(1, Number(options.runs));
 const started = Date.now();
@@ -178,6 +179,9 @@ async function main(): Promise<void> {
       const target = name === "copydesk --version" || name === "copydesk validate small.article" ? { target: "< 150 ms", met: value.median < 150 } : {};
       rows.push({ section: "Command line (wall time)", name, unit: "ms", values: { copydesk: value }, ...target });
     }
+  });
+  await part("desk", async () => {
+    rows.push(...(await desk({ runs })));
   });
   const report: Report = {
     command: "npm run bench",
