@@ -88,6 +88,12 @@ function only(on: readonly Platform[], list: CommandKey[]): CommandKey[] {
 /// The commands, in the order the menus and the toolbar show them within their groups.
 export const commandTable = {
   new: { label: "New", does: "new article (new window)", runs: "main", keys: keys("window", "Mod-n"), menu: { menu: "File", group: "open" } },
+  "new-from-template": {
+    label: "New from Template…",
+    does: "start a story from a template (news, brief, live update, obituary, results, or the newsroom's own): its structure and metadata, as a new untitled article",
+    keys: keys("window", "Mod-Shift-n"),
+    menu: { menu: "File", group: "open" },
+  },
   open: {
     label: "Open…",
     does: "open",

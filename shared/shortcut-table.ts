@@ -7,6 +7,7 @@ import { keyLabel, platformNames, platforms } from "./keys";
 /// The README's rows: commands shown side by side in one row ("Ctrl+B / Ctrl+I | bold / italic").
 export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["new"],
+  ["new-from-template"],
   ["open", "save", "save-as"],
   ["open-desk"],
   ["show-desk"],

@@ -38,7 +38,7 @@ import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedInde
 /// The file commands: the shell implements them (they talk to the main process).
 export type FileCommandId = Extract<
   CommandId,
-  "open" | "open-desk" | "show-desk" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again"
+  "new-from-template" | "open" | "open-desk" | "show-desk" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again"
 >;
 
 /// What the commands need from the window's shell: dialogs, panels, settings and files.
@@ -120,6 +120,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
   const li = schema.nodes.list_item;
   const file = (id: FileCommandId): CommandBinding => ({ action: () => shell.file(id) });
   return {
+    "new-from-template": file("new-from-template"),
     open: file("open"),
     "open-desk": file("open-desk"),
     "show-desk": file("show-desk"),

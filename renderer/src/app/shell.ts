@@ -45,6 +45,7 @@ declare global {
 // link, dateline, export, changed on disk) and the recovery list.
 const editorDialogs = () => import("./editor-dialogs");
 const exportDialog = () => import("./export-dialog");
+const templateDialog = () => import("./template-dialog");
 const identityDialog = () => import("../review/identity-dialog");
 const pageOfferBar = () => import("./page-offer-bar");
 
@@ -418,6 +419,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
         other: side,
       });
       show(`Comparing with ${other.title}; nothing of it is kept, and the article is unchanged.`);
+    },
+    "new-from-template": async () => {
+      if (unsavedWorkInTheWay()) return;
+      const story = await (await templateDialog()).openTemplateDialog();
+      if (story) load(story.opened, `New story from the ${story.template.name} template: save it to give it a name.`);
+      editor.focus();
     },
     open: async () => {
       if (unsavedWorkInTheWay()) return;

@@ -141,6 +141,7 @@ describe("the menu template", () => {
     const file = template.find((menu) => menu.label === "&File")!.submenu!;
     expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
       "New",
+      "New from Template…",
       "Open…",
       "Open Desk Folder…",
       "Open Recent",
