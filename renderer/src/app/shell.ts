@@ -234,7 +234,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     chipShown = key;
     statusChip.dataset.status = meta.status;
     statusChip.textContent = statusLabels[meta.status];
-    if (embargo) statusChip.append(element("span", { class: "status-embargo" }, embargo));
+    if (embargo) statusChip.append(element("span", { class: "status-embargo" }, ` · ${embargo}`));
   }
   function refresh(state: EditorState): void {
     const { status } = metaOf(state);

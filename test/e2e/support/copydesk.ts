@@ -532,6 +532,33 @@ export class Copydesk {
     await expect(this.note(body)).toBeVisible();
   }
 
+  /// Files the story to the desk (File > File to Desk…, or its key), with a note for the desk when given.
+  async fileToDesk(note = "", by: "menu" | "key" = "menu"): Promise<void> {
+    if (by === "key") await this.pressKeyOf("file-to-desk");
+    else await this.chooseFromMenu("file-to-desk");
+    await this.handOff("File to desk", note, "File to Desk");
+    await expect(this.statusChip()).toContainText("Filed");
+  }
+
+  /// Sends the story back to its reporter (File > Send Back to Reporter…), saying what to do when given.
+  async sendBack(note = ""): Promise<void> {
+    await this.chooseFromMenu("send-back");
+    await this.handOff("Send back to reporter", note, "Send Back");
+    await expect(this.statusChip()).toContainText("Draft");
+  }
+
+  private async handOff(title: string, note: string, button: string): Promise<void> {
+    const dialog = this.dialog(title);
+    if (note) await dialog.getByRole("textbox").fill(note);
+    await dialog.getByRole("button", { name: button, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /// The title bar's chip: the status, and the embargo while it is still to come.
+  statusChip(): Locator {
+    return this.page.locator(".titlebar .status-chip");
+  }
+
   /// Replies to the note whose text holds `words`.
   async reply(words: string, text: string): Promise<void> {
     const card = this.note(words);
