@@ -1,9 +1,16 @@
-import type { ArticleMeta, ArticleStatus } from "./article";
+import { articleStatuses, type ArticleMeta, type ArticleStatus } from "./article";
 import { localEmbargoTime } from "./embargo";
 import type { Review, WorkflowEntry } from "./review/review";
 
 // The desk's workflow (docs/article-model.md, "Workflow"): which status a story is in, what the
 // wire formats call it, who changed it, and what publishing does to the article's own version.
+
+/// A status an importer found, as ours: one of ours as it is, Copydesk 0.1's "approved" (from an
+/// export of that time) as ready; null for anything else.
+export function statusFrom(value: unknown): ArticleStatus | null {
+  if (value === "approved") return "ready";
+  return typeof value === "string" && (articleStatuses as readonly string[]).includes(value) ? (value as ArticleStatus) : null;
+}
 
 /// NITF's `management-status` and ninjs's `pubstatus`: usable once ready or published, canceled
 /// when killed, withheld before.

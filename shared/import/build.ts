@@ -1,5 +1,6 @@
 import { articleFromJSON } from "../article-file";
-import { articleStatuses, assetScheme, emptyNewsroomMeta, type Article, type ArticleMeta, type Asset } from "../article";
+import { statusFrom } from "../workflow";
+import { assetScheme, emptyNewsroomMeta, type Article, type ArticleMeta, type Asset } from "../article";
 import { assetFromDataUrl, base64ToBytes } from "../asset-policy";
 import { metaSchema } from "../meta-schema";
 import { isSafeLinkHref, isWebHref } from "../urls";
@@ -56,7 +57,7 @@ export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()
   for (const [key, name] of Object.entries(metaNames) as [keyof ArticleMeta, string][]) {
     const value = found[key];
     if (value === undefined || value === null || value === "") continue;
-    const usable = key === "created" || key === "updated" || key === "embargo" ? dateTime(value) !== null : key === "status" ? articleStatuses.includes(value as ArticleMeta["status"]) : valid(key, value);
+    const usable = key === "created" || key === "updated" || key === "embargo" ? dateTime(value) !== null : key === "status" ? statusFrom(value) !== null : valid(key, value);
     if (!usable) warnings.push(`The ${name} ${JSON.stringify(String(value).slice(0, 60))} was not used: it is not a valid ${name}${key === "id" ? " (a new one was made)" : ""}.`);
   }
   const created = dateTime(found.created) ?? now.toISOString();
@@ -66,7 +67,7 @@ export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()
     slug: valid("slug", found.slug) ? found.slug : "",
     language: valid("language", found.language) ? found.language : "en",
     tags: tags.filter((t) => t !== "" && t.length <= 200),
-    status: articleStatuses.includes(found.status as ArticleMeta["status"]) ? (found.status as ArticleMeta["status"]) : "draft",
+    status: statusFrom(found.status) ?? "draft",
     created,
     updated: dateTime(found.updated) ?? created,
     embargo: dateTime(found.embargo),

@@ -26,7 +26,7 @@ describe("Markdown import", () => {
     const md = `---\nid: not-a-uuid\nslug: my-story\nlanguage: de\ntags: [a, b]\nstatus: approved\ncreated: 2014-01-07\n---\n\n# Title\n`;
     const result = await importMarkdown(md);
     if (!result.ok) throw new Error(result.errors.join("\n"));
-    expect(result.article.meta).toMatchObject({ slug: "my-story", language: "de", tags: ["a", "b"], status: "approved", created: "2014-01-07T00:00:00.000Z" });
+    expect(result.article.meta).toMatchObject({ slug: "my-story", language: "de", tags: ["a", "b"], status: "ready", created: "2014-01-07T00:00:00.000Z" });
     expect(result.article.meta.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
