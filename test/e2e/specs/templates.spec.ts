@@ -34,7 +34,7 @@ test("an obituary from its template: genre, structure and a new untitled story t
 
   await copydesk.expectMessage("New story from the Obituary template");
   await expect(copydesk.field("standfirst")).toHaveText(/^Born .*; died .*/);
-  await expect(copydesk.bodyBlocks().filter({ hasText: "Life" })).toHaveCount(1);
+  await expect(copydesk.bodyBlocks().filter({ hasText: /^Life$/ })).toHaveCount(1);
   const article = await copydesk.documentJson();
   expect(article.meta.genre).toEqual({ code: "genre:Obituary", name: "Obituary" });
   expect(article.meta).toMatchObject({ status: "draft", version: 1, wordTarget: 800, ednote: "" });
