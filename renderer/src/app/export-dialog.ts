@@ -157,7 +157,7 @@ export function askAboutExisting(names: readonly string[], total: number): Promi
     "aria-describedby": "export-existing-message",
   });
   const form = element("form", { method: "dialog" });
-  const count = names.length === total ? (total === 1 ? "The file" : `All ${total} files`) : `${names.length} of the ${total} files`;
+  const count = names.length < total ? `${names.length} of the ${total} files` : total === 1 ? "The file" : total === 2 ? "Both files" : `All ${total} files`;
   form.append(
     element("h2", { id: "export-existing-title" }, names.length === 1 ? "Replace the file?" : "Replace the files?"),
     element("p", { id: "export-existing-message", class: "form-message" }, `${count} to export ${names.length === 1 ? "is" : "are"} already in the folder:`),
@@ -166,7 +166,7 @@ export function askAboutExisting(names: readonly string[], total: number): Promi
   for (const name of names) list.append(element("li", {}, name));
   form.append(
     list,
-    element("p", { class: "form-hint" }, "Replace writes over them. Keep both leaves them as they are and writes the new files with a number added to their names, the same number for each."),
+    element("p", { class: "form-hint" }, "Replace writes over them. Keep both leaves them alone and adds a number to the new files' names, the same for each."),
   );
   const actions = element("div", { class: "form-actions" });
   const cancel = element("button", { type: "button" }, "Cancel");
