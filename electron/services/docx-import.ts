@@ -13,6 +13,8 @@ import { childElements, parseXml } from "../../shared/import/xml-tree";
 
 /// Mammoth's map from Copydesk's and Word's own styles to the HTML the styled HTML reader reads.
 export const docxStyleMap = [
+  // The embargo line an export opens with is the embargo's, which the metadata holds: not the story's text.
+  `p[style-name='${style.embargo}'] => !`,
   `p[style-name='${style.kicker}'] => p.kicker:fresh`,
   `p[style-name='${style.standfirst}'] => p.standfirst:fresh`,
   `p[style-name='${style.byline}'] => p.byline:fresh`,

@@ -4,6 +4,7 @@ import type { IStylesOptions } from "docx";
 
 /// Style ids and names (they are the same) per article part.
 export const docxStyleNames = {
+  embargo: "Embargo",
   kicker: "Kicker",
   standfirst: "Standfirst",
   byline: "Byline",
@@ -37,6 +38,7 @@ const paragraphStyle = (name: string, run: Record<string, unknown>, paragraph: R
 /// The styles block of the document.
 export const docxStyles: IStylesOptions = {
   paragraphStyles: [
+    paragraphStyle(s.embargo, { bold: true, color: "A4161A", size: 20 }, { border: { top: { style: "single", size: 12, color: "A4161A", space: 2 }, bottom: { style: "single", size: 12, color: "A4161A", space: 2 } } }),
     paragraphStyle(s.kicker, { bold: true, allCaps: true, color: "A4161A", size: 18 }),
     paragraphStyle(s.standfirst, { size: 26, color: "333333" }),
     paragraphStyle(s.byline, { color: grey, size: 20 }),

@@ -294,7 +294,7 @@ export async function exportDocx(article: Article, options: FormatOptions = defa
   const add = (p: Paragraph) => ctx.paragraphs.push(p);
   const field = (name: string) => fieldNode(article.doc, name);
   const { embargo, language } = article.meta;
-  if (embargo) add(paragraph(ctx, { children: [textRun(ctx, { text: clean(embargoLine(embargo, language, options.timeZone)), bold: true })] }));
+  if (embargo) add(paragraph(ctx, { style: style.embargo, children: [textRun(ctx, { text: clean(embargoLine(embargo, language, options.timeZone)) })] }));
   if (parts.kicker) add(plainBlock(ctx, field("kicker"), { style: style.kicker }));
   add(paragraph(ctx, { heading: HeadingLevel.HEADING_1, children: [...comments.deskNotes(), ...plainRuns(field("headline"), ctx)] }));
   if (parts.standfirst.content.size > 0) add(paragraph(ctx, { style: style.standfirst, children: runs(parts.standfirst, ctx) }));

@@ -1,4 +1,5 @@
 import { childElements, parseXml, textOf, type XmlElement } from "./xml-tree";
+import { docxStyleIds } from "../export/docx-styles";
 
 // What a Word document says of its review, read from its XML (mammoth, which makes the article's
 // text, drops all of it): each paragraph's text as the reader sees it (tracked insertions in,
@@ -146,6 +147,13 @@ class ParagraphReader {
   }
 }
 
+/// True for a paragraph in the Embargo style (shared/export/docx-styles.ts).
+function isEmbargoLine(paragraph: XmlElement): boolean {
+  const properties = childElements(paragraph, "pPr")[0];
+  const style = properties && childElements(properties, "pStyle")[0];
+  return !!style && attr(style, "val") === docxStyleIds.embargo;
+}
+
 /// The paragraphs of word/document.xml in reading order (a table's cells row by row), or why they cannot be read.
 export function readWordParagraphs(xml: string): { ok: true; paragraphs: WordParagraph[] } | { ok: false; error: string } {
   const parsed = parseXml(xml);
@@ -154,6 +162,8 @@ export function readWordParagraphs(xml: string): { ok: true; paragraphs: WordPar
   const walk = (element: XmlElement): void => {
     for (const child of childElements(element)) {
       if (child.name === "p") {
+        // The embargo line an export opens with, which mammoth leaves out too (electron/services/docx-import.ts).
+        if (isEmbargoLine(child)) continue;
         const reader = new ParagraphReader();
         reader.read(child);
         paragraphs.push(reader.paragraph);
