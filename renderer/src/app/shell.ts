@@ -471,6 +471,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function showDesk(on: boolean): void {
     deskSection.hidden = !on;
     workspace.hidden = on;
+    // The editing tools act on the article, which the desk hides.
+    top.hidden = on;
     if (on) deskShown?.focus();
     else editor.focus();
   }

@@ -3,6 +3,8 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createArticle, type Article, type ArticleStatus } from "../../../shared/article";
 import { serializeArticle } from "../../../shared/article-file";
+import { personFrom } from "../../../shared/review/people";
+import { emptyReview } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
 import { expect, test } from "../support/fixtures";
 
@@ -13,6 +15,27 @@ import { expect, test } from "../support/fixtures";
 const n = schema.nodes;
 const statuses: ArticleStatus[] = ["draft", "filed", "in-edit", "ready", "published", "held"];
 const reporters = ["Amira Haddad", "Tom Li", "Jo Bloggs"];
+const events = [
+  "Floods close roads",
+  "Council votes on budget",
+  "Hospital strike enters second week",
+  "Ferry services resume",
+  "Police appeal for witnesses",
+  "New tram line opens",
+  "School places shortfall grows",
+  "Storm damage bill rises",
+  "Mayor faces confidence vote",
+  "Factory to cut 300 jobs",
+  "Heatwave warning issued",
+  "Bridge repairs delayed",
+  "Festival crowds break record",
+  "Court clears former minister",
+  "Rents rise fastest in a decade",
+];
+const places = ["Leeds", "Lyon", "Porto", "Gdańsk", "Bilbao", "Turin", "Graz", "Malmö", "Cork", "Ghent", "Brno", "Split", "Aarhus", "Tartu", "Bergen", "Nantes"];
+
+/// The headline of the i-th story of the folder: each one different.
+const headlineOf = (i: number) => `${events[i % events.length]} in ${places[Math.floor(i / events.length) % places.length]}`;
 
 /// A story with a headline, a paragraph and the desk's metadata.
 function deskStory(i: number, headline: string, text: string, status: ArticleStatus): Article {
@@ -20,7 +43,17 @@ function deskStory(i: number, headline: string, text: string, status: ArticleSta
   const paragraph = (words: string) => n.paragraph.create(null, schema.text(words));
   return {
     ...base,
-    meta: { ...base.meta, status, urgency: (i % 9) + 1, authors: [{ name: reporters[i % 3], role: "writer", jobTitle: "", email: "" }] },
+    meta: {
+      ...base.meta,
+      status,
+      urgency: (i % 9) + 1,
+      embargo: i % 17 === 3 ? new Date(Date.UTC(2030, 0, 1, 9) + i * 3_600_000).toISOString() : null,
+      authors: [{ name: reporters[i % 3], role: "writer", jobTitle: "", email: "" }, ...(i % 7 === 0 ? [{ name: "Sam Okafor", role: "photographer" as const, jobTitle: "", email: "" }] : [])],
+    },
+    review:
+      i % 11 === 2
+        ? { ...emptyReview(), people: { ed: personFrom("Desk Editor", "DE") }, notes: { desk: { anchor: "article", quote: "", author: "ed", time: base.meta.created, body: "Check the figures.", replies: [], resolved: null } } }
+        : undefined,
     doc: n.doc.create(null, [
       n.kicker.create(),
       n.headline.create(null, schema.text(headline)),
@@ -47,7 +80,7 @@ function deskFolder(dir: string, count: number): { filed: number; mostUrgentFile
     const section = i % 5 === 0 ? join(dir, ["sport", "business", "world"][i % 3]) : dir;
     mkdirSync(section, { recursive: true });
     const text = i === 77 ? "The ferry to Zanzibar sailed at dawn." : `Council story number ${i} on the budget and the vote.`;
-    writeFileSync(join(section, `story-${i}.article`), serializeArticle(deskStory(i, `Story ${i} of the day`, text, status)));
+    writeFileSync(join(section, `story-${i}.article`), serializeArticle(deskStory(i, headlineOf(i), text, status)));
   }
   writeFileSync(join(dir, "half-saved.article"), "{ not an article");
   return { filed, mostUrgentFiled };
@@ -59,6 +92,8 @@ test("an editor works from the desk: filter, search, a story saved meanwhile, op
   await copydesk.openDesk(folder);
   const desk = copydesk.desk();
   await expect(desk.getByRole("status")).toHaveText("241 stories");
+  // The README's picture of the desk (docs/images/desk.png).
+  await copydesk.page.screenshot({ path: testInfo.outputPath("desk.png") });
   // The file that is not a story is a line saying why, not a failure.
   await expect(copydesk.deskStories().filter({ hasText: "half-saved.article" })).toContainText("could not be read: the file is not valid JSON");
 
@@ -72,13 +107,13 @@ test("an editor works from the desk: filter, search, a story saved meanwhile, op
   // Full text: a word only one story's body holds.
   await copydesk.searchDesk("zanzibar ferry");
   await expect(copydesk.deskStories()).toHaveCount(1);
-  await expect(copydesk.deskStories().first()).toContainText("Story 77 of the day");
+  await expect(copydesk.deskStories().first()).toContainText(headlineOf(77));
   await copydesk.searchDesk("");
   await expect(copydesk.deskStories()).toHaveCount(241);
 
   for (const scheme of ["light", "dark"] as const) {
     await copydesk.page.emulateMedia({ colorScheme: scheme });
-    if (scheme === "light") await copydesk.page.screenshot({ path: testInfo.outputPath("desk.png") });
+    await copydesk.page.screenshot({ path: testInfo.outputPath(`desk-${scheme}.png`) });
     const axe = await new AxeBuilder({ page: copydesk.page }).include("#desk-view").analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   }
@@ -105,5 +140,5 @@ test("an editor works from the desk: filter, search, a story saved meanwhile, op
   await expect(copydesk.deskStories().first()).toBeFocused();
   await copydesk.page.keyboard.press("Enter");
   await expect(desk).toBeHidden();
-  await expect(copydesk.field("headline")).toHaveText("Story 77 of the day");
+  await expect(copydesk.field("headline")).toHaveText(headlineOf(77));
 });
