@@ -200,6 +200,11 @@ export const commandTable = {
     does: "house style and spelling underlined as you type, on or off (the pre-export check runs either way)",
     menu: { menu: "Edit", group: "typing" },
   },
+  "newsroom-defaults": {
+    label: "Newsroom Defaults…",
+    does: "the newsroom's defaults: copyright holder, notice and usage terms of new stories, the embargo lines' time zone, whether NITF and ninjs carry the editor's note",
+    menu: { menu: "Edit", group: "typing" },
+  },
   "smart-quotes": {
     label: "Smart quotes",
     does: "smart quotes and dashes on or off",

@@ -15,6 +15,7 @@ import type { Dialogs, FileFilter } from "./dialogs";
 import { DocumentService, type DocumentServiceOptions } from "./document-service";
 import { linkHrefProblem } from "../../shared/urls";
 import { UserFacingError } from "./errors";
+import { newArticleFor } from "../../shared/newsroom-defaults";
 import { formatOptionsOf } from "../../shared/export/options";
 import { writeExportSet, type PrintPdf } from "./export-files";
 import { PathGrants } from "./grants";
@@ -147,7 +148,8 @@ export class Backend {
   private createHandlers(): Handlers {
     const docs = this.documents;
     return {
-      "document:new": async (_request, { windowId }) => docs.create(windowId),
+      // Every new story starts with the newsroom's rights (Edit > Newsroom Defaults…).
+      "document:new": async (_request, { windowId }) => docs.create(windowId, newArticleFor((await this.settings.get()).newsroom)),
       "document:open": async ({ recent }, { windowId }) => docs.open(windowId, recent === undefined ? undefined : await this.recentPath(recent)),
       "document:save": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision),
       "document:save-as": async ({ handle, article, revision }, { windowId }) => docs.save(windowId, handle, article, revision, true),

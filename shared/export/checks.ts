@@ -1,5 +1,6 @@
 import type { Article } from "../article";
-import { assetScheme, reviewOf } from "../article";
+import { assetScheme, fieldText, reviewOf } from "../article";
+import { authorsMissingFromByline } from "../byline";
 import { isEmbargoed, localEmbargoTime } from "../embargo";
 import { fieldLength, fields, lengthLevel, type FieldName } from "../fields";
 import { reviewBeforeExport } from "../review/open-review";
@@ -71,6 +72,8 @@ export function checkBeforeExport(
   const bodyEmpty = parts.body.textContent.trim() === "" && figureNumber === 0;
   if (bodyEmpty) warnings.push("The body is empty.");
   if (parts.related.some((link) => link.title.trim() === "")) warnings.push("A related link has no title.");
+  const unnamed = authorsMissingFromByline(fieldText(article.doc, "byline"), article.meta.authors);
+  if (unnamed.length) warnings.push(`The byline does not name ${unnamed.join(", ")}, listed among the authors (Metadata > People: Write byline from authors).`);
   const carrying = formats.filter((id) => exportFormatDescriptions.find((f) => f.id === id)?.carriesReview).length;
   // The suggestions the text still holds: one accepted or rejected since its entry was written is not open.
   const review = reviewBeforeExport(withLiveSuggestions(reviewOf(article), article.doc), carrying === 0 ? "none" : carrying === formats.length ? "all" : "some");

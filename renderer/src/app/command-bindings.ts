@@ -76,6 +76,8 @@ export interface ShellActions {
   checksShown(): boolean;
   toggleCheckAsYouType(): void;
   checkAsYouType(): boolean;
+  /// Edit > Newsroom Defaults…: the rights of new stories, the embargo time zone, the editor's note in exports.
+  editNewsroomDefaults(): void;
 }
 
 /// How a command applies: a ProseMirror command run on the article, or a shell action; with
@@ -152,6 +154,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "check-card": { action: () => shell.checkCard() },
     "fix-all": whenItApplies(fixAllAtCursor()),
     "check-as-you-type": { action: () => shell.toggleCheckAsYouType(), active: () => shell.checkAsYouType() },
+    "newsroom-defaults": { action: () => shell.editNewsroomDefaults() },
     "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
 
     bold: whenItApplies(toggleStrong, { active: markActive(schema.marks.strong) }),

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
 import { fieldNode, fieldText, statusLabels, type ArticleMeta, type ArticleStatus } from "../../../shared/article";
+import type { NewsroomSettings } from "../../../shared/settings";
 import { choosableStatuses } from "../../../shared/workflow";
 import type { ArticleEditor } from "../editor";
 import { textWithoutDeleted } from "../../../shared/review/deleted-text";
@@ -9,8 +10,11 @@ import { metaOf, setMeta } from "../editor/meta";
 import type { CommandRunner } from "./command-runner";
 import { element } from "./dom";
 
-// The metadata panel beside the article. Every change is a SetMetaStep transaction, so it is
-// undone with Mod-Z like typing and marks the document changed.
+// The metadata panel beside the article, in sections a journalist can fold away: Story (slug,
+// language, keywords, status, embargo, word target, version), Wire (urgency, priority, genre,
+// subjects, place, sign-off, editor's note), Rights and People (authors and the byline). Every
+// change is a SetMetaStep transaction, so it is undone with Mod-Z like typing and marks the
+// document changed.
 
 /// Languages offered in the panel (BCP 47), with their names.
 export const languages: [string, string][] = [
@@ -37,6 +41,27 @@ export function embargoInputValue(iso: string | null): string {
   return local.toISOString().slice(0, 16);
 }
 
+/// What a section of the panel builds its rows with.
+export interface MetaPanelContext {
+  editor: () => ArticleEditor;
+  /// The newsroom's defaults (Settings), read when a button asks for them.
+  newsroom: () => NewsroomSettings;
+  /// Sets one field as one undo step; a value the field already has shows the field as it is.
+  change<K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]): void;
+  /// Adds a labelled row to a section; `extra` goes under the input (a button, a hint).
+  row(parent: HTMLElement, label: string, input: HTMLElement, id: string, ...extra: HTMLElement[]): HTMLElement;
+  /// Says under an input why its value was not taken; what was typed stays in it to be corrected
+  /// (`keep` false: the input shows the metadata again, for a refusal that typed nothing).
+  refuse(input: HTMLElement, problem: string, keep?: boolean): void;
+  /// Shows a value in an input, unless the journalist is still changing it.
+  set(input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void;
+  /// Shows the panel again as the metadata is (after a change that was refused).
+  reshow(): void;
+}
+
+/// A section's refresh: called when the metadata (or the document, for the byline check) changed.
+export type SectionRefresh = (meta: ArticleMeta, state: EditorState) => void;
+
 /// Builds the panel; the returned function refreshes it from an editor state.
 export function metaPanel(
   container: HTMLElement,
@@ -44,39 +69,105 @@ export function metaPanel(
   commands: CommandRunner,
   /// Changes the status as a change of workflow (who and when recorded, a version taken).
   changeStatus: (status: ArticleStatus) => void,
+  newsroom: () => NewsroomSettings,
 ): (state: EditorState) => void {
   const form = element("form", { class: "meta-form", "aria-label": "Article metadata" });
   form.addEventListener("submit", (e) => e.preventDefault());
-  const row = (label: string, input: HTMLElement, id: string, extra?: HTMLElement) => {
-    input.id = id;
-    const div = element("div", { class: "meta-row" });
-    div.append(element("label", { for: id }, label), input);
-    if (extra) div.append(extra);
-    form.append(div);
+  const problems = new Map<HTMLElement, HTMLElement>();
+  const context: MetaPanelContext = {
+    editor,
+    newsroom,
+    change(key, value) {
+      if (editor().run(setMeta(key, value))) return;
+      context.reshow();
+    },
+    row(parent, label, input, id, ...extra) {
+      input.id = id;
+      const div = element("div", { class: "meta-row" });
+      const problem = element("p", { class: "meta-problem", id: `${id}-problem`, role: "alert" });
+      problem.hidden = true;
+      problems.set(input, problem);
+      div.append(element("label", { for: id }, label), input, ...extra, problem);
+      parent.append(div);
+      return div;
+    },
+    refuse(input, text, keep = true) {
+      const problem = problems.get(input);
+      if (!problem) return;
+      if (keep) dirty.add(input);
+      problem.textContent = text;
+      problem.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", problem.id);
+    },
+    set(input, value) {
+      if (input.value !== value && !dirty.has(input)) input.value = value;
+    },
+    reshow() {
+      shownMeta = null;
+      refresh(editor().state);
+    },
   };
-  // A change that leaves the metadata as it was (a slug typed as it already is) shows it again as it is.
-  const change = <K extends keyof ArticleMeta>(key: K, value: ArticleMeta[K]) => {
-    if (editor().run(setMeta(key, value))) return;
-    shownMeta = null;
-    refresh(editor().state);
+  // A change taken clears what was said about its input.
+  form.addEventListener(
+    "change",
+    (e) => {
+      const problem = e.target instanceof HTMLElement ? problems.get(e.target) : undefined;
+      if (!problem || problem.hidden) return;
+      problem.hidden = true;
+      (e.target as HTMLElement).removeAttribute("aria-invalid");
+      (e.target as HTMLElement).removeAttribute("aria-describedby");
+    },
+    true,
+  );
+  const section = (title: string, open: boolean) => {
+    const details = element("details", { class: "meta-section" });
+    details.open = open;
+    const body = element("div", { class: "meta-section-body" });
+    details.append(element("summary", {}, title), body);
+    form.append(details);
+    return body;
+  };
+  // Wire, Rights and People start folded, and their code (with the genre list) is loaded when
+  // one is first unfolded: the first frame carries only the Story section.
+  const sections: SectionRefresh[] = [];
+  const foldedSection = (title: string, build: (parent: HTMLElement) => Promise<SectionRefresh>) => {
+    const body = section(title, false);
+    const details = body.parentElement as HTMLDetailsElement;
+    let built: Promise<void> | null = null;
+    details.addEventListener("toggle", () => {
+      if (!details.open || built) return;
+      built = build(body).then(
+        (refreshSection) => {
+          sections.push(refreshSection);
+          refreshSection(metaOf(editor().state), editor().state);
+        },
+        (e: unknown) => {
+          built = null;
+          body.replaceChildren(element("p", { class: "meta-problem", role: "alert" }, `This section could not be loaded: ${(e as Error).message}`));
+        },
+      );
+    });
   };
 
+  const story = section("Story", true);
   // A headline (or a slug typed) in another script waits for the transliterator, loaded on first need.
   const suggestion = (headline: string) => suggestSlugFor(headline, metaOf(editor().state).id);
   const slug = element("input", { type: "text", autocomplete: "off", spellcheck: "false" });
   const suggest = element("button", { type: "button", class: "link-button" }, "Use suggested slug");
-  slug.addEventListener("change", () => void slugInAnyScript(slug.value).then((value) => change("slug", value)));
-  suggest.addEventListener("click", () => void suggestion(fieldText(editor().doc, "headline")).then((value) => change("slug", value)));
-  row("Slug", slug, "meta-slug", suggest);
+  slug.addEventListener("change", () => void slugInAnyScript(slug.value).then((value) => context.change("slug", value)));
+  suggest.addEventListener("click", () => void suggestion(fieldText(editor().doc, "headline")).then((value) => context.change("slug", value)));
+  context.row(story, "Slug", slug, "meta-slug", suggest);
 
   const language = element("select");
   for (const [code, name] of languages) language.append(element("option", { value: code, lang: code }, `${name} (${code})`));
-  language.addEventListener("change", () => change("language", language.value));
-  row("Language", language, "meta-language");
+  language.addEventListener("change", () => context.change("language", language.value));
+  context.row(story, "Language", language, "meta-language");
 
+  // The article's keywords (`tags` in the file; NITF key-list, ninjs keywords).
   const tags = element("input", { type: "text", autocomplete: "off", placeholder: "Comma-separated, e.g. IRAQ" });
-  tags.addEventListener("change", () => change("tags", [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))]));
-  row("Tags", tags, "meta-tags");
+  tags.addEventListener("change", () => context.change("tags", [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))]));
+  context.row(story, "Keywords", tags, "meta-tags");
 
   // "Published" is offered only once an export marked published has made it so.
   const status = element("select");
@@ -85,21 +176,28 @@ export function metaPanel(
   statusOptions("draft");
   status.addEventListener("change", () => {
     changeStatus(status.value as ArticleStatus);
-    shownMeta = null;
-    refresh(editor().state);
+    context.reshow();
   });
-  row("Status", status, "meta-status");
+  context.row(story, "Status", status, "meta-status");
 
   const embargo = element("input", { type: "datetime-local" });
-  embargo.addEventListener("change", () => change("embargo", embargo.value ? new Date(embargo.value).toISOString() : null));
-  row("Embargo until", embargo, "meta-embargo");
+  embargo.addEventListener("change", () => context.change("embargo", embargo.value ? new Date(embargo.value).toISOString() : null));
+  context.row(story, "Embargo until", embargo, "meta-embargo");
 
   const target = element("input", { type: "number", min: "0", step: "50", inputmode: "numeric" });
   target.addEventListener("change", () => {
     const value = Number.parseInt(target.value, 10);
-    change("wordTarget", Number.isFinite(value) && value > 0 ? value : null);
+    context.change("wordTarget", Number.isFinite(value) && value > 0 ? value : null);
   });
-  row("Word target", target, "meta-word-target");
+  context.row(story, "Word target", target, "meta-word-target");
+
+  // The article's own version and publication times: set by publishing, never typed.
+  const published = element("dl", { class: "meta-facts", "aria-label": "Version and publication" });
+  story.append(published);
+
+  foldedSection("Wire", async (parent) => (await import("./meta-newsroom")).wireSection(parent, context));
+  foldedSection("Rights", async (parent) => (await import("./meta-newsroom")).rightsSection(parent, context));
+  foldedSection("People", async (parent) => (await import("./meta-people")).peopleSection(parent, context));
 
   container.append(element("h2", { class: "panel-title" }, "Metadata"), form);
 
@@ -112,13 +210,11 @@ export function metaPanel(
     if (e.target && dirty.has(e.target)) return;
     if (commands.handleKey(e, ["editor"], ["undo", "redo"])) e.preventDefault();
   });
-  const set = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
-    if (input.value !== value && !dirty.has(input)) input.value = value;
-  };
-  // The panel changes only with the metadata and the headline: typing elsewhere leaves both as
-  // they were (the same objects), and then there is nothing to do.
+  // The panel changes only with the metadata, the headline and the byline: typing elsewhere leaves
+  // them as they were (the same objects), and then there is nothing to do.
   let shownMeta: ArticleMeta | null = null;
   let shownHeadline: PMNode | null = null;
+  let shownByline: PMNode | null = null;
   function refresh(state: EditorState): void {
     const meta = metaOf(state);
     const headline = fieldNode(state.doc, "headline");
@@ -128,16 +224,36 @@ export function metaPanel(
         if (shownHeadline === headline && slug.placeholder !== placeholder) slug.placeholder = placeholder;
       });
     }
+    const byline = fieldNode(state.doc, "byline");
+    if (meta === shownMeta && byline === shownByline) return;
+    shownByline = byline;
+    for (const refreshSection of sections) refreshSection(meta, state);
     if (meta === shownMeta) return;
     shownMeta = meta;
-    set(slug, meta.slug);
+    context.set(slug, meta.slug);
     if (!Array.from(language.options).some((o) => o.value === meta.language)) language.append(element("option", { value: meta.language }, meta.language));
-    set(language, meta.language);
-    set(tags, meta.tags.join(", "));
+    context.set(language, meta.language);
+    context.set(tags, meta.tags.join(", "));
     if (!Array.from(status.options).some((o) => o.value === meta.status) || (meta.status !== "published" && status.options[0]?.value === "published")) statusOptions(meta.status);
-    set(status, meta.status);
-    set(embargo, embargoInputValue(meta.embargo));
-    set(target, meta.wordTarget === null ? "" : String(meta.wordTarget));
+    context.set(status, meta.status);
+    context.set(embargo, embargoInputValue(meta.embargo));
+    context.set(target, meta.wordTarget === null ? "" : String(meta.wordTarget));
+    showPublication(published, meta);
   }
   return refresh;
+}
+
+/// The version and publication times as read-only facts, in local time.
+function showPublication(list: HTMLElement, meta: ArticleMeta): void {
+  const when = (iso: string | null) => {
+    if (!iso) return "Not yet";
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  };
+  const facts: [string, string][] = [
+    ["Version", String(meta.version)],
+    ["First published", when(meta.firstPublished)],
+    ["Last published", when(meta.published)],
+  ];
+  list.replaceChildren(...facts.flatMap(([term, value]) => [element("dt", {}, term), element("dd", {}, value)]));
 }

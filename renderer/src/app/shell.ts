@@ -134,6 +134,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
         })
         .catch(showError),
     checkAsYouType: () => settings.checkAsYouType,
+    editNewsroomDefaults: () =>
+      void import("./newsroom-dialog")
+        .then(({ editNewsroomDefaults }) =>
+          editNewsroomDefaults(settings, async (newsroom) => {
+            settings = await call("settings:set", { newsroom });
+            show("Newsroom defaults saved.");
+          }),
+        )
+        .catch(showError),
   };
 
   const platform = platformOf(navigator.platform);
@@ -147,6 +156,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (author) editor.run(changeStatus(to, author));
       else refreshMeta(editor.state);
     })().catch(showError),
+    () => settings.newsroom,
   );
   const refreshCounts = countsDisplay(status);
   const notes = noteMargin(main, getEditor, { author: () => (settings.identity ? Promise.resolve(settings.identity) : askAuthor(false)), show });

@@ -19,12 +19,12 @@ test("the toolbar, the article and the metadata panel are reached with the keybo
   await expect(page.getByRole("button", { name: "Use suggested slug" })).toBeFocused();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Tags")).toBeFocused();
+  await expect(page.getByLabel("Keywords")).toBeFocused();
   await page.keyboard.type("WEATHER");
   await page.keyboard.press("Tab");
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByLabel("Status")).toHaveValue("ready");
-  expect((await copydesk.documentJson()).meta).toMatchObject({ tags: ["WEATHER"], status: "ready" });
+  await expect(page.getByLabel("Status")).toHaveValue("filed");
+  expect((await copydesk.documentJson()).meta).toMatchObject({ tags: ["WEATHER"], status: "filed" });
   await page.keyboard.press("ControlOrMeta+Alt+M");
   await expect(page.getByRole("complementary", { name: "Metadata" })).toBeHidden();
 });

@@ -23,7 +23,7 @@ test("metadata edits are undone and redone with the text, and mark the document 
   await copydesk.undo();
   await expect(panel.getByLabel("Embargo until")).toHaveValue("");
   await copydesk.undo();
-  await expect(panel.getByLabel("Tags")).toHaveValue("");
+  await expect(panel.getByLabel("Keywords")).toHaveValue("");
   await copydesk.undo();
   await expect(panel.getByLabel("Status")).toHaveValue("draft");
   await copydesk.redo();

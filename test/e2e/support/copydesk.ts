@@ -190,11 +190,131 @@ export class Copydesk {
     const panel = this.page.getByRole("complementary", { name: "Metadata" });
     if (meta.slug !== undefined) await panel.getByLabel("Slug").fill(meta.slug);
     if (meta.language !== undefined) await panel.getByLabel("Language").selectOption(meta.language);
-    if (meta.tags !== undefined) await panel.getByLabel("Tags").fill(meta.tags.join(", "));
+    if (meta.tags !== undefined) await panel.getByLabel("Keywords").fill(meta.tags.join(", "));
     if (meta.status !== undefined) await panel.getByLabel("Status").selectOption(meta.status);
     if (meta.embargo !== undefined) await panel.getByLabel("Embargo until").fill(meta.embargo);
     if (meta.wordTarget !== undefined) await panel.getByLabel("Word target").fill(String(meta.wordTarget));
     await panel.getByLabel("Slug").focus();
+  }
+
+  /// The metadata panel beside the article.
+  metaPanel(): Locator {
+    return this.page.getByRole("complementary", { name: "Metadata" });
+  }
+
+  /// Unfolds a section of the metadata panel: "Story", "Wire", "Rights" or "People".
+  async openMetaSection(name: "Story" | "Wire" | "Rights" | "People"): Promise<Locator> {
+    const section = this.metaPanel().locator("details.meta-section", { has: this.page.locator(`summary:text-is("${name}")`) });
+    if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+    await expect(section).toHaveAttribute("open", "");
+    return section;
+  }
+
+  /// Sets the wire urgency, 1 (most urgent) to 9, or none.
+  async setUrgency(urgency: number | null): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    await wire.getByLabel("Urgency").selectOption(urgency === null ? "" : String(urgency));
+  }
+
+  /// Sets the editorial priority, 1 (highest) to 9, or none.
+  async setPriority(priority: number | null): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    await wire.getByLabel("Priority").selectOption(priority === null ? "" : String(priority));
+  }
+
+  /// Picks the genre by its name ("Analysis", "Obituary"), or "None".
+  async setGenre(name: string): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    await wire.getByLabel("Genre").selectOption({ label: name });
+  }
+
+  /// Adds a subject: types `search` in the Subjects box and picks the match named `name` (the first match when not given).
+  async addSubject(search: string, name?: string): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    const box = wire.getByRole("combobox", { name: "Subjects" });
+    await box.fill(search);
+    const matches = wire.getByRole("listbox", { name: "Matching subjects" });
+    const option = name ? matches.getByRole("option").filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( in |$)`) }) : matches.getByRole("option").first();
+    await expect(option.first()).toBeVisible({ timeout: 20_000 });
+    const picked = (await option.first().evaluate((li) => li.firstChild?.textContent ?? "")).trim();
+    await option.first().click();
+    await expect(this.subjects().filter({ hasText: picked })).toHaveCount(1);
+  }
+
+  /// Adds a subject for each search, the first match of each.
+  async setSubjects(searches: string[]): Promise<void> {
+    for (const search of searches) await this.addSubject(search);
+  }
+
+  /// The subjects chosen, as the panel lists them.
+  subjects(): Locator {
+    return this.metaPanel().getByRole("list", { name: "Subjects of the story" }).getByRole("listitem");
+  }
+
+  /// Sets where the story happened; `city: "dateline"` takes the city from the dateline's place.
+  async setLocated(place: { city?: string | "dateline"; region?: string; country?: string }): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    const located = wire.getByRole("group", { name: "Located" });
+    if (place.city === "dateline") await located.getByRole("button", { name: "From the dateline" }).click();
+    else if (place.city !== undefined) await located.getByLabel("City").fill(place.city);
+    if (place.region !== undefined) await located.getByLabel("Region").fill(place.region);
+    if (place.country !== undefined) await located.getByLabel("Country").fill(place.country);
+    await located.getByLabel("City").focus();
+  }
+
+  /// Types the sign-off and the editor's note (never published).
+  async setWireNotes(notes: { signOff?: string; ednote?: string }): Promise<void> {
+    const wire = await this.openMetaSection("Wire");
+    if (notes.signOff !== undefined) await wire.getByLabel("Sign-off").fill(notes.signOff);
+    if (notes.ednote !== undefined) await wire.getByLabel("Editor's note").fill(notes.ednote);
+    await wire.getByLabel("Urgency").focus();
+  }
+
+  /// Types the story's rights; `"newsroom"` fills all three from the newsroom's defaults.
+  async setRights(rights: { holder?: string; notice?: string; usageTerms?: string } | "newsroom"): Promise<void> {
+    const section = await this.openMetaSection("Rights");
+    if (rights === "newsroom") return section.getByRole("button", { name: "Use newsroom defaults" }).click();
+    if (rights.holder !== undefined) await section.getByLabel("Copyright holder").fill(rights.holder);
+    if (rights.notice !== undefined) await section.getByLabel("Copyright notice").fill(rights.notice);
+    if (rights.usageTerms !== undefined) await section.getByLabel("Usage terms").fill(rights.usageTerms);
+    await section.getByLabel("Copyright holder").focus();
+  }
+
+  /// Adds an author by name, then sets their role ("Writer", "Editor", "Photographer", "Contributor"), job title and e-mail.
+  async addAuthor(author: { name: string; role?: string; jobTitle?: string; email?: string }): Promise<void> {
+    const people = await this.openMetaSection("People");
+    await people.getByLabel("New author").fill(author.name);
+    await people.getByRole("button", { name: "Add author" }).click();
+    const group = this.author(author.name);
+    await expect(group).toBeVisible();
+    if (author.role) await group.getByLabel("Role").selectOption({ label: author.role });
+    if (author.jobTitle !== undefined) await group.getByLabel("Job title").fill(author.jobTitle);
+    if (author.email !== undefined) await group.getByLabel("E-mail").fill(author.email);
+    await group.getByLabel("Name").focus();
+  }
+
+  /// The fields of the author of that name in the People section.
+  author(name: string): Locator {
+    return this.metaPanel().getByRole("group", { name: new RegExp(`^Author \\d+: ${name}$`) });
+  }
+
+  /// Writes the byline from the authors' names (one undo step).
+  async writeBylineFromAuthors(): Promise<void> {
+    const people = await this.openMetaSection("People");
+    await people.getByRole("button", { name: "Write byline from authors" }).click();
+  }
+
+  /// Edit > Newsroom Defaults…: sets the newsroom's defaults and saves them.
+  async setNewsroomDefaults(defaults: { holder?: string; notice?: string; usageTerms?: string; timeZone?: string; sendEdnote?: boolean }): Promise<void> {
+    await this.chooseFromMenu("newsroom-defaults");
+    const dialog = this.dialog("Newsroom defaults");
+    if (defaults.holder !== undefined) await dialog.getByLabel("Copyright holder").fill(defaults.holder);
+    if (defaults.notice !== undefined) await dialog.getByLabel("Copyright notice").fill(defaults.notice);
+    if (defaults.usageTerms !== undefined) await dialog.getByLabel("Usage terms").fill(defaults.usageTerms);
+    if (defaults.timeZone !== undefined) await dialog.getByLabel("Time zone of embargo lines").selectOption(defaults.timeZone);
+    if (defaults.sendEdnote !== undefined) await dialog.getByLabel("Send the editor's note in NITF and ninjs").selectOption(defaults.sendEdnote ? "yes" : "no");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
   }
 
   /// Fills the slug from the headline (never empty: a headline in another script may wait for the transliterator).

@@ -65,6 +65,7 @@ function recordingShell(): ShellActions & { calls: string[] } {
     reviewShown: () => false,
     toggleCheckAsYouType: note("toggleCheckAsYouType"),
     checkAsYouType: () => true,
+    editNewsroomDefaults: note("editNewsroomDefaults"),
   };
 }
 

@@ -39,6 +39,7 @@ const noShell: ShellActions = {
   reviewShown: () => false,
   toggleCheckAsYouType: () => undefined,
   checkAsYouType: () => true,
+  editNewsroomDefaults: () => undefined,
 };
 
 function menuOptions(changes: Partial<MenuOptions> = {}): MenuOptions {
