@@ -48,6 +48,8 @@ test("every channel refuses a path the page names, and nothing is read or writte
     ],
     "settings:set": [{ exportFolder: outside }, { exportFolder: null, theme: "dark" }, { styleGuideFolder: elsewhere }],
     "style:choose-guide-folder": [{ folder: elsewhere }, { clear: false, path: elsewhere }],
+    "template:new": [{ template: victim }, { template: "../../elsewhere/victim.article" }, { path: victim }],
+    "template:choose-folder": [{ folder: elsewhere }, { clear: false, path: elsewhere }],
     "recovery:restore": [{ id: victim }, { id: "../../elsewhere/victim" }],
     "recovery:discard": [{ id: victim }, { id: "../elsewhere/victim" }],
     "asset:choose-image": [{ handle, path: join(elsewhere, "photo.png") }],
