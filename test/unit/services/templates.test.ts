@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { fieldText, fieldNode, type Article } from "../../../shared/article";
+import { fieldText, fieldNode } from "../../../shared/article";
 import { articleFromFileJSON, parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import type { OpenedDocument, TemplateList } from "../../../shared/ipc";
-import { emptyReview } from "../../../shared/review/review";
 import { Backend } from "../../../electron/services/backend";
 import { builtInTemplates, folderTemplates, storyFromTemplate, TemplateLibrary } from "../../../electron/services/templates";
 import { builtInTemplateFiles } from "../../../shared/templates/built-in";
@@ -13,6 +12,7 @@ import { builtInTemplatesModule, builtInTemplatesPath } from "../../../scripts/m
 import { buildSeedArticle } from "../../support/seed-article";
 import { ScriptedDialogs } from "../../support/scripted-dialogs";
 import { FakeWindows } from "./fake-windows";
+import { reviewedArticle, reviewMarker } from "../review/reviewed-article";
 
 // Story templates (File > New from Template…): the built-in ones are valid article files made by
 // scripts/make-templates.ts, a folder's are listed with their problems, and a story from any of
@@ -97,16 +97,17 @@ describe("a story from a template", () => {
     expect(story.meta).toMatchObject({ copyrightHolder: "Desk Sport", copyrightNotice: "© 2026 Agence Exemple", usageTerms: "No resale." });
   });
 
-  it("drops the template's review: no notes, versions or workflow log, note marks gone, words kept", () => {
-    const seed = buildSeedArticle();
-    const withReview: Article = {
-      ...seed,
-      review: { ...emptyReview(), workflow: [{ status: "filed", by: "p1", time: now.toISOString(), note: null }] } as Article["review"],
-    };
-    const story = storyFromTemplate(withReview, newsroom, now);
+  it("drops the template's review: notes and their marks, suggestions (accepted), people; every noted word kept", () => {
+    const { article, notedWords } = reviewedArticle();
+    expect(parseArticleFile(serializeArticle(article)).ok).toBe(true);
+    const story = storyFromTemplate(article, newsroom, now);
     expect(story.review).toBeUndefined();
-    expect(fieldText(story.doc, "headline")).toBe(fieldText(seed.doc, "headline"));
-    expect(parseArticleFile(serializeArticle(story)).ok).toBe(true);
+    const file = serializeArticle(story);
+    expect(file).not.toContain(reviewMarker);
+    const read = parseArticleFile(file);
+    expect(read.ok ? [] : read.errors).toEqual([]);
+    for (const words of notedWords) expect(file).toContain(words);
+    expect(file).toContain("next week");
   });
 });
 
