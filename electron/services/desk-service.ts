@@ -69,8 +69,9 @@ export class DeskService {
 
   /// The window no longer shows the desk; the folder is no longer watched once no window shows it.
   async close(windowId: string, token: PathToken): Promise<void> {
-    const desk = this.desks.get(token);
-    if (!desk?.windows.delete(windowId) || desk.windows.size > 0) return;
+    const desk = this.shown(windowId, token);
+    desk.windows.delete(windowId);
+    if (desk.windows.size > 0) return;
     this.desks.delete(token);
     await desk.runner.close();
   }

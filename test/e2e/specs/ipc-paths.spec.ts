@@ -55,6 +55,11 @@ test("every channel refuses a path the page names, and nothing is read or writte
     "asset:choose-image": [{ handle, path: join(elsewhere, "photo.png") }],
     "asset:add": [{ handle, data: victim }, { handle, data: "", path: victim }],
     "link:open": [{ href: `file://${victim}` }, { href: victim }],
+    "desk:open": [{ folder: elsewhere }, { path: elsewhere }],
+    "desk:stories": [{ desk: elsewhere }, { desk: "../elsewhere" }],
+    "desk:search": [{ desk: elsewhere, query: "victim" }],
+    "desk:open-story": [{ desk: elsewhere, story: "victim.article" }, { desk: victim, story: victim }],
+    "desk:close": [{ desk: elsewhere }],
   };
 
   const tried = new Set<Channel>();

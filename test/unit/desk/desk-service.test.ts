@@ -74,5 +74,6 @@ describe("the desk's channels", () => {
     expect(await backend.handle("desk:stories", { desk }, { windowId: "w2" })).toMatchObject({ ok: false, error: { code: "invalid-request" } });
     expect(await backend.handle("desk:close", { desk }, { windowId: "w1" })).toEqual({ ok: true, value: null });
     expect(await backend.handle("desk:stories", { desk }, { windowId: "w1" })).toMatchObject({ ok: false });
+    expect(await backend.handle("desk:close", { desk }, { windowId: "w1" })).toMatchObject({ ok: false, error: { code: "invalid-request" } });
   });
 });
