@@ -182,7 +182,8 @@ function findAll(element: XmlElement, name: string): XmlElement[] {
 function bylineOf(byline: XmlElement | null): string {
   if (!byline) return "";
   const text = byline.children.map((c) => (typeof c === "string" ? c : c.name === "byttl" ? " " : ` ${textOf(c)} `)).join("");
-  return collapse(text).replace(/^(?:by|par|von|por|av|af)\b\s*:?\s*/i, "").replace(/[,;]\s*$/, "");
+  // A separator left at the end ("Ian Jones;") goes; a ";" closing what reads as an entity ("&amp;") is the journalist's text.
+  return collapse(text).replace(/^(?:by|par|von|por|av|af)\b\s*:?\s*/i, "").replace(/(?<!&#?\w+)[,;]\s*$/, "");
 }
 
 /// The dateline's place, date and source, with or without <location> and <story.date>.
