@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Node as PMNode } from "prosemirror-model";
-import { emptyNewsroomMeta, type Article, type ArticleMeta } from "../shared/article";
+import { emptyNewsroomMeta, type Article, type ArticleMeta, type Concept } from "../shared/article";
+import { conceptIndex, fallbackLanguage, labelIn } from "../shared/vocabularies/concepts";
 import { serializeArticle } from "../shared/article-file";
 import { schema } from "../shared/schema";
 
@@ -55,11 +56,20 @@ export interface BuiltInTemplate {
   article: Article;
 }
 
-/// IPTC genre NewsCodes (https://cv.iptc.org/newscodes/genre/): the qcodes and English labels the templates use.
+const genreVocabulary = JSON.parse(readFileSync(join(__dirname, "..", "shared", "vocabularies", "iptc-genre.json"), "utf8")) as Parameters<typeof conceptIndex>[0];
+
+/// A genre of IPTC's genre NewsCodes as the shipped vocabulary names it in English: a code it does not have stops the build.
+function genre(code: string): Concept {
+  const concept = conceptIndex(genreVocabulary).find((c) => c.code === code);
+  if (!concept) throw new Error(`${code} is not in shared/vocabularies/iptc-genre.json`);
+  return { code, name: labelIn(concept, fallbackLanguage) };
+}
+
+/// The genres the templates use.
 const genres = {
-  current: { code: "genre:Current", name: "Current" },
-  obituary: { code: "genre:Obituary", name: "Obituary" },
-  results: { code: "genre:Results_Listings_Statistics", name: "Results-listings-statistics" },
+  current: genre("genre:Current"),
+  obituary: genre("genre:Obituary"),
+  results: genre("genre:Results_Listings_and_Statistics"),
 };
 
 /// The story types Copydesk ships, in the order the dialog lists them.

@@ -22,7 +22,7 @@ export const builtInTemplateFiles: readonly { name: string; file: unknown }[] = 
         "priority": null,
         "genre": {
           "code": "genre:Current",
-          "name": "Current"
+          "name": "Current Events"
         },
         "subjects": [],
         "located": null,
@@ -159,7 +159,7 @@ export const builtInTemplateFiles: readonly { name: string; file: unknown }[] = 
         "priority": null,
         "genre": {
           "code": "genre:Current",
-          "name": "Current"
+          "name": "Current Events"
         },
         "subjects": [],
         "located": null,
@@ -255,7 +255,7 @@ export const builtInTemplateFiles: readonly { name: string; file: unknown }[] = 
         "priority": null,
         "genre": {
           "code": "genre:Current",
-          "name": "Current"
+          "name": "Current Events"
         },
         "subjects": [],
         "located": null,
@@ -494,8 +494,8 @@ export const builtInTemplateFiles: readonly { name: string; file: unknown }[] = 
         "urgency": 4,
         "priority": null,
         "genre": {
-          "code": "genre:Results_Listings_Statistics",
-          "name": "Results-listings-statistics"
+          "code": "genre:Results_Listings_and_Statistics",
+          "name": "Results Listings and Statistics"
         },
         "subjects": [],
         "located": null,

@@ -66,7 +66,7 @@ describe("built-in templates", () => {
     const table = fieldNode(byName.Results.doc, "body")!.lastChild!;
     expect(table.type.name).toBe("table");
     expect(table.attrs.header).toBe(true);
-    expect(byName.Results.meta.genre?.code).toBe("genre:Results_Listings_Statistics");
+    expect(byName.Results.meta.genre?.code).toBe("genre:Results_Listings_and_Statistics");
     for (const template of templates) expect(template.article!.meta.urgency, template.name).not.toBeNull();
   });
 });
