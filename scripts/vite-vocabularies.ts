@@ -19,7 +19,8 @@ export function vocabularies(): Plugin {
       this.addWatchFile(file);
       const index = conceptIndex(JSON.parse(readFileSync(file, "utf8")) as Parameters<typeof conceptIndex>[0]);
       if (index.length === 0) this.error(`${file} has no concepts in use.`);
-      return `export default ${JSON.stringify(index)};`;
+      // As a string for JSON.parse, which a browser reads much faster than the same object as script.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
     },
   };
 }

@@ -18,6 +18,9 @@ test("an editor sets urgency, genre, subjects and authors, writes the byline, an
   await copydesk.setSubjects(["elections"]);
   await copydesk.addSubject("elections", "regional elections");
   await expect(copydesk.subjects()).toHaveText(["election×", "regional elections×"]);
+  // How long the topic index took to load when the picker was first used (reported, never asserted).
+  const loaded = await page.evaluate(() => performance.getEntriesByName("copydesk:media-topics")[0]?.duration ?? null);
+  console.log(`Media Topics index loaded in ${loaded === null ? "?" : loaded.toFixed(0)} ms`);
   await copydesk.setLocated({ city: "dateline", country: "France" });
   await copydesk.setWireNotes({ signOff: "ar/td", ednote: "Turnout figures from the prefecture at 20:00." });
 
@@ -108,7 +111,7 @@ for (const colorScheme of ["light", "dark"] as const) {
 
 test("the metadata panel is photographed for the docs", async ({ copydesk }) => {
   const { page } = copydesk;
-  await page.setViewportSize({ width: 1280, height: 1650 });
+  await page.setViewportSize({ width: 1280, height: 1800 });
   await page.emulateMedia({ colorScheme: "light" });
   await copydesk.setHeadline("Turnout falls in the regional elections");
   await copydesk.setDateline("LYON", "2026-11-29");
@@ -123,8 +126,9 @@ test("the metadata panel is photographed for the docs", async ({ copydesk }) => 
   await copydesk.addAuthor({ name: "Ann Reporter", role: "Writer", jobTitle: "Political correspondent" });
   await copydesk.addAuthor({ name: "Tom Desk", role: "Editor" });
   await copydesk.writeBylineFromAuthors();
-  // The Story section folded, so that the newsroom's sections fit beside the story.
+  // Story and Rights folded, so that the wire's fields and the authors fit beside the story.
   await copydesk.metaPanel().locator("summary", { hasText: "Story" }).click();
+  await copydesk.metaPanel().locator("summary", { hasText: "Rights" }).click();
   await copydesk.metaPanel().evaluate((panel) => panel.scrollTo(0, 0));
   await page.screenshot({ path: join(__dirname, "..", "..", "..", "docs", "images", "newsroom-metadata.png") });
 });
