@@ -15,6 +15,8 @@ export const languageTag = z
 
 /// Most tags an article may have.
 export const maxTags = 500;
+/// Longest tag (keyword), in characters.
+export const maxTagLength = 200;
 /// Most style checks an article may mark as ignored.
 export const maxCheckIgnores = 10_000;
 
@@ -57,7 +59,7 @@ export const metaSchema = z.strictObject({
   id: z.string({ error: "not a string" }).check(z.uuid({ error: "not a UUID" })),
   slug: text(200).check(z.regex(/^[a-z0-9]*(-[a-z0-9]+)*$/, { error: "only lowercase letters, digits and single hyphens" })),
   language: languageTag,
-  tags: z.array(text(200), { error: "not a list of strings" }).check(z.maxLength(maxTags, { error: `more than ${maxTags} tags` })),
+  tags: z.array(text(maxTagLength), { error: "not a list of strings" }).check(z.maxLength(maxTags, { error: `more than ${maxTags} tags` })),
   status: z.enum(articleStatuses, { error: `not one of ${articleStatuses.join(", ")}` }),
   created: isoDateTime,
   updated: isoDateTime,

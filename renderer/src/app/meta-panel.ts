@@ -2,6 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { EditorState } from "prosemirror-state";
 import { fieldNode, fieldText, statusLabels, type ArticleMeta, type ArticleStatus } from "../../../shared/article";
 import type { NewsroomSettings } from "../../../shared/settings";
+import { maxTagLength, maxTags } from "../../../shared/meta-schema";
 import { choosableStatuses } from "../../../shared/workflow";
 import type { ArticleEditor } from "../editor";
 import { textWithoutDeleted } from "../../../shared/review/deleted-text";
@@ -98,7 +99,9 @@ export function metaPanel(
       problem.textContent = text;
       problem.hidden = false;
       input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", problem.id);
+      // The problem is read with the field, after any hint it already had.
+      const hints = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== problem.id);
+      input.setAttribute("aria-describedby", [...hints, problem.id].join(" "));
     },
     set(input, value) {
       if (input.value !== value && !dirty.has(input)) input.value = value;
@@ -115,8 +118,11 @@ export function metaPanel(
       const problem = e.target instanceof HTMLElement ? problems.get(e.target) : undefined;
       if (!problem || problem.hidden) return;
       problem.hidden = true;
-      (e.target as HTMLElement).removeAttribute("aria-invalid");
-      (e.target as HTMLElement).removeAttribute("aria-describedby");
+      const input = e.target as HTMLElement;
+      input.removeAttribute("aria-invalid");
+      const hints = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== problem.id);
+      if (hints.length) input.setAttribute("aria-describedby", hints.join(" "));
+      else input.removeAttribute("aria-describedby");
     },
     true,
   );
@@ -166,7 +172,13 @@ export function metaPanel(
 
   // The article's keywords (`tags` in the file; NITF key-list, ninjs keywords).
   const tags = element("input", { type: "text", autocomplete: "off", placeholder: "Comma-separated, e.g. IRAQ" });
-  tags.addEventListener("change", () => context.change("tags", [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))]));
+  tags.addEventListener("change", () => {
+    const keywords = [...new Set(tags.value.split(",").map((t) => t.trim()).filter(Boolean))];
+    const long = keywords.find((keyword) => keyword.length > maxTagLength);
+    if (long) return context.refuse(tags, `A keyword holds at most ${maxTagLength} characters; “${long.slice(0, 30)}…” has ${long.length}.`);
+    if (keywords.length > maxTags) return context.refuse(tags, `A story has at most ${maxTags} keywords; this has ${keywords.length}.`);
+    context.change("tags", keywords);
+  });
   context.row(story, "Keywords", tags, "meta-tags");
 
   // "Published" is offered only once an export marked published has made it so.

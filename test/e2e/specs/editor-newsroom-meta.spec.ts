@@ -47,10 +47,20 @@ test("an editor sets urgency, genre, subjects and authors, writes the byline, an
   await name.press("Tab");
   await expect(copydesk.metaPanel().getByRole("alert").filter({ hasText: "An author needs a name" })).toBeVisible();
 
+  // A keyword longer than the file format takes is refused, and stays to be shortened.
+  const keywords = copydesk.metaPanel().getByLabel("Keywords");
+  await keywords.fill(`ELECTIONS, ${"x".repeat(201)}`);
+  await keywords.press("Tab");
+  await expect(copydesk.metaPanel().getByRole("alert").filter({ hasText: "A keyword holds at most 200 characters" })).toBeVisible();
+  await expect(keywords).toHaveValue(`ELECTIONS, ${"x".repeat(201)}`);
+  await keywords.fill("ELECTIONS, LYON");
+  await keywords.press("Tab");
+
   const path = join(workDir, "turnout.article");
   await copydesk.saveAs(path);
   const { meta } = readArticle(path);
   expect(meta).toMatchObject({
+    tags: ["ELECTIONS", "LYON"],
     urgency: 3,
     priority: 2,
     genre: { code: "genre:Analysis", name: "Analysis" },
