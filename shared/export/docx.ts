@@ -314,6 +314,8 @@ export async function exportDocx(article: Article, options: FormatOptions = defa
     creator: clean(parts.byline) || "Copydesk",
     description: clean(parts.standfirst.textContent),
     keywords: clean(article.meta.tags.join(", ")),
+    // The article's own version, as every format writes it (core properties' cp:revision).
+    revision: article.meta.version,
     styles: docxStyles,
     numbering: { config: ctx.orderedLists.map(({ reference, start }) => ({ reference, levels: orderedLevels(start) })) },
     sections: [{ children: ctx.paragraphs }],

@@ -100,6 +100,7 @@ export function newsArticleJsonLd(article: Article, parts: ArticleParts = articl
     datePublished: meta.firstPublished ?? meta.published ?? meta.embargo ?? meta.created,
     dateModified: meta.updated,
     wordCount: wordCount(article.doc),
+    version: meta.version,
     isAccessibleForFree: true,
   };
   if (parts.standfirst.textContent) ld.description = parts.standfirst.textContent;

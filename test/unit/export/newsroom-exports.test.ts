@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
 import type { Article, ArticleMeta } from "../../../shared/article";
@@ -131,6 +132,9 @@ describe("NITF carries the newsroom's metadata where NITF 3.6 has a place for it
     const again = fullArticle({ version: 7 });
     expect(exportNitf(again)).toContain('version="7"');
     expect(JSON.parse(String(await exportArticle(again, "ninjs"))).version).toBe("7");
+    expect(newsArticleJsonLd(again).version).toBe(7);
+    const core = await (await JSZip.loadAsync((await exportArticle(again, "docx")) as Uint8Array)).file("docProps/core.xml")!.async("string");
+    expect(core).toContain("<cp:revision>7</cp:revision>");
   });
 });
 
@@ -221,7 +225,7 @@ describe("the HTML page's JSON-LD", () => {
   });
 
   it("dates from the article, never from the export", () => {
-    expect(ld).toMatchObject({ datePublished: "2029-12-31T10:00:00.000Z", dateModified: article.meta.updated, dateCreated: article.meta.created });
+    expect(ld).toMatchObject({ datePublished: "2029-12-31T10:00:00.000Z", dateModified: article.meta.updated, dateCreated: article.meta.created, version: 4 });
     const unpublished = newsArticleJsonLd({ ...article, meta: { ...article.meta, firstPublished: null, published: null } });
     expect(unpublished.datePublished).toBe("2030-01-01T09:00:00Z");
   });
