@@ -807,7 +807,7 @@ export class Copydesk {
     await this.target.answerDialogs({ kind: "folder", path: folder });
     await this.pressKeyOf("open-desk");
     await expect(this.desk()).toBeVisible();
-    await expect(this.desk().getByRole("status")).toHaveText(/^\d[\d,]* stor(y|ies)$/, { timeout: 60_000 });
+    await expect(this.desk().getByRole("status")).toHaveText(/^\d[\d,]* stor(y|ies)$/, { timeout: 300_000 });
   }
 
   /// Narrows the desk to one value of a filter ("Status", "Author", "Urgency", "Embargo", "Notes"); "" for all.
