@@ -2,10 +2,10 @@ import { watch, type FSWatcher } from "chokidar";
 import { DeskIndex, type DeskChange, type ReadProgress, type ReadStory } from "./desk-index";
 
 // A desk folder kept up to date: its index (desk-index.ts), a watcher on the folder, and a look at
-// the whole folder now and then. The watcher is chokidar's: Node's recursive fs.watch on Linux
-// (Node 20) is built in JavaScript over one inotify watch per folder and has missed files in
-// folders created after it started; chokidar watches each folder itself and is widely used. A
-// network share may not report changes made from other machines at all, so the whole folder is
+// the whole folder now and then. The watcher is chokidar's: Node 20's recursive fs.watch on Linux
+// is built in JavaScript over one inotify watch per folder and misses events while it walks the
+// tree (nodejs/node#48437, a confirmed bug); chokidar watches each folder itself, says when it is
+// ready, and is widely used. A network share may not report changes made from other machines at all, so the whole folder is
 // also looked at every `rescanMs` (only files whose time or size changed are read).
 
 /// What a desk folder reports as it changes.
