@@ -25,7 +25,6 @@ import { bindingCommands, commandBindings, type FileCommandId, type ShellActions
 import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
-import { askVersionName } from "../review/version-dialog";
 import type { ComparedArticle } from "../../../shared/ipc";
 // The side panels' styles stay in the first frame's sheet, in the cascade where they were: the
 // panels' code comes later (../review/side-panels.ts), their look must not change when it does.
@@ -47,6 +46,7 @@ const editorDialogs = () => import("./editor-dialogs");
 const exportDialog = () => import("./export-dialog");
 const templateDialog = () => import("./template-dialog");
 const identityDialog = () => import("../review/identity-dialog");
+const versionDialog = () => import("../review/version-dialog");
 const pageOfferBar = () => import("./page-offer-bar");
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
@@ -412,7 +412,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     "save-as": () => save(true),
     "save-version": async () => {
       const author = settings.identity ?? (await askAuthor(false));
-      const name = author ? await askVersionName() : null;
+      const name = author ? await (await versionDialog()).askVersionName() : null;
       if (!author || name === null) return;
       session.history.take({ doc: editor.doc, meta: editor.meta }, author, "named", { name, rule: settings.versionPruning });
       await save(false);
