@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../cli/copydesk";
+import { currentVersion } from "../../../shared/article-file";
 import { version } from "../../../package.json";
 import { seedArticlePath } from "../../support/seed-article";
 
@@ -31,7 +32,7 @@ describe("copydesk validate", () => {
     expect(result.code).toBe(1);
     expect(result.out).toEqual([`ok ${seedArticlePath}`]);
     expect(result.err).toEqual([
-      `${broken}: version 9 is newer than this Copydesk reads (2)`,
+      `${broken}: version 9 is newer than this Copydesk reads (${currentVersion})`,
       `${missing}: no such file`,
       `${dir}: it is a folder, not a file`,
     ]);
@@ -52,7 +53,7 @@ describe("copydesk validate", () => {
     expect(execFileSync(process.execPath, [bin, "validate", seedArticlePath], { encoding: "utf8" })).toBe(`ok ${seedArticlePath}\n`);
     const failed = spawnSync(process.execPath, [bin, "validate", broken], { encoding: "utf8" });
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toBe(`${broken}: version 9 is newer than this Copydesk reads (2)\n`);
+    expect(failed.stderr).toBe(`${broken}: version 9 is newer than this Copydesk reads (${currentVersion})\n`);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
   });
 });
