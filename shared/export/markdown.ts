@@ -102,10 +102,12 @@ function sameTypeBefore(node: PMNode, parent: PMNode, index: number): boolean {
   return count % 2 === 1;
 }
 
-/// The front matter: the metadata, then the plain fields the page also shows.
+/// The front matter: the metadata (without what is never published), then the plain fields the page also shows.
 export function markdownFrontMatter(article: Article): Record<string, unknown> {
   const parts = articleParts(article);
-  const matter: Record<string, unknown> = { ...article.meta };
+  // Never on a page: the editor's note, and the authors' e-mail addresses.
+  const { ednote: _ednote, ...published } = article.meta;
+  const matter: Record<string, unknown> = { ...published, authors: article.meta.authors.map(({ email: _email, ...author }) => author) };
   if (parts.kicker) matter.kicker = parts.kicker;
   if (parts.byline) matter.byline = parts.byline;
   if (hasDateline(parts.dateline)) matter.dateline = parts.dateline;

@@ -72,8 +72,20 @@ export function importedMeta(found: ImportedParts["meta"] = {}, now = new Date()
     updated: dateTime(found.updated) ?? created,
     embargo: dateTime(found.embargo),
     wordTarget: valid("wordTarget", found.wordTarget) ? found.wordTarget : null,
-    ...emptyNewsroomMeta(),
+    ...newsroomMeta(found, warnings),
   };
+}
+
+/// The newsroom metadata an importer found (Copydesk's own Markdown front matter carries it), each
+/// field as the file format accepts it; one it does not is left empty, with a warning.
+function newsroomMeta(found: ImportedParts["meta"] & object, warnings: string[]): ReturnType<typeof emptyNewsroomMeta> {
+  const meta: Record<string, unknown> = emptyNewsroomMeta();
+  for (const key of Object.keys(meta) as (keyof ArticleMeta)[]) {
+    if (found[key] === undefined || found[key] === null) continue;
+    if (valid(key, found[key])) meta[key] = found[key];
+    else warnings.push(`The ${key} found was not used: it is not what the article's ${key} may be.`);
+  }
+  return meta as ReturnType<typeof emptyNewsroomMeta>;
 }
 
 /// Keeps only marks allowed by the URL policy: links to http, https or mailto.

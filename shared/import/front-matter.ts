@@ -1,6 +1,10 @@
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
+import { authorRoles, emptyNewsroomMeta } from "../article";
 import { collapse, type ImportedParts } from "./build";
+
+/// The newsroom fields of Copydesk's own front matter (shared/export/markdown.ts).
+const newsroomKeys = Object.keys(emptyNewsroomMeta()) as (keyof ReturnType<typeof emptyNewsroomMeta>)[];
 
 // Front matter as static site generators write it: YAML between `---` lines (Jekyll, Eleventy,
 // Ghost's Markdown export, Hugo) or TOML between `+++` lines (Hugo), and the keys they use for an
@@ -57,7 +61,12 @@ export function siteFrontMatter(matter: FrontMatter): { parts: ImportedParts; fo
   };
   take("headline", ["title", "headline"], (v) => (parts.headline = String(v)));
   take("standfirst", ["description", "summary", "excerpt", "custom_excerpt", "subtitle", "lead"], (v) => (parts.standfirst = [{ type: "text", text: String(v) }]));
-  take("byline", ["byline", "author", "authors"], (v) => (parts.byline = Array.isArray(v) ? v.join(", ") : v), (v) => (Array.isArray(v) || typeof v === "object" ? texts(Array.isArray(v) ? v : [v]) : text(v)));
+  // Copydesk's own newsroom metadata, by its names; `authors` in its form (each with a role) is the
+  // structured authors, not a byline (the export leaves their e-mail addresses out).
+  for (const key of newsroomKeys) if (key !== "authors" && matter[key] !== undefined) meta[key] = matter[key];
+  const copydeskAuthors = Array.isArray(matter.authors) && matter.authors.length > 0 && matter.authors.every((a) => typeof a === "object" && a !== null && (authorRoles as readonly unknown[]).includes((a as FrontMatter).role));
+  if (copydeskAuthors) meta.authors = (matter.authors as FrontMatter[]).map((author) => ({ email: "", ...author }));
+  take("byline", copydeskAuthors ? ["byline", "author"] : ["byline", "author", "authors"], (v) => (parts.byline = Array.isArray(v) ? v.join(", ") : v), (v) => (Array.isArray(v) || typeof v === "object" ? texts(Array.isArray(v) ? v : [v]) : text(v)));
   take("date", ["created", "date", "publishDate", "published_at", "pubDate", "published"], (v) => (meta.created = String(v)));
   take("date of update", ["updated", "lastmod", "updated_at", "modified", "last_modified_at"], (v) => (meta.updated = String(v)));
   take("kicker", ["kicker", "section", "category", "categories", "primary_tag"], (v) => (parts.kicker = Array.isArray(v) ? v[0] : v), (v) => (Array.isArray(v) ? texts(v) : text(v)));

@@ -49,7 +49,9 @@ function normalizeChildren(node: NodeJSON, dropEm = false): unknown {
 
 /// The article as far as Markdown carries it (see `markdownLosses`).
 export function markdownView(article: Article): unknown {
-  const json = articleToJSON(withoutNewsroomMeta(article));
+  // Markdown carries the newsroom metadata but for what is never published: the editor's note and e-mails.
+  const meta = { ...article.meta, ednote: "", authors: article.meta.authors.map((a) => ({ ...a, email: "" })) };
+  const json = articleToJSON({ ...article, meta });
   return { meta: json.meta, assets: json.assets, doc: normalize(json.doc as NodeJSON) };
 }
 

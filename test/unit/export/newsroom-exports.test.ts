@@ -273,3 +273,19 @@ describe(`NITF and ninjs of ${generated.length} generated articles with every ne
     expect(problems).toEqual([]);
   });
 });
+
+describe("Markdown carries the newsroom's metadata in its front matter, but for what is never published", () => {
+  it("leaves out the editor's note and the authors' e-mail addresses, and reads the rest back", async () => {
+    const { exportMarkdown } = await import("../../../shared/export/markdown");
+    const { importMarkdown } = await import("../../../shared/import/markdown");
+    const markdown = exportMarkdown(fullArticle());
+    expect(markdown).not.toContain("Hold the second paragraph for legal");
+    expect(markdown).not.toContain("jane.doe@example.com");
+    expect(markdown).not.toContain("desk@example.org");
+    const back = await importMarkdown(markdown);
+    if (!back.ok) throw new Error(back.errors.join("\n"));
+    expect(back.article.meta).toMatchObject({ ...newsroom, ednote: "", authors: newsroom.authors!.map((a) => ({ ...a, email: "" })) });
+    // The byline stays the byline as written, not the authors' names.
+    expect(back.article.doc.child(3).textContent).toBe("By Jane Doe and AFP");
+  });
+});
