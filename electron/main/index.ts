@@ -61,6 +61,11 @@ if (!app.requestSingleInstanceLock()) {
       showItemInFolder: (path) => systemShell.showItemInFolder(path),
     });
     shell.attach(services.windows);
+    // A window that goes lets go of the desks it showed (a folder no window shows is no longer watched).
+    app.on("browser-window-created", (_event, window) => {
+      const id = String(window.webContents.id);
+      window.once("closed", () => void services.desks.closeWindow(id));
+    });
     backend = services;
     registerIpc(services, editorLocation());
     const lifecycle = services.windows;

@@ -64,6 +64,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     destroy: (id) => {
       closedWindows.add(id);
       void backend.windows.closed(id);
+      void backend.desks.closeWindow(id);
     },
     setTitle: (id, title) => void titles.set(id, title),
     focusedId: () => [...streams.keys()].at(-1) ?? null,

@@ -76,4 +76,16 @@ describe("the desk's channels", () => {
     expect(await backend.handle("desk:stories", { desk }, { windowId: "w1" })).toMatchObject({ ok: false });
     expect(await backend.handle("desk:close", { desk }, { windowId: "w1" })).toMatchObject({ ok: false, error: { code: "invalid-request" } });
   });
+
+  it("lets go of a desk when the last window showing it goes", async () => {
+    const { backend, dialogs, folder } = await backendWithDesk();
+    dialogs.queue({ kind: "folder", path: folder }, { kind: "folder", path: folder });
+    const first = ok(await backend.handle("desk:open", {}, { windowId: "w1" })) as { desk: string };
+    const second = ok(await backend.handle("desk:open", {}, { windowId: "w2" })) as { desk: string };
+    expect(second.desk).toBe(first.desk);
+    await backend.desks.closeWindow("w1");
+    expect(ok(await backend.handle("desk:stories", { desk: first.desk }, { windowId: "w2" }))).toMatchObject({ desk: first.desk });
+    await backend.desks.closeWindow("w2");
+    expect(await backend.handle("desk:stories", { desk: first.desk }, { windowId: "w2" })).toMatchObject({ ok: false });
+  });
 });
