@@ -42,6 +42,8 @@ export interface DeskView {
 
 /// Rows shown at first, and added by "Show more": the filters and the search narrow the rest.
 const pageSize = 300;
+/// How many changes of a desk not loaded yet are kept until its snapshot arrives.
+const earlyLimit = 500;
 /// How long the search waits for more typing before it asks main, in ms.
 const searchPauseMs = 120;
 
@@ -209,7 +211,9 @@ export function deskView(section: HTMLElement, host: DeskHost): DeskView {
 
   window.copydesk.on("desk:changed", (change) => {
     if (!desk || change.desk !== desk.desk) {
+      // Kept for the desk being opened; a few hundred at most (those of a desk let go are dropped at the next load).
       early.push(change);
+      if (early.length > earlyLimit) early.shift();
       return;
     }
     apply(change);
