@@ -464,8 +464,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
         if (unsavedWorkInTheWay()) return false;
         const opened = await call("desk:open-story", { desk, story });
         if (!opened) {
-          show(`${story} is open in another window.`);
-          return false;
+          // Main opens a file once: it is this window's article, or another window came to the front.
+          const here = session.path !== null && session.path.replaceAll("\\", "/").endsWith(`/${story}`);
+          show(here ? `${session.title} is the article in this window.` : `${story} is open in another window.`);
+          if (here) showDesk(false);
+          return here;
         }
         load(opened);
         showDesk(false);

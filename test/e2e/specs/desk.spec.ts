@@ -143,7 +143,12 @@ test("an editor works from the desk: filter, search, a story saved meanwhile, op
   await expect(copydesk.field("headline")).toHaveText("Late story from the border");
   await copydesk.expectTitle(/late-file\.article/);
 
-  // Back to the desk by its key; Enter on a story opens it.
+  // Back to the desk by its key; the story already open is the window's article; Enter on another opens it.
+  await copydesk.pressKeyOf("show-desk");
+  await expect(desk).toBeVisible();
+  await copydesk.deskStory("Late story from the border").dblclick();
+  await expect(desk).toBeHidden();
+  await copydesk.expectMessage("late-file.article is the article in this window.");
   await copydesk.pressKeyOf("show-desk");
   await expect(desk).toBeVisible();
   await copydesk.searchDesk("zanzibar");
