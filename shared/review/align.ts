@@ -1,4 +1,6 @@
-import { diffArrays } from "diff";
+// The array diff alone: the package's index also brings the word diff, whose module-level instances
+// no bundler can leave out, into the first frame (versions are taken there).
+import { diffArrays } from "diff/lib/diff/array.js";
 
 // Where two lists differ (the blocks of two versions of a body, or their related links), item by
 // item: Myers' diff (jsdiff's `diffArrays`) while the lists are close, patience alignment when

@@ -12,42 +12,10 @@ export function importSummary(report: ImportReport): string {
   return `Imported: ${found}, ${warned}. Check the article, then save it as a Copydesk article.`;
 }
 
-/// Opens the report as a modal dialog; resolves when it is closed.
-export function openImportReport(report: ImportReport): Promise<void> {
-  const dialog = element("dialog", { class: "form-dialog import-report", "aria-labelledby": "import-report-title" });
-  dialog.append(element("h2", { id: "import-report-title" }, "Import report"));
-  const sections: [string, string[], string][] = [
-    ["Found", report.found, "import-found"],
-    ["Left out, changed or to check", report.warnings, "import-warnings"],
-  ];
-  for (const [title, lines, className] of sections) {
-    if (lines.length === 0) continue;
-    const section = element("section", { class: className, "aria-label": title });
-    section.append(element("h3", {}, title));
-    const list = element("ul");
-    for (const line of lines) list.append(element("li", {}, line));
-    section.append(list);
-    dialog.append(section);
-  }
-  const close = element("button", { type: "button" }, "Close");
-  dialog.append(element("div", { class: "form-actions" }));
-  dialog.lastElementChild!.append(close);
-  document.body.append(dialog);
-  return new Promise((resolve) => {
-    const done = () => {
-      dialog.remove();
-      resolve();
-    };
-    close.addEventListener("click", () => dialog.close());
-    dialog.addEventListener("close", done, { once: true });
-    dialog.showModal();
-    close.focus();
-  });
-}
-
 /// A "Report…" button for the message line that opens the report.
 export function reportButton(report: ImportReport): HTMLButtonElement {
   const button = element("button", { type: "button", class: "message-action" }, "Report…");
-  button.addEventListener("click", () => void openImportReport(report));
+  // The dialog's code loads when the report is first asked for.
+  button.addEventListener("click", () => void import("./import-report-dialog").then(({ openImportReport }) => openImportReport(report)));
   return button;
 }

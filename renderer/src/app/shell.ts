@@ -9,8 +9,6 @@ import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { statusLabels, type ArticleMeta } from "../../../shared/article";
 import { embargoChipText } from "../../../shared/embargo";
-import { changeStatus } from "../review/workflow-commands";
-import { markPublished } from "./mark-published";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { askLoadFromDisk } from "./disk-change-bar";
@@ -26,11 +24,6 @@ import { checksPanel } from "./checks-panel";
 import { commandRunner } from "./command-runner";
 import { noteMargin } from "../review/note-margin";
 import type { ComparedArticle } from "../../../shared/ipc";
-// The side panels' styles stay in the first frame's sheet, in the cascade where they were: the
-// panels' code comes later (../review/side-panels.ts), their look must not change when it does.
-import "../review/history.css";
-import "../review/redline.css";
-import "../review/review-panel.css";
 import { importSummary, reportButton } from "./import-report";
 import type { PageOffer } from "../editor/page-paste";
 
@@ -43,6 +36,9 @@ declare global {
 // What the first frame does not need is loaded on first use: the dialogs (link, figure, related
 // link, dateline, export, changed on disk) and the recovery list.
 const editorDialogs = () => import("./editor-dialogs");
+// A change of status and marking an article published: small, but not needed to show the article.
+const workflowCommands = () => import("../review/workflow-commands");
+const publishing = () => import("./mark-published");
 const exportDialog = () => import("./export-dialog");
 const templateDialog = () => import("./template-dialog");
 const identityDialog = () => import("../review/identity-dialog");
@@ -153,6 +149,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const refreshMeta = metaPanel(panel, getEditor, commands, (to) =>
     void (async () => {
       const author = settings.identity ?? (await askAuthor(false));
+      const { changeStatus } = await workflowCommands();
       if (author) editor.run(changeStatus(to, author));
       else refreshMeta(editor.state);
     })().catch(showError),
@@ -177,7 +174,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const author = settings.identity ?? (await askAuthor(false));
     if (!author) return;
     const filing = to === "filed";
-    const { openForm } = await import("./dialogs");
+    const [{ openForm }, { changeStatus }] = await Promise.all([import("./dialogs"), workflowCommands()]);
     await openForm({
       title: filing ? "File to desk" : "Send back to reporter",
       message: filing ? "The story goes to the desk with the status Filed." : "The story goes back to its reporter with the status Draft.",
@@ -395,7 +392,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     settings: async () => (settings = await call("settings:get", {})),
     styleErrors: () => checks.errors(editor.state),
     acceptAllSuggestions: () => editor.run(settle(true, "all")),
-    markPublished: (at) => void editor.run(markPublished(at, settings.identity)),
+    markPublished: (at) => void publishing().then(({ markPublished }) => editor.run(markPublished(at, settings.identity))),
   };
 
   /// Export… (the dialog) and Export Again (the last formats and folder).
