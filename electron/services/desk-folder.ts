@@ -59,10 +59,11 @@ export class DeskFolder {
     const folderChanged = () => this.touched(null);
     this.watcher.on("addDir", folderChanged).on("unlinkDir", folderChanged);
     this.watcher.on("error", () => this.rescan());
-    // Changes are seen once the watcher is on every folder: the first look starts then, so that
-    // nothing saved meanwhile falls between the two.
+    // Changes are seen once the watcher is on every folder. The first look runs meanwhile, and a
+    // second once the watcher is ready reads whatever was saved while it was starting (only what
+    // changed is read), so nothing falls between the two.
     const watching = new Promise<void>((resolve) => this.watcher!.once("ready", () => resolve()));
-    await watching;
+    await Promise.all([watching, this.run(() => this.scan())]);
     await this.run(() => this.scan());
     const every = this.options.rescanMs ?? 15_000;
     if (every > 0 && !this.closed) {
