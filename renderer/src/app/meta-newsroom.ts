@@ -105,9 +105,12 @@ function locatedFields(parent: HTMLElement, context: MetaPanelContext): SectionR
     if (long) return context.refuse(input, `A ${long} holds at most 200 characters.`);
     context.change("located", located.city || located.region || located.country ? located : null);
   };
+  // A wire dateline's place is in capitals ("NEW YORK"); the metadata names the place as it is written ("New York").
+  const placeName = (text: string) =>
+    text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase() ? text.toLocaleLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, start: string, letter: string) => start + letter.toLocaleUpperCase()) : text;
   const fromDateline = element("button", { type: "button", class: "link-button" }, "From the dateline");
   fromDateline.addEventListener("click", () => {
-    const city = fieldText(context.editor().doc, "dateline").trim();
+    const city = placeName(fieldText(context.editor().doc, "dateline").trim());
     if (!city) return context.refuse(inputs.city, "The dateline has no place yet: type it before the date, e.g. WASHINGTON.", false);
     save({ ...place(), city }, inputs.city);
   });

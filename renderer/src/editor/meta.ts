@@ -1,6 +1,7 @@
-import type { Node as PMNode, Schema } from "prosemirror-model";
+import type { Schema } from "prosemirror-model";
 import { Plugin, PluginKey, type Command, type EditorState } from "prosemirror-state";
-import { Step, StepMap, StepResult } from "prosemirror-transform";
+import { Step } from "prosemirror-transform";
+import { StateOnlyStep } from "./state-step";
 import { closeHistory } from "prosemirror-history";
 import type { ArticleMeta } from "../../../shared/article";
 
@@ -10,7 +11,7 @@ import type { ArticleMeta } from "../../../shared/article";
 // an inverse), and it marks the document changed (the transaction has a step).
 
 /// A change of one metadata field, as an undoable step that leaves the document as it is.
-export class SetMetaStep<K extends keyof ArticleMeta = keyof ArticleMeta> extends Step {
+export class SetMetaStep<K extends keyof ArticleMeta = keyof ArticleMeta> extends StateOnlyStep {
   constructor(
     readonly key: K,
     readonly value: ArticleMeta[K],
@@ -19,20 +20,8 @@ export class SetMetaStep<K extends keyof ArticleMeta = keyof ArticleMeta> extend
     super();
   }
 
-  apply(doc: PMNode): StepResult {
-    return StepResult.ok(doc);
-  }
-
-  override getMap(): StepMap {
-    return StepMap.empty;
-  }
-
   invert(): Step {
     return new SetMetaStep(this.key, this.previous, this.value);
-  }
-
-  map(): Step {
-    return this;
   }
 
   override toJSON(): { stepType: string; key: K; value: ArticleMeta[K]; previous: ArticleMeta[K] } {

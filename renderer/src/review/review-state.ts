@@ -1,6 +1,7 @@
 import { Fragment, Slice, type Mark, type Node as PMNode, type Schema } from "prosemirror-model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "prosemirror-state";
-import { Step, StepMap, StepResult } from "prosemirror-transform";
+import { Step } from "prosemirror-transform";
+import { StateOnlyStep } from "../editor/state-step";
 import { emptyReview, type NoteThread, type Person, type Review, type Suggestion, type WorkflowEntry } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
 
@@ -14,7 +15,7 @@ export type ReviewEntryPart = "people" | "notes" | "suggestions";
 type EntryOf<P extends ReviewEntryPart> = { people: Person; notes: NoteThread; suggestions: Suggestion }[P];
 
 /// Sets (or with null, removes) one entry of the review, as an undoable step that leaves the document as it is.
-export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> extends Step {
+export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> extends StateOnlyStep {
   constructor(
     readonly part: P,
     readonly id: string,
@@ -24,20 +25,8 @@ export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> ext
     super();
   }
 
-  apply(doc: PMNode): StepResult {
-    return StepResult.ok(doc);
-  }
-
-  override getMap(): StepMap {
-    return StepMap.empty;
-  }
-
   invert(): Step {
     return new SetReviewEntryStep(this.part, this.id, this.previous, this.value);
-  }
-
-  map(): Step {
-    return this;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -51,7 +40,7 @@ export class SetReviewEntryStep<P extends ReviewEntryPart = ReviewEntryPart> ext
 Step.jsonID("copydeskReview", SetReviewEntryStep);
 
 /// Replaces the log of status changes (one entry more, for a change of status), undoably like an entry.
-export class SetWorkflowStep extends Step {
+export class SetWorkflowStep extends StateOnlyStep {
   constructor(
     readonly value: WorkflowEntry[],
     readonly previous: WorkflowEntry[],
@@ -59,20 +48,8 @@ export class SetWorkflowStep extends Step {
     super();
   }
 
-  apply(doc: PMNode): StepResult {
-    return StepResult.ok(doc);
-  }
-
-  override getMap(): StepMap {
-    return StepMap.empty;
-  }
-
   invert(): Step {
     return new SetWorkflowStep(this.previous, this.value);
-  }
-
-  map(): Step {
-    return this;
   }
 
   override toJSON(): Record<string, unknown> {

@@ -68,7 +68,7 @@ test("an editor sets urgency, genre, subjects and authors, writes the byline, an
       { code: "medtop:20000574", name: "election" },
       { code: "medtop:20000585", name: "regional elections" },
     ],
-    located: { city: "LYON", region: "", country: "France" },
+    located: { city: "Lyon", region: "", country: "France" },
     signOff: "ar/td",
     ednote: "Turnout figures from the prefecture at 20:00.",
     authors: [

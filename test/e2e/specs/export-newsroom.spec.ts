@@ -40,7 +40,7 @@ test("urgency, genre, subjects, located, authors, rights and the ednote set in t
   expect(nitf).toMatch(/<doc\.copyright year="\d{4}" holder="Agence Example"\/>/);
   expect(nitf).toContain('<doc.rights owner="Agence Example" limitations="No archiving."/>');
   expect(nitf).toContain("<byline>By Ann Reporter and AFP</byline><byline><person>Ann Reporter</person><byttl>Political correspondent</byttl></byline><byline><person>AFP</person></byline>");
-  expect(nitf).toContain("<location><city>LYON</city>, <state>Auvergne-Rhône-Alpes</state>, <country>France</country></location>");
+  expect(nitf).toContain("<location><city>Lyon</city>, <state>Auvergne-Rhône-Alpes</state>, <country>France</country></location>");
   expect(nitf).not.toContain("ann@example.com");
 
   const ninjs = JSON.parse(readFileSync(join(workDir, "turnout.ninjs.json"), "utf8"));
@@ -54,8 +54,8 @@ test("urgency, genre, subjects, located, authors, rights and the ednote set in t
       { name: "turnout", rel: "keyword" },
       { name: "regions", rel: "keyword" },
     ],
-    located: "LYON, Auvergne-Rhône-Alpes, France",
-    places: [{ name: "LYON, Auvergne-Rhône-Alpes, France", rel: "located" }],
+    located: "Lyon, Auvergne-Rhône-Alpes, France",
+    places: [{ name: "Lyon, Auvergne-Rhône-Alpes, France", rel: "located" }],
     by: "By Ann Reporter and AFP",
     people: [
       { name: "Ann Reporter", rel: "writer" },
