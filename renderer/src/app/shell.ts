@@ -8,7 +8,7 @@ import { isSuggesting, setSuggesting, settle } from "../review/suggest-mode";
 import { articleKeymap } from "../editor/keymap";
 import { metaOf, replaceMeta } from "../editor/meta";
 import { statusLabels, type ArticleMeta } from "../../../shared/article";
-import { embargoChipText } from "../../../shared/embargo";
+import { embargoChipText, isEmbargoed } from "../../../shared/embargo";
 import { ApiError, call } from "./api";
 import { DocumentSession } from "./document-session";
 import { askLoadFromDisk } from "./disk-change-bar";
@@ -233,9 +233,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   let statusSeen: { session: DocumentSession | null; status: string } = { session: null, status: "" };
   let chipShown = "";
+  let chipMeta: ArticleMeta | null = null;
+  let chipEmbargo = false;
   /// The title bar's chip: the status, and the embargo in local time while it is still to come.
+  /// Typing leaves the metadata as it was (the same object): then only an embargo that has just
+  /// passed changes the chip, and the date is not formatted again on every keystroke.
   function showStatusChip(meta: ArticleMeta): void {
-    const embargo = embargoChipText(meta.embargo, new Date());
+    const now = new Date();
+    if (meta === chipMeta && (!chipEmbargo || isEmbargoed(meta.embargo, now))) return;
+    chipMeta = meta;
+    const embargo = embargoChipText(meta.embargo, now);
+    chipEmbargo = embargo !== "";
     const key = `${meta.status} ${embargo}`;
     if (key === chipShown) return;
     chipShown = key;
