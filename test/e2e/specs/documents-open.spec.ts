@@ -12,7 +12,7 @@ test("a malformed file is refused with the problem named; the file is untouched 
   const path = join(workDir, "broken.article");
   writeFileSync(path, '{ "format": "copydesk.article", "version": 1, "meta": ');
   const before = readFileSync(path);
-  await copydesk.open(path);
+  await copydesk.tryOpen(path);
 
   await copydesk.expectMessage(/broken\.article is not a valid Copydesk article/);
   await copydesk.expectMessage(/not valid JSON/);

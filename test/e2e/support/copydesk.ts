@@ -551,8 +551,15 @@ export class Copydesk {
     await this.expectMessage(/Restored the version/);
   }
 
-  /// Opens the article at that path (answering the open dialog).
+  /// Opens the article at that path (answering the open dialog) and waits until the window holds
+  /// it, so what comes next acts on that article and not on the one it replaces.
   async open(path: string): Promise<void> {
+    await this.tryOpen(path);
+    await expect.poll(() => this.page.evaluate(() => window.copydeskApp!.path())).toBe(path);
+  }
+
+  /// Asks to open the file at that path and does not wait: for a file the window may refuse.
+  async tryOpen(path: string): Promise<void> {
     await this.target.answerDialogs({ kind: "open", path });
     await this.page.getByRole("button", { name: "Open…" }).click();
   }
