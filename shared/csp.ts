@@ -1,5 +1,8 @@
 /// The Content-Security-Policy of every Copydesk page: only the app's own scripts and styles (no
 /// inline code, no eval), no remote scripts, no frames, plugins or forms that leave the page.
+/// Connections: the app's own, and WebSockets to a newsroom server (issue 16: the window talks to
+/// it directly; which servers, and that plain ws:// stays on this computer, is checked in Settings,
+/// shared/settings.ts `newsroomServerProblem`, since a CSP cannot name servers the newsroom adds).
 /// renderer/index.html carries it in a meta tag (a test checks they agree).
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -7,7 +10,7 @@ export const contentSecurityPolicy = [
   "style-src 'self'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "frame-src 'none'",
   "worker-src 'self'",

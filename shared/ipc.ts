@@ -8,7 +8,7 @@ import type { CommandId } from "./commands";
 import type { DeskStory } from "./desk/story";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
-import { exportFormats, isTimeZone, maxKeepAllDays, type Settings } from "./settings";
+import { exportFormats, isTimeZone, maxKeepAllDays, maxNewsroomServers, newsroomServerProblem, type Settings } from "./settings";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The
@@ -207,7 +207,7 @@ export interface DeskSnapshot {
 export type { DeskStory } from "./desk/story";
 
 // The settings and export formats, defined apart (no zod) and part of the contract.
-export { defaultSettings, exportFormats, type ExportFormat, type Identity, type NewsroomSettings, type PruneRule, type Settings } from "./settings";
+export { defaultSettings, exportFormats, type ExportFormat, type Identity, type NewsroomServer, type NewsroomSettings, type PruneRule, type Settings } from "./settings";
 
 const handle = z.string().min(1).max(200);
 /// Base64 of the largest image an article may embed, with room for line breaks.
@@ -310,6 +310,24 @@ export const requestSchemas = {
           exportEdnote: z.boolean(),
         })
         .strict()
+        .optional(),
+      /// The newsroom servers and their tokens (a plain ws:// address is refused unless it is this computer).
+      newsroomServers: z
+        .array(
+          z
+            .object({
+              url: z
+                .string()
+                .max(2048)
+                .superRefine((url, context) => {
+                  const problem = newsroomServerProblem(url);
+                  if (problem) context.addIssue({ code: "custom", message: problem });
+                }),
+              token: z.string().trim().min(1).max(512),
+            })
+            .strict(),
+        )
+        .max(maxNewsroomServers)
         .optional(),
     })
     .strict(),

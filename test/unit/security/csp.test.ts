@@ -33,6 +33,11 @@ describe("the Content-Security-Policy", () => {
     for (const [, values] of policy) expect(values).not.toContain("*");
   });
 
+  it("connects only to the app itself and to WebSockets (a newsroom server), never plain http", () => {
+    // The servers are the newsroom's own, added in Settings, where plain ws:// to another computer is refused.
+    expect(policy.get("connect-src")).toEqual(["'self'", "ws:", "wss:"]);
+  });
+
   it("is what renderer/index.html carries", () => {
     expect(metaPolicy(readFileSync(join(root, "renderer", "index.html"), "utf8"))).toBe(contentSecurityPolicy);
   });

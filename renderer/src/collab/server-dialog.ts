@@ -1,0 +1,33 @@
+import { newsroomServerProblem, type NewsroomServer } from "../../../shared/settings";
+import { openForm } from "../app/dialogs";
+
+// Edit > Newsroom Server…: adds a newsroom server (its address and the token `copydesk server
+// add-user` printed for this journalist), changes a known server's token, or forgets it. The
+// address is checked here and again by main: plain ws:// is refused unless it is this computer.
+
+/// Opens the dialog; `save` gets the whole new list. Resolves true when it was saved.
+export function editNewsroomServers(servers: readonly NewsroomServer[], save: (servers: NewsroomServer[]) => Promise<void>): Promise<boolean> {
+  const known = servers.map((server) => server.url).join(", ");
+  return openForm({
+    title: "Newsroom server",
+    message: known ? `Servers you write on: ${known}. Give one of them again with a new token to change it, or with no token to forget it.` : "A server to write stories together on, live.",
+    submitLabel: "Save",
+    fields: [
+      { name: "url", label: "Server address", type: "url", value: servers[0]?.url ?? "", placeholder: "wss://newsroom.example.org/" },
+      { name: "token", label: "Your token", placeholder: "from copydesk server add-user", hint: "Kept in your settings on this computer and sent to this server alone." },
+    ],
+    submit: async ({ url = "", token = "" }) => {
+      const address = url.trim();
+      const problem = newsroomServerProblem(address);
+      if (problem) return problem;
+      const others = servers.filter((server) => server.url !== address);
+      if (token.trim() === "") {
+        if (others.length === servers.length) return "Give the token the server's administrator gave you (copydesk server add-user prints it).";
+        await save(others);
+        return null;
+      }
+      await save([{ url: address, token: token.trim() }, ...others]);
+      return null;
+    },
+  });
+}
