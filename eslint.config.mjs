@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["electron/**/*.ts", "cli/**/*.ts"],
+    files: ["electron/**/*.ts", "cli/**/*.ts", "server/**/*.ts"],
     languageOptions: { globals: globals.node },
     rules: {
       "no-restricted-imports": restrict([
@@ -55,7 +55,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["electron/services/**/*.ts", "cli/**/*.ts"],
+    files: ["electron/services/**/*.ts", "cli/**/*.ts", "server/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
         [{ group: ["**/renderer/**", "**/test/**", "**/main/**", "**/preload/**"], message: "Services never import the Electron glue or the renderer." }],

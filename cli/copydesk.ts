@@ -14,6 +14,8 @@ const checkCli = () => import("../electron/services/check-cli");
 const reviewCli = () => import("../electron/services/review-cli");
 /// The desk's list (`ls`), loaded when it runs.
 const deskCli = () => import("../electron/services/desk-cli");
+/// The newsroom server (`server`), loaded when it runs.
+const serverCli = () => import("../server/server-cli");
 
 /// Prints a line on standard output: the default `out` of `runCli`.
 const toStdout = (line: string) => process.stdout.write(`${line}\n`);
@@ -25,6 +27,7 @@ async function usage(): Promise<string> {
   const { checkUsage } = await checkCli();
   const { diffUsage, reviewUsage } = await reviewCli();
   const { lsUsage } = await deskCli();
+  const { serverUsage } = await serverCli();
   return `Usage:
   copydesk validate FILE...        check article files
 ${checkUsage}
@@ -33,6 +36,7 @@ ${importUsage}
 ${reviewUsage}
 ${diffUsage}
 ${lsUsage}
+${serverUsage}
   copydesk --version               print the version`;
 }
 
@@ -58,6 +62,8 @@ export async function runCli(
       return (await reviewCli()).diffCommand(rest, out, err, { colour: wantsColour(out) });
     case "ls":
       return (await deskCli()).lsCommand(rest, out, err);
+    case "server":
+      return (await serverCli()).serverCommand(rest, out, err);
     case "--version":
     case "-v":
     case "version":
