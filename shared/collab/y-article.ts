@@ -8,7 +8,7 @@ import { metaSchema } from "../meta-schema";
 import { emptyReview } from "../review/review";
 import { rebuildVersions, type RebuiltVersion } from "../review/version-rebuild";
 import { storedVersions } from "../review/versions";
-import { docFragment, readDocJSON, writeDoc } from "./y-doc";
+import { docFragment, readDocJSON, unsharedParts, writeDoc } from "./y-doc";
 import { yNames } from "./y-names";
 import { repairedDoc } from "./y-repair";
 import { readReview, readVersions, writeReviewEdit, writeVersions, type SharedVersion } from "./y-review";
@@ -20,14 +20,16 @@ import { readReview, readVersions, writeReviewEdit, writeVersions, type SharedVe
 // `applyArticleEdit` writes an edit made without an editor (the server, the command line).
 
 export { yNames, replyKey } from "./y-names";
+export { unsharedParts } from "./y-doc";
 export type { SharedVersion } from "./y-review";
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/// Fills an empty Y.Doc with `article`, in one Y transaction (`origin` is the transaction's origin).
+/// Fills an empty Y.Doc with `article`, in one Y transaction (`origin` is the transaction's origin),
+/// and returns what it could not hold (`unsharedParts`: ask it before sharing; empty for most stories).
 /// Throws when the Y.Doc already holds a story: a story is shared once, then loaded from the server.
-export function articleToYDoc(article: Article, ydoc: Y.Doc, origin: unknown = null): void {
+export function articleToYDoc(article: Article, ydoc: Y.Doc, origin: unknown = null): string[] {
   if (docFragment(ydoc).length > 0 || ydoc.getMap(yNames.meta).size > 0) throw new Error("articleToYDoc: this Y.Doc already holds a story");
   ydoc.transact(() => {
     writeDoc(ydoc, article.doc);
@@ -36,6 +38,7 @@ export function articleToYDoc(article: Article, ydoc: Y.Doc, origin: unknown = n
     writeReviewEdit(ydoc, emptyReview(), reviewOf(article));
     writeVersions(ydoc, new Set(), sharedVersions(article));
   }, origin);
+  return unsharedParts(article.doc);
 }
 
 /// Writes what differs between `before` and `after` into the Y.Doc, in one transaction: the document

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -5,6 +6,7 @@ import type { Article } from "../../../shared/article";
 import { articleFromJSON, parseArticleFile, serializeArticle } from "../../../shared/article-file";
 import { articleToYDoc, yDocToArticle } from "../../../shared/collab/y-article";
 import { generatedArticle } from "../../bench/support/articles";
+import { schemaArticleArbitrary } from "../../support/schema-arbitrary";
 import { seedArticlePath } from "../../support/seed-article";
 import { storyWithVersions } from "../../support/versioned-story";
 import { reviewedArticle } from "../review/reviewed-article";
@@ -50,5 +52,16 @@ describe("an article as a shared story", () => {
 
   it("keeps the versions, each rebuilt against the document read back", () => {
     expectSameFile(storyWithVersions().article);
+  });
+});
+
+describe("generated articles of every node and mark as shared stories", () => {
+  it("keep every part", () => {
+    fc.assert(
+      fc.property(schemaArticleArbitrary, (article) => {
+        expectSameFile(article);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
