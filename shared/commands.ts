@@ -113,6 +113,27 @@ export const commandTable = {
     keys: keys("window", "Mod-Shift-d"),
     menu: { menu: "View", group: "panels" },
   },
+  "open-from-newsroom": {
+    label: "Open from Newsroom…",
+    does: "open a story of a newsroom server to write it together, live (a local copy is kept as a file too)",
+    keys: keys("window", "Mod-Alt-Shift-o"),
+    menu: { menu: "File", group: "workflow" },
+  },
+  "share-to-newsroom": {
+    label: "Share to Newsroom…",
+    does: "share the open story on a newsroom server, so colleagues can write in it at once (the file keeps a full offline copy)",
+    menu: { menu: "File", group: "workflow" },
+  },
+  "take-offline": {
+    label: "Take Offline",
+    does: "stop sharing a shared story's changes for now: keep writing, they are merged when it is brought back online",
+    menu: { menu: "File", group: "workflow" },
+  },
+  "bring-online": {
+    label: "Bring Back Online",
+    does: "connect a shared story to its server again and merge the changes made offline, on both sides",
+    menu: { menu: "File", group: "workflow" },
+  },
   save: { label: "Save", does: "save", keys: keys("window", "Mod-s"), menu: { menu: "File", group: "save" }, toolbar: { group: "File", title: "Save the article" } },
   "save-as": {
     label: "Save As…",
@@ -203,6 +224,11 @@ export const commandTable = {
   "newsroom-defaults": {
     label: "Newsroom Defaults…",
     does: "the newsroom's defaults: copyright holder, notice and usage terms of new stories, the embargo lines' time zone, whether NITF and ninjs carry the editor's note",
+    menu: { menu: "Edit", group: "typing" },
+  },
+  "newsroom-servers": {
+    label: "Newsroom Server…",
+    does: "add a newsroom server to write together on (its address and the token `copydesk server add-user` gave you), or forget one",
     menu: { menu: "Edit", group: "typing" },
   },
   "smart-quotes": {

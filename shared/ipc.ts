@@ -69,6 +69,8 @@ export interface OpenedDocument {
   migratedFrom: number | null;
   /// Why versions the file held were left out (they could not be read); absent when none were.
   versionsDropped?: string[];
+  /// The file's `shared` part: the story is shared on a newsroom server (absent for a story of one's own).
+  shared?: SharedPart;
 }
 
 /// What Save and Save As report back.
@@ -96,6 +98,17 @@ export interface ArticlePayload {
   assets?: Record<string, Asset>;
   /// The desk's review (people, notes, suggestions, versions); absent when there is none.
   review?: Review;
+  /// A shared story's `shared` part (its server, id and whole Y.Doc state); absent for a story of one's own.
+  shared?: SharedPart;
+}
+
+/// The `shared` part of a shared story's local file (docs/article-model.md, "Shared stories"): the
+/// newsroom server, the story's id there, and the whole Y.Doc state (base64 of Y.encodeStateAsUpdate),
+/// so the file alone holds every change, shared or not yet.
+export interface SharedPart {
+  server: string;
+  story: string;
+  state: string;
 }
 
 /// What a window answers when main asks for its article.
@@ -206,13 +219,25 @@ export interface DeskSnapshot {
 
 export type { DeskStory } from "./desk/story";
 
+/// A story of a newsroom server, as "Open from Newsroom…" lists it (the server's `GET /stories`).
+export interface NewsroomStory {
+  /// Its id on the server (the document name its clients connect to).
+  id: string;
+  headline: string;
+  status: string;
+  /// When it last changed (ISO 8601), or "".
+  updated: string;
+  /// How many people are in it now.
+  people: number;
+}
+
 // The settings and export formats, defined apart (no zod) and part of the contract.
 export { defaultSettings, exportFormats, type ExportFormat, type Identity, type NewsroomServer, type NewsroomSettings, type PruneRule, type Settings } from "./settings";
 
 const handle = z.string().min(1).max(200);
 /// Base64 of the largest image an article may embed, with room for line breaks.
 const maxAssetBase64 = Math.ceil((maxAssetBytes * 4) / 3) + 1024;
-const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional(), review: z.unknown().optional() }).strict();
+const article = z.object({ meta: z.unknown(), doc: z.unknown(), assets: z.unknown().optional(), review: z.unknown().optional(), shared: z.unknown().optional() }).strict();
 const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const requestId = z.string().min(1).max(100);
 const pathToken = z.string().min(1).max(100);
@@ -354,6 +379,8 @@ export const requestSchemas = {
   "desk:open-story": z.object({ desk: pathToken, story: z.string().min(1).max(4096) }).strict(),
   /// The window is done with the desk (main stops watching the folder when no window shows it).
   "desk:close": z.object({ desk: pathToken }).strict(),
+  /// The stories of a newsroom server of Settings (by its address; main sends the token kept there).
+  "newsroom:stories": z.object({ server: z.string().min(1).max(2048) }).strict(),
 } as const;
 
 /// What each channel answers with when it succeeds.
@@ -393,6 +420,7 @@ export interface ResultTypes {
   "desk:search": { ids: string[] };
   "desk:open-story": OpenedDocument | null;
   "desk:close": null;
+  "newsroom:stories": NewsroomStory[];
 }
 
 export type Channel = keyof typeof requestSchemas;

@@ -10,6 +10,7 @@ export const shortcutRows: readonly (readonly CommandId[])[] = [
   ["new-from-template"],
   ["open", "save", "save-as"],
   ["open-desk"],
+  ["open-from-newsroom"],
   ["show-desk"],
   ["save-version"],
   ["compare-file"],

@@ -25,6 +25,7 @@ import { DeskService } from "./desk-service";
 import { builtDeskWorker } from "./desk-runner";
 import { readImportFile } from "./import-files";
 import { SettingsStore, type StoredSettings } from "./settings";
+import { listNewsroomStories } from "./newsroom-stories";
 import { readStyleGuideFolder } from "./style-guide-files";
 import { TemplateLibrary } from "./templates";
 import { WindowLifecycle, type WindowShell } from "./window-lifecycle";
@@ -261,6 +262,11 @@ export class Backend {
       "desk:close": async ({ desk }, { windowId }) => {
         await this.desks.close(windowId, desk);
         return null;
+      },
+      "newsroom:stories": async ({ server }) => {
+        const known = (await this.settings.get()).newsroomServers.find((kept) => kept.url === server);
+        if (!known) throw new UserFacingError("not-found", `${server} is not a newsroom server of your settings: add it in Edit > Newsroom Server….`);
+        return listNewsroomStories(known);
       },
     };
   }

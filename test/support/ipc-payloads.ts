@@ -194,6 +194,7 @@ function validRequests(context: PayloadContext): Record<Channel, fc.Arbitrary<un
     "desk:search": fc.record({ desk: token, query: fc.string({ maxLength: 50 }) }),
     "desk:open-story": fc.record({ desk: token, story: fc.oneof(fc.constantFrom("story.article", "../outside.article", "/etc/passwd"), fc.string({ minLength: 1, maxLength: 50 })) }),
     "desk:close": fc.record({ desk: token }),
+    "newsroom:stories": fc.record({ server: fc.oneof(fc.constantFrom("ws://127.0.0.1:1", "wss://newsroom.example.org/", "ws://evil.example.org"), fc.string({ minLength: 1, maxLength: 50 })) }),
   };
 }
 

@@ -2,6 +2,7 @@ import type { MarkType } from "prosemirror-model";
 import { baseKeymap, chainCommands } from "prosemirror-commands";
 import { redo, undo } from "prosemirror-history";
 import { undoInputRule } from "prosemirror-inputrules";
+import { sharedRedo, sharedUndo } from "../collab/shared-history";
 import { liftListItem, sinkListItem, splitListItem } from "prosemirror-schema-list";
 import type { Command, EditorState } from "prosemirror-state";
 import type { CommandId, RendererCommandId } from "../../../shared/commands";
@@ -38,7 +39,21 @@ import { moveSelectedRelatedLink, removeSelectedRelatedLink, selectedRelatedInde
 /// The file commands: the shell implements them (they talk to the main process).
 export type FileCommandId = Extract<
   CommandId,
-  "new-from-template" | "open" | "open-desk" | "show-desk" | "save" | "save-as" | "save-version" | "compare-file" | "import" | "export" | "export-again"
+  | "new-from-template"
+  | "open"
+  | "open-desk"
+  | "show-desk"
+  | "open-from-newsroom"
+  | "share-to-newsroom"
+  | "take-offline"
+  | "bring-online"
+  | "save"
+  | "save-as"
+  | "save-version"
+  | "compare-file"
+  | "import"
+  | "export"
+  | "export-again"
 >;
 
 /// What the commands need from the window's shell: dialogs, panels, settings and files.
@@ -78,6 +93,8 @@ export interface ShellActions {
   checkAsYouType(): boolean;
   /// Edit > Newsroom Defaults…: the rights of new stories, the embargo time zone, the editor's note in exports.
   editNewsroomDefaults(): void;
+  /// Edit > Newsroom Server…: the servers to write together on, and their tokens.
+  editNewsroomServers(): void;
 }
 
 /// How a command applies: a ProseMirror command run on the article, or a shell action; with
@@ -91,7 +108,7 @@ export type CommandBinding = ({ command: Command; action?: never } | { action: (
 export type CommandBindings = Readonly<Record<RendererCommandId, CommandBinding>>;
 
 /// Undo that first gives back what was typed when the last change was a smart replacement.
-export const undoTyping: Command = chainCommands(undoInputRule, undo);
+export const undoTyping: Command = chainCommands(undoInputRule, sharedUndo, undo);
 
 function markActive(type: MarkType) {
   return (state: EditorState) => {
@@ -126,6 +143,10 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     open: file("open"),
     "open-desk": file("open-desk"),
     "show-desk": file("show-desk"),
+    "open-from-newsroom": file("open-from-newsroom"),
+    "share-to-newsroom": file("share-to-newsroom"),
+    "take-offline": file("take-offline"),
+    "bring-online": file("bring-online"),
     save: file("save"),
     "save-as": file("save-as"),
     "save-version": file("save-version"),
@@ -135,7 +156,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "export-again": file("export-again"),
 
     undo: whenItApplies(undoTyping),
-    redo: whenItApplies(redo),
+    redo: whenItApplies(chainCommands(sharedRedo, redo)),
     enter: { command: chainCommands(enterInField, enterInTable, enterInQuoteParts, splitListItem(li), baseKeymap.Enter) },
     backspace: { command: chainCommands(undoInputRule, deleteAcrossFields, deleteAcrossTable, backspaceAtFieldStart, backspaceInTable) },
     delete: { command: chainCommands(deleteAcrossFields, deleteAcrossTable, deleteAtFieldEnd, deleteInTable) },
@@ -155,6 +176,7 @@ export function commandBindings(shell: ShellActions): CommandBindings {
     "fix-all": whenItApplies(fixAllAtCursor()),
     "check-as-you-type": { action: () => shell.toggleCheckAsYouType(), active: () => shell.checkAsYouType() },
     "newsroom-defaults": { action: () => shell.editNewsroomDefaults() },
+    "newsroom-servers": { action: () => shell.editNewsroomServers() },
     "smart-quotes": { action: () => shell.toggleSmartQuotes(), active: () => shell.smartQuotes() },
 
     bold: whenItApplies(toggleStrong, { active: markActive(schema.marks.strong) }),

@@ -2,7 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { ArticleJSON, ArticleMeta, Asset } from "../../../shared/article";
 import type { Review } from "../../../shared/review/review";
 import { windowTitle } from "../../../shared/document-title";
-import type { ArticlePayload, DocumentSnapshot, OpenedDocument, SavedDocument } from "../../../shared/ipc";
+import type { ArticlePayload, DocumentSnapshot, OpenedDocument, SavedDocument, SharedPart } from "../../../shared/ipc";
 import { schema } from "../../../shared/schema";
 import { VersionHistory } from "../review/version-history";
 import { call } from "./api";
@@ -32,6 +32,8 @@ export class DocumentSession {
   /// Images main holds for this document: they are never sent again.
   private readonly mainHas: Set<string>;
   private reported = { revision: -1, edited: false, at: 0 };
+  /// A shared story's `shared` part as it is now (its whole Y.Doc state), saved with the article; null for a story of one's own.
+  sharedPart: (() => SharedPart) | null = null;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(opened: OpenedDocument) {
@@ -76,6 +78,7 @@ export class DocumentSession {
     // Versions are stored against the article as it is now, so they are stored again each time.
     const review = this.history.versions.length > 0 ? this.history.review(article.review, schema.nodeFromJSON(article.doc)) : article.review;
     if (review) payload.review = review;
+    if (this.sharedPart) payload.shared = this.sharedPart();
     return payload;
   }
 
@@ -106,6 +109,12 @@ export class DocumentSession {
     const wait = this.reported.at + stateReportIntervalMs - Date.now();
     if (now || edited !== this.reported.edited || wait <= 0) this.sendReport();
     else this.reportTimer = setTimeout(() => this.sendReport(), wait);
+  }
+
+  /// The article as it is now is the file's (a shared story bound to the editor: nothing of it changed).
+  unchanged(): void {
+    this.savedRevision = this.revision;
+    this.report(true);
   }
 
   /// Stops telling main about this document (another one replaced it in the window).

@@ -44,6 +44,8 @@ const templateDialog = () => import("./template-dialog");
 const identityDialog = () => import("../review/identity-dialog");
 const versionDialog = () => import("../review/version-dialog");
 const pageOfferBar = () => import("./page-offer-bar");
+// Shared stories (issue 16): yjs, y-prosemirror and the provider load only when a shared story opens or a newsroom command runs.
+const newsroomCommands = () => import("../collab/newsroom-commands");
 
 /// Builds the window: toolbar, find bar, editor, metadata panel, status bar; opens a new article and wires the commands.
 export async function startApp(root: HTMLElement): Promise<void> {
@@ -136,6 +138,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
           editNewsroomDefaults(settings, async (newsroom) => {
             settings = await call("settings:set", { newsroom });
             show("Newsroom defaults saved.");
+          }),
+        )
+        .catch(showError),
+    editNewsroomServers: () =>
+      void import("../collab/server-dialog")
+        .then(({ editNewsroomServers }) =>
+          editNewsroomServers(settings.newsroomServers, async (newsroomServers) => {
+            settings = await call("settings:set", { newsroomServers });
+            show(newsroomServers.length ? `Newsroom servers: ${newsroomServers.map((server) => server.url).join(", ")}.` : "No newsroom server is kept any more.");
           }),
         )
         .catch(showError),
@@ -365,6 +376,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     built.compare?.close();
     session = new DocumentSession(opened);
     editor.setArticle(session.doc, session.meta, session.assets, session.review);
+    // A shared story is bound to its story on the server; any other lets the window's last one go.
+    if (newsroom) void newsroom.opened(opened).catch(showError);
+    else if (opened.shared) void newsroomWindow().then((window) => window.opened(opened), showError);
     updateTitle();
     if (previous !== session.handle) void call("document:close", { handle: previous }).catch(() => undefined);
     show(note ?? (opened.migratedFrom ? `Opened ${session.title} (updated from version ${opened.migratedFrom}).` : `Opened ${session.title}.`));
@@ -373,13 +387,37 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   async function save(as: boolean): Promise<void> {
     if (settings.identity) session.history.take({ doc: editor.doc, meta: editor.meta }, settings.identity, "save", { rule: settings.versionPruning });
-    const saved = await session.save(editor.article(), as);
+    const saved = await session.save(articleNow(), as);
     if (saved) {
       // The file has the new `updated` time; keep any metadata changed while it was written.
       editor.run(replaceMeta({ ...editor.meta, updated: saved.meta.updated }));
       show(`Saved ${session.path}.`);
     }
     updateTitle();
+  }
+
+  /// The article as it stands: a shared story's as its shared document holds it (what every replica reads).
+  function articleNow(): ReturnType<ArticleEditor["article"]> {
+    return newsroom?.articleToSave() ?? editor.article();
+  }
+
+  /// The window's newsroom side (shared stories), loaded on first use.
+  let newsroom: import("../collab/newsroom-commands").NewsroomWindow | null = null;
+  async function newsroomWindow(): Promise<import("../collab/newsroom-commands").NewsroomWindow> {
+    const { NewsroomWindow } = await newsroomCommands();
+    newsroom ??= new NewsroomWindow({
+      editor: getEditor,
+      session: () => session,
+      settings: () => settings,
+      saveSettings: async (changes) => void (settings = await call("settings:set", changes)),
+      identity: async () => settings.identity ?? (await askAuthor(false)),
+      load,
+      save,
+      unsavedWorkInTheWay,
+      show,
+      titlebar,
+    });
+    return newsroom;
   }
 
   /// True (and says so) when replacing this window's article would drop unsaved changes.
@@ -458,6 +496,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     "export-again": () => exportArticle(true),
     "open-desk": () => openDesk(),
     "show-desk": () => toggleDesk(),
+    "share-to-newsroom": async () => (await newsroomWindow()).share(),
+    "open-from-newsroom": async () => (await newsroomWindow()).open(),
+    "take-offline": async () => (await newsroomWindow()).takeOffline(),
+    "bring-online": async () => (await newsroomWindow()).bringOnline(),
   };
   const run = (id: FileCommandId) => () => void fileCommands[id]().catch(showError);
 
@@ -519,7 +561,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.copydesk.on("menu:command", ({ command }) => commands.runFromMenu(command));
   window.copydesk.on("document:opened", (opened) => load(opened));
   window.copydesk.on("document:snapshot-request", ({ requestId, handle }) => {
-    const snapshot = handle === session.handle ? session.snapshot(editor.article()) : null;
+    const snapshot = handle === session.handle ? session.snapshot(articleNow()) : null;
     void call("document:snapshot", { requestId, snapshot }).catch(showError);
   });
   window.copydesk.on("document:changed-on-disk", (change) => {

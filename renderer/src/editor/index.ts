@@ -8,6 +8,7 @@ import { isEmptyReview, type Review } from "../../../shared/review/review";
 import type { Identity } from "../../../shared/ipc";
 import { reviewOfState } from "../review/review-state";
 import { suggestingTransaction } from "../review/suggest-mode";
+import { fromSharedDocument } from "../collab/shared-history";
 import { AssetStore, type AssetHost } from "./assets";
 import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
@@ -67,7 +68,7 @@ export class ArticleEditor {
         // turn into suggestions is not made at all (never made directly, unseen), and says so.
         let made: Transaction;
         try {
-          made = suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
+          made = fromSharedDocument(tr) ? tr : suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
         } catch (error) {
           this.options.notify?.(`This change cannot be made as a suggestion (${(error as Error).message}). Turn off Suggest Changes to make it directly.`);
           return;
@@ -111,11 +112,12 @@ export class ArticleEditor {
     return article;
   }
 
-  /// Replaces the article (open, reload), with a fresh undo history.
-  setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>, review?: Review): void {
+  /// Replaces the article (open, reload), with a fresh undo history; a shared story's plugins
+  /// (`sharing`) bind it to its shared document and bring their own undo.
+  setArticle(doc: PMNode, meta: ArticleMeta, assets: Record<string, Asset>, review?: Review, sharing?: Plugin[]): void {
     this.assets = new AssetStore(assets, this.options.assetHost);
     this.view.setProps({ nodeViews: nodeViews(this.assets, this.options.hooks) });
-    this.view.updateState(this.createState(doc, meta, review));
+    this.view.updateState(this.createState(doc, meta, review, sharing));
     this.options.onUpdate(this.view.state, false);
   }
 
@@ -136,12 +138,12 @@ export class ArticleEditor {
     this.view.destroy();
   }
 
-  private createState(doc: PMNode, meta: ArticleMeta, review?: Review): EditorState {
+  private createState(doc: PMNode, meta: ArticleMeta, review?: Review, sharing?: Plugin[]): EditorState {
     return EditorState.create({
       doc,
       plugins: [
         ...(this.options.plugins ?? []),
-        ...articlePlugins({ meta, review, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify, offerPage: this.options.offerPage }),
+        ...articlePlugins({ meta, review, assets: this.assets, hooks: this.options.hooks, keys: this.options.keys, smartQuotes: this.options.smartQuotes, openLink: this.options.openLink, notify: this.options.notify, offerPage: this.options.offerPage, sharing }),
       ],
     });
   }

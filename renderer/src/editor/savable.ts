@@ -4,6 +4,7 @@ import { AddMarkStep, AddNodeMarkStep, AttrStep, RemoveMarkStep, RemoveNodeMarkS
 import { attrsProblem, markAttrsProblem, maxDocDepth, rowWidthsProblem } from "../../../shared/doc-check";
 import { metaSchema } from "../../../shared/meta-schema";
 import { SetMetaStep } from "./meta";
+import { fromSharedDocument } from "../collab/shared-history";
 
 // Nothing the editor accepts may make the article unsavable. Paste, drop and the dialogs convert
 // what the file format would refuse as it comes in (paste.ts, the asset policy); this guard is the
@@ -93,7 +94,10 @@ export function savableGuardPlugin(
 ): Plugin {
   return new Plugin({
     filterTransaction(tr, state) {
-      if (!tr.docChanged) return true;
+      // A shared story's changes from the shared document are taken as they come (the editor must
+      // show what everyone sees; a note's mark may arrive just before its thread); what is saved is
+      // read from the shared document, repaired (shared/collab/y-article.ts `yDocToArticle`).
+      if (!tr.docChanged || fromSharedDocument(tr)) return true;
       const problem = unsavableChange(tr, hasAsset, notesAfter?.(state, tr));
       if (problem) notify(`That change was not made: ${problem}.`);
       return problem === null;

@@ -41,6 +41,9 @@ export interface SetupOptions {
   offerPage?: PageOfferHandler;
   /// The desk's review (people, notes…) kept beside the document.
   review?: Review;
+  /// A shared story's plugins (renderer/src/collab/binding.ts): its sync, cursors and undo of one's
+  /// own changes, in place of the undo history of a story of one's own.
+  sharing?: Plugin[];
 }
 
 /// The plugins of the article editor, in the order they are consulted.
@@ -52,7 +55,7 @@ export function articlePlugins(options: SetupOptions): Plugin[] {
     inputRules({ rules: [...typographyRules(options.smartQuotes), ...markdownRules()] }),
     keymap(options.keys),
     keymap(baseKeymap),
-    history(),
+    ...(options.sharing ?? [history()]),
     metaPlugin(options.meta),
     reviewPlugin(options.review),
     suggestModePlugin(),

@@ -104,6 +104,7 @@ function resultProblem(channel: Channel, value: unknown, inside: (path: unknown)
     "desk:search": (v) => isObject(v) && Array.isArray(v.ids),
     "desk:open-story": (v) => v === null || opened(v),
     "desk:close": (v) => v === null,
+    "newsroom:stories": (v) => Array.isArray(v),
   };
   return ok[channel](value) ? null : `not a correct ${channel} result`;
 }

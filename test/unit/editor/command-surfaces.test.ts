@@ -66,6 +66,7 @@ function recordingShell(): ShellActions & { calls: string[] } {
     toggleCheckAsYouType: note("toggleCheckAsYouType"),
     checkAsYouType: () => true,
     editNewsroomDefaults: note("editNewsroomDefaults"),
+    editNewsroomServers: note("editNewsroomServers"),
   };
 }
 

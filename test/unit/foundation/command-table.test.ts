@@ -40,6 +40,7 @@ const noShell: ShellActions = {
   toggleCheckAsYouType: () => undefined,
   checkAsYouType: () => true,
   editNewsroomDefaults: () => undefined,
+  editNewsroomServers: () => undefined,
 };
 
 function menuOptions(changes: Partial<MenuOptions> = {}): MenuOptions {
@@ -152,6 +153,10 @@ describe("the menu template", () => {
       "Save Version…",
       "Compare with File…",
       "separator",
+      "Open from Newsroom…",
+      "Share to Newsroom…",
+      "Take Offline",
+      "Bring Back Online",
       "File to Desk…",
       "Send Back to Reporter…",
       "separator",
