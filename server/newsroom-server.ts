@@ -100,7 +100,14 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   return {
     url: `ws://${urlHost}:${port}`,
     port,
-    stop: () => server.destroy(),
+    async stop() {
+      // Hocuspocus stores and unloads every story, then resolves; the sockets it only asked to
+      // close would keep the process alive until their ping timer (30 s) noticed.
+      const destroyed = server.destroy();
+      for (const socket of server.webSocketServer.clients) socket.terminate();
+      await destroyed;
+      server.httpServer.closeAllConnections();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
@@ -38,7 +38,8 @@ export interface Client {
   /// Why the server refused the token, once it has.
   refused: string | null;
   authenticated: boolean;
-  /// The body text at the last moment every update sent had been acknowledged.
+  /// The body text as of the last update the server acknowledged (acknowledgements come in the
+  /// order the updates were sent, one each).
   acknowledgedText: string;
   close(): void;
 }
@@ -46,36 +47,40 @@ export interface Client {
 /// Connects to `story` with `token`; reconnects by itself (quickly, for tests) when the connection drops.
 export function connect(url: string, story: string, token: string, seed = false): Client {
   const doc = new Y.Doc();
+  let unacknowledged = 0;
+  const inFlight: string[] = [];
   if (seed) {
     articleToYDoc(createArticle({ id: story }), doc);
     bodyParagraph(doc); // its text node, made once by the one who shares the story
   }
+  // Reconnects quickly (tests): from 50 ms, growing to half a second at most.
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 500, factor: 1.5 });
   const client: Client = {
     doc,
     refused: null,
     authenticated: false,
     acknowledgedText: "",
     provider: new HocuspocusProvider({
-      url,
+      websocketProvider: socket,
       name: story,
       document: doc,
       token,
-      WebSocketPolyfill: WebSocket,
-      delay: 50,
-      minDelay: 50,
-      maxDelay: 500,
-      factor: 1.5,
       onAuthenticationFailed: ({ reason }) => (client.refused = reason),
       onAuthenticated: () => (client.authenticated = true),
       onUnsyncedChanges: ({ number }) => {
-        if (number === 0) client.acknowledgedText = bodyTextOf(doc);
+        // An update sent: the text it brings the server to. An acknowledgement: the oldest one is on the server.
+        for (let i = unacknowledged; i < number; i++) inFlight.push(bodyTextOf(doc));
+        for (let i = number; i < unacknowledged; i++) client.acknowledgedText = inFlight.shift() ?? client.acknowledgedText;
+        unacknowledged = number;
       },
     }),
     close: () => {
       client.provider.destroy();
+      socket.destroy();
       doc.destroy();
     },
   };
+  client.provider.attach();
   return client;
 }
 
