@@ -43,18 +43,14 @@ export function sharedPlugins(ydoc: Y.Doc, awareness: Awareness | null): Plugin[
   return plugins;
 }
 
-/// Someone's caret: a bar in their colour with their name above it. Colours are set through the
-/// style object (the page's CSP refuses style attributes).
+/// Someone's caret: a bar in their colour with their name above it, drawn by the style sheet from
+/// `data-name` (so the name is no part of the article's text). The colour is set through the style
+/// object (the page's CSP refuses style attributes).
 function cursorBuilder(user: Partial<Presence>): HTMLElement {
-  const colour = validColour(user.color);
   const caret = document.createElement("span");
   caret.className = "collab-cursor";
-  caret.style.borderColor = colour;
-  const name = document.createElement("span");
-  name.className = "collab-cursor-name";
-  name.style.backgroundColor = colour;
-  name.textContent = user.name ?? "Someone";
-  caret.append("\u2060", name, "\u2060");
+  caret.dataset.name = user.name ?? "Someone";
+  caret.style.setProperty("--person", validColour(user.color));
   return caret;
 }
 

@@ -9,6 +9,7 @@ import type { DocumentSession } from "../app/document-session";
 import type { ConnectionState } from "./connection";
 import { SharedStory } from "./shared-story";
 import { editNewsroomServers } from "./server-dialog";
+import "./collab.css";
 
 // The window's newsroom commands (loaded with the collab code, when a shared story opens or one of
 // them is chosen): File > Share to Newsroom…, Open from Newsroom…, Take Offline and Bring Back

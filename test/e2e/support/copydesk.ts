@@ -835,6 +835,76 @@ export class Copydesk {
     for (let i = 0; i < 2 && (await header.getAttribute("aria-sort")) !== direction; i++) await header.getByRole("button").click();
     await expect(header).toHaveAttribute("aria-sort", direction);
   }
+
+  /// Edit > Newsroom Server…: adds a server to write together on, with this journalist's token.
+  async addNewsroomServer(url: string, token: string): Promise<void> {
+    await this.chooseFromMenu("newsroom-servers");
+    const dialog = this.dialog("Newsroom server");
+    await dialog.getByLabel("Server address").fill(url);
+    await dialog.getByLabel("Your token").fill(token);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /// File > Share to Newsroom…: the open story goes to the (only) server; an untitled one is saved to `path`.
+  async shareToNewsroom(path?: string): Promise<void> {
+    if (path) await this.target.answerDialogs({ kind: "save", path });
+    await this.chooseFromMenu("share-to-newsroom");
+    await this.expectMessage(/^Shared on /);
+    await expect(this.shareState()).toHaveText("Shared, online");
+  }
+
+  /// File > Open from Newsroom…: opens the story whose line holds `headline` from the (only) server, saved to `path` too.
+  async openFromNewsroom(headline: string, path: string): Promise<void> {
+    await this.target.answerDialogs({ kind: "save", path });
+    await this.chooseFromMenu("open-from-newsroom");
+    const dialog = this.dialog("Open from newsroom");
+    const story = dialog.getByLabel("Story");
+    const option = story.locator("option", { hasText: headline });
+    await expect(option).toHaveCount(1);
+    await story.selectOption({ label: (await option.textContent()) ?? headline });
+    await dialog.getByRole("button", { name: "Open" }).click();
+    await this.expectMessage(/^Opened .* from /);
+    await expect(this.shareState()).toHaveText("Shared, online");
+  }
+
+  /// File > Take Offline, and File > Bring Back Online.
+  async takeOffline(): Promise<void> {
+    await this.chooseFromMenu("take-offline");
+    await expect(this.shareState()).toHaveText(/^Offline, /);
+  }
+
+  async bringOnline(): Promise<void> {
+    await this.chooseFromMenu("bring-online");
+    await expect(this.shareState()).toHaveText("Shared, online");
+  }
+
+  /// The title bar's line about a shared story's connection ("Shared, online", "Offline, 3 changes not yet shared").
+  shareState(): Locator {
+    return this.page.locator(".titlebar .share-state");
+  }
+
+  /// The title bar's people in the story (besides oneself).
+  presence(): Locator {
+    return this.page.locator(".titlebar .presence");
+  }
+
+  /// Someone else's caret in the article, by the name it shows.
+  cursorOf(name: string): Locator {
+    return this.page.locator(`.article-editor .collab-cursor[data-name="${name}"]`);
+  }
+
+  /// The text of the body, paragraph by paragraph.
+  async bodyText(): Promise<string[]> {
+    return this.bodyBlocks().allTextContents();
+  }
+
+  /// Types at the end of the body's block that holds `words`.
+  async typeAfterBlockWith(words: string, text: string): Promise<void> {
+    await this.bodyBlocks().filter({ hasText: words }).first().click();
+    await this.page.keyboard.press("End");
+    await this.page.keyboard.type(text);
+  }
 }
 
 /// Reads an article file from disk, failing the test with the validator's words when it is invalid.
