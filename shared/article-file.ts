@@ -10,6 +10,7 @@ import { docFromJSON, listedProblems, shown } from "./doc-check";
 import { assetKey, assetTypes, base64Bytes, isAssetType, isBase64, maxAssetBytes, megabytes } from "./asset-policy";
 import { sniffImageType } from "./image-type";
 import { describeIssues, metaSchema } from "./meta-schema";
+import { sharedFilePart, sharedPartProblem, type SharedPart } from "./collab/shared-part";
 
 // The `.article` file format: one pretty-printed UTF-8 JSON file with a stable key order.
 
@@ -31,8 +32,10 @@ export type Migration = (file: Record<string, unknown>) => Record<string, unknow
 /// version 3 the workflow and the newsroom metadata (shared/migrate-v2.ts).
 export const migrations: Record<number, Migration> = { 1: migrateVersion1, 2: migrateVersion2 };
 
+/// A file's reading: the article (with why versions were left out, if any, and a shared story's
+/// `shared` part, or why a broken one was left out: the article then opens as a story of its own).
 export type ParseResult =
-  | { ok: true; article: Article; migratedFrom: number | null; versionsDropped?: string[] }
+  | { ok: true; article: Article; migratedFrom: number | null; versionsDropped?: string[]; shared?: SharedPart; sharedDropped?: string }
   | { ok: false; errors: string[] };
 
 const metaKeys: (keyof ArticleMeta)[] = [
@@ -63,8 +66,9 @@ const metaKeys: (keyof ArticleMeta)[] = [
   "checkIgnores",
 ];
 
-/// The file's text: byte-identical for equal articles, keys in a fixed order, ending in a newline.
-export function serializeArticle(article: Article): string {
+/// The file's text: byte-identical for equal articles, keys in a fixed order, ending in a newline;
+/// `shared`, for a shared story, is written last (docs/article-model.md, "Shared stories").
+export function serializeArticle(article: Article, shared?: SharedPart): string {
   const meta = fileMeta(article.meta);
   const assets = Object.fromEntries(
     Object.keys(article.assets)
@@ -74,7 +78,15 @@ export function serializeArticle(article: Article): string {
         return [key, { type: asset.type, data: asset.data }];
       }),
   );
-  const file = { format: articleFormat, version: currentVersion, meta, doc: article.doc.toJSON(), assets, ...reviewFileParts(withLiveSuggestions(article.review ?? emptyReview(), article.doc)) };
+  const file = {
+    format: articleFormat,
+    version: currentVersion,
+    meta,
+    doc: article.doc.toJSON(),
+    assets,
+    ...reviewFileParts(withLiveSuggestions(article.review ?? emptyReview(), article.doc)),
+    ...(shared ? { shared: sharedFilePart(shared) } : {}),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -146,14 +158,19 @@ export function articleFromFileJSON(
     if (!step) return fail(`version ${v} cannot be migrated to ${v + 1}`);
     file = step(file);
   }
-  const known: string[] = ["format", "version", "meta", "doc", "assets", ...reviewParts];
+  const known: string[] = ["format", "version", "meta", "doc", "assets", ...reviewParts, "shared"];
   const unknown = Object.keys(file).filter((k) => !known.includes(k));
   if (unknown.length > 0) return fail(`unknown top-level field ${fieldList(unknown)}`);
 
   const review = Object.fromEntries(reviewParts.filter((part) => file[part] !== undefined).map((part) => [part, file[part]]));
   const result = articleFromJSON({ meta: file.meta, doc: file.doc, assets: file.assets, review });
   if (!result.ok) return result;
-  return { ok: true, article: result.article, migratedFrom: version < latest ? version : null, versionsDropped: result.versionsDropped };
+  const read: ParseResult = { ok: true, article: result.article, migratedFrom: version < latest ? version : null, versionsDropped: result.versionsDropped };
+  if (file.shared === undefined) return read;
+  // A broken `shared` part never costs the article: it opens as a story of its own, and says why.
+  const problem = sharedPartProblem(file.shared);
+  if (problem) return { ...read, sharedDropped: `${problem}; the story opens as a story of your own, not shared (share it again to write with others)` };
+  return { ...read, shared: sharedFilePart(file.shared as SharedPart) };
 }
 
 /// What the caller has checked already: keys of embedded images whose bytes it verified (the main
