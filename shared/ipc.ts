@@ -8,6 +8,7 @@ import type { CommandId } from "./commands";
 import type { DeskStory } from "./desk/story";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
+import type { SharedPart } from "./collab/shared-part";
 import { exportFormats, isTimeZone, maxKeepAllDays, maxNewsroomServers, newsroomServerProblem, type Settings } from "./settings";
 
 // The one contract between the renderer and the main process. Every channel is listed here
@@ -102,14 +103,8 @@ export interface ArticlePayload {
   shared?: SharedPart;
 }
 
-/// The `shared` part of a shared story's local file (docs/article-model.md, "Shared stories"): the
-/// newsroom server, the story's id there, and the whole Y.Doc state (base64 of Y.encodeStateAsUpdate),
-/// so the file alone holds every change, shared or not yet.
-export interface SharedPart {
-  server: string;
-  story: string;
-  state: string;
-}
+/// The `shared` part of a shared story's local file (shared/collab/shared-part.ts).
+export type { SharedPart } from "./collab/shared-part";
 
 /// What a window answers when main asks for its article.
 export interface DocumentSnapshot {

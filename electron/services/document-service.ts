@@ -214,7 +214,7 @@ export class DocumentService {
     if (open) {
       throw new UserFacingError("conflict", `${titleFor(copy.path)} is open in another window. Close it there first, then restore.`);
     }
-    const opened = this.store.adopt(windowId, { article: articleToJSON(copy.article), path: copy.path, disk: copy.disk, edited: true, recoveryId: id });
+    const opened = this.store.adopt(windowId, { article: articleToJSON(copy.article), path: copy.path, disk: copy.disk, edited: true, recoveryId: id, shared: copy.shared });
     this.emit(this.store.get(windowId, opened.handle));
     return opened;
   }

@@ -3,7 +3,7 @@ import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { articleToJSON, createArticle, type Article, type ArticleJSON, type ArticleMeta, type Asset } from "../../shared/article";
 import { imageAsset, imageDataProblem } from "../../shared/asset-policy";
-import type { ArticlePayload, DocumentHandle, ExportFormat, OpenedDocument } from "../../shared/ipc";
+import type { ArticlePayload, DocumentHandle, ExportFormat, OpenedDocument, SharedPart } from "../../shared/ipc";
 import { diskSnapshotOf, readArticleBytes, titleFor, writeArticleText } from "./article-io";
 import { readSnapshot, realFileSystem, type DiskSnapshot, type FileSystemLayer } from "./durable-write";
 import { UserFacingError } from "./errors";
@@ -40,7 +40,7 @@ export interface OpenDocument {
 }
 
 /// An article as a window sent it, before it is checked.
-export type UncheckedArticle = ArticlePayload | { meta: unknown; doc: unknown; assets?: unknown; review?: unknown };
+export type UncheckedArticle = ArticlePayload | { meta: unknown; doc: unknown; assets?: unknown; review?: unknown; shared?: unknown };
 
 /// How the file compares with what was last read or written.
 export type DiskState = "unchanged" | "changed" | "missing";
@@ -52,6 +52,8 @@ export interface AdoptOptions {
   disk: DiskSnapshot | null;
   edited: boolean;
   recoveryId?: string;
+  /// A shared story's `shared` part, as its file or recovery copy held it.
+  shared?: SharedPart;
 }
 
 /// The documents open in this process, by handle.
@@ -71,18 +73,19 @@ export class DocumentStore {
 
   /// Opens a file for a window.
   async open(owner: string, path: string): Promise<OpenedDocument> {
-    const { article, migratedFrom, disk, versionsDropped } = await this.read(path);
-    const opened = this.adopt(owner, { article, path, disk, edited: migratedFrom !== null });
-    return versionsDropped ? { ...opened, migratedFrom, versionsDropped } : { ...opened, migratedFrom };
+    const { article, migratedFrom, disk, versionsDropped, shared, sharedDropped } = await this.read(path);
+    const opened = this.adopt(owner, { article, path, disk, edited: migratedFrom !== null, shared });
+    const dropped = [...(versionsDropped ?? []), ...(sharedDropped ? [sharedDropped] : [])];
+    return dropped.length ? { ...opened, migratedFrom, versionsDropped: dropped } : { ...opened, migratedFrom };
   }
 
   /// Reads and checks an article file (off main's event loop when it is large).
-  async read(path: string): Promise<{ article: ArticleJSON; migratedFrom: number | null; disk: DiskSnapshot; versionsDropped?: string[] }> {
+  async read(path: string): Promise<{ article: ArticleJSON; migratedFrom: number | null; disk: DiskSnapshot; versionsDropped?: string[]; shared?: SharedPart; sharedDropped?: string }> {
     const { bytes, info } = await readArticleBytes(path);
     const result = await this.work.readArticle(bytes);
     if (!result.ok) throw new UserFacingError("invalid-article", `${basename(path)} is not a valid Copydesk article.`, result.errors);
-    const read = { article: result.article, migratedFrom: result.migratedFrom, disk: diskSnapshotOf(bytes, info.mtimeMs) };
-    return result.versionsDropped ? { ...read, versionsDropped: result.versionsDropped } : read;
+    const { ok: _ok, ...read } = result;
+    return { ...read, disk: diskSnapshotOf(bytes, info.mtimeMs) };
   }
 
   /// Registers a document that starts from the given article (a restored recovery copy, a new article).
@@ -100,7 +103,7 @@ export class DocumentStore {
       recoveryId: options.recoveryId ?? randomUUID(),
     };
     this.documents.set(doc.handle, doc);
-    return openedFrom(doc, options.article);
+    return openedFrom(doc, options.article, options.shared);
   }
 
   /// Writes checked file text (`check`) to `target` (default: the document's own file).
@@ -139,7 +142,7 @@ export class DocumentStore {
       throw new UserFacingError("invalid-article", "The article could not be saved: it is not valid.", ["assets: not an object"]);
     }
     const images = sent as Record<string, Asset> | undefined;
-    const merged = { meta: payload.meta, doc: payload.doc, assets: { ...images, ...Object.fromEntries(doc.assets) }, review: payload.review };
+    const merged = { meta: payload.meta, doc: payload.doc, assets: { ...images, ...Object.fromEntries(doc.assets) }, review: payload.review, ...("shared" in payload && payload.shared !== undefined ? { shared: payload.shared } : {}) };
     return { merged, sent: images ?? {} };
   }
 
@@ -156,11 +159,11 @@ export class DocumentStore {
   async reload(owner: string, handle: DocumentHandle): Promise<OpenedDocument> {
     const doc = this.get(owner, handle);
     if (!doc.path) throw new UserFacingError("invalid-request", "This document has no file to reload from.");
-    const { article, migratedFrom, disk } = await this.read(doc.path);
+    const { article, migratedFrom, disk, shared } = await this.read(doc.path);
     doc.disk = disk;
     doc.edited = migratedFrom !== null;
     for (const [key, asset] of Object.entries(article.assets)) doc.assets.set(key, asset);
-    return { ...openedFrom(doc, article), migratedFrom };
+    return { ...openedFrom(doc, article, shared), migratedFrom };
   }
 
   /// Compares the file with what was last read or written; `quick` trusts an unchanged size and time without hashing.
@@ -236,8 +239,8 @@ function checkedImage(base64: string): Asset {
   return imageAsset(data)!;
 }
 
-function openedFrom(doc: OpenDocument, article: ArticleJSON): OpenedDocument {
-  return {
+function openedFrom(doc: OpenDocument, article: ArticleJSON, shared?: SharedPart): OpenedDocument {
+  const opened: OpenedDocument = {
     handle: doc.handle,
     path: doc.path,
     title: titleFor(doc.path),
@@ -245,4 +248,6 @@ function openedFrom(doc: OpenDocument, article: ArticleJSON): OpenedDocument {
     edited: doc.edited,
     migratedFrom: null,
   };
+  if (shared) opened.shared = shared;
+  return opened;
 }

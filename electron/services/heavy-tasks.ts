@@ -2,6 +2,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import { articleToJSON, assetScheme, fieldText, type Article, type ArticleJSON, type ArticleMeta, type Asset } from "../../shared/article";
 import { articleFromJSON, maxFileBytes, parseArticleFile, serializeArticle } from "../../shared/article-file";
 import { salvageArticle } from "../../shared/article-salvage";
+import { sharedPartProblem, type SharedPart } from "../../shared/collab/shared-part";
 import { megabytes } from "../../shared/asset-policy";
 import { checkBeforeExport, type ExportCheck } from "../../shared/export/checks";
 import type { FormatOptions } from "../../shared/export/options";
@@ -17,7 +18,10 @@ import { importBytes, type ImportFormat } from "./import-files";
 // event loop stays free for every other window's saves and recovery copies meanwhile.
 
 /// An article file read and checked.
-export type ReadResult = { ok: true; article: ArticleJSON; migratedFrom: number | null; versionsDropped?: string[] } | { ok: false; errors: string[] };
+/// A file read: its article, and for a shared story its `shared` part (or why a broken one was left out).
+export type ReadResult =
+  | { ok: true; article: ArticleJSON; migratedFrom: number | null; versionsDropped?: string[]; shared?: SharedPart; sharedDropped?: string }
+  | { ok: false; errors: string[] };
 
 /// The article a window sent, as it goes to disk: the file's text, its metadata, its headline and the images it uses.
 export type CheckResult =
@@ -58,7 +62,10 @@ export function readArticle(bytes: Uint8Array): ReadResult {
   const result = parseArticleFile(bytes);
   if (!result.ok) return result;
   const read: ReadResult = { ok: true, article: articleToJSON(result.article), migratedFrom: result.migratedFrom };
-  return result.versionsDropped ? { ...read, versionsDropped: result.versionsDropped } : read;
+  if (result.versionsDropped) read.versionsDropped = result.versionsDropped;
+  if (result.shared) read.shared = result.shared;
+  if (result.sharedDropped) read.sharedDropped = result.sharedDropped;
+  return read;
 }
 
 /// The article (meta, doc, assets) as the file format accepts it, or why not.
@@ -74,8 +81,10 @@ function checked(payload: unknown, verified: readonly string[]): { ok: true; art
 export function checkArticle(payload: unknown, verified: readonly string[], meta: Partial<ArticleMeta> = {}): CheckResult {
   const result = checked(payload, verified);
   if (!result.ok) return result;
+  const shared = sharedOf(payload);
+  if (!shared.ok) return { ok: false, errors: [shared.problem] };
   const article = { ...result.article, meta: { ...result.article.meta, ...meta } };
-  const text = serializeArticle(article);
+  const text = serializeArticle(article, shared.part);
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > maxFileBytes) {
     return { ok: false, errors: [`the article is ${megabytes(bytes)}, over the ${megabytes(maxFileBytes)} limit for an article`] };
@@ -86,7 +95,18 @@ export function checkArticle(payload: unknown, verified: readonly string[], meta
 /// An article the format accepts made from one it refused, keeping every word (shared/article-salvage.ts).
 export function salvage(payload: unknown): SalvageResult {
   const { article, changes } = salvageArticle(payload);
-  return { text: serializeArticle(article), changes };
+  // A shared story's state is kept whenever it is whole: it holds every change, the unshared ones too.
+  const shared = sharedOf(payload);
+  if (!shared.ok) changes.push(`${shared.problem}: the story is kept as a story of your own`);
+  return { text: serializeArticle(article, shared.ok ? shared.part : undefined), changes };
+}
+
+/// A shared story's `shared` part the window sent along (none for a story of one's own), or why it is refused.
+function sharedOf(payload: unknown): { ok: true; part?: SharedPart } | { ok: false; problem: string } {
+  const part = (payload as { shared?: unknown } | null)?.shared;
+  if (part === undefined) return { ok: true };
+  const problem = sharedPartProblem(part);
+  return problem ? { ok: false, problem } : { ok: true, part: part as SharedPart };
 }
 
 /// Imports a file's bytes.

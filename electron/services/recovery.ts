@@ -2,6 +2,7 @@ import { mkdir, readdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { Article } from "../../shared/article";
 import { articleFromFileJSON, maxFileBytes, serializeArticle } from "../../shared/article-file";
+import type { SharedPart } from "../../shared/collab/shared-part";
 import type { RecoveryEntry } from "../../shared/ipc";
 import { wordCount } from "../../shared/word-count";
 import { writeFileDurably, type DiskSnapshot } from "./durable-write";
@@ -26,6 +27,8 @@ export interface RecoveredDocument extends RecoveryInfo {
   id: string;
   savedAt: string;
   article: Article;
+  /// A shared story's `shared` part (its whole shared state, with the changes not yet shared).
+  shared?: SharedPart;
 }
 
 /// How long to wait for a pause in typing, and the longest an edit may wait to be written.
@@ -159,6 +162,7 @@ export class RecoveryStore {
       savedAt: typeof raw.savedAt === "string" ? raw.savedAt : new Date(0).toISOString(),
       disk: isSnapshot(raw.disk) ? raw.disk : null,
       article: parsed.article,
+      ...(parsed.shared ? { shared: parsed.shared } : {}),
     };
   }
 

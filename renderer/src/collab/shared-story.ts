@@ -2,6 +2,7 @@ import type { Plugin } from "prosemirror-state";
 import * as Y from "yjs";
 import { articleToJSON, type Article, type ArticleJSON } from "../../../shared/article";
 import { articleToYDoc, yDocToArticle } from "../../../shared/collab/y-article";
+import { bytesToBase64 } from "../../../shared/collab/shared-part";
 import { sharedPlugins, presenceOf } from "./binding";
 import { StoryConnection, type ConnectionState } from "./connection";
 import type { SharedPart } from "../../../shared/ipc";
@@ -85,19 +86,13 @@ export class SharedStory {
 
   /// The local file's `shared` part: the whole state, so the file alone holds every change.
   part(): SharedPart {
-    return { server: this.server, story: this.story, state: toBase64(Y.encodeStateAsUpdate(this.ydoc)) };
+    return { server: this.server, story: this.story, state: bytesToBase64(Y.encodeStateAsUpdate(this.ydoc)) };
   }
 
   destroy(): void {
     this.connection.destroy();
     this.ydoc.destroy();
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
 }
 
 function fromBase64(text: string): Uint8Array {
