@@ -6,6 +6,7 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
+import * as Y from "yjs";
 import type { StoryStore } from "./story-store";
 
 // Hocuspocus 3.4.4 acknowledges an update (a SyncStatus message) synchronously, right after
@@ -14,8 +15,11 @@ import type { StoryStore } from "./story-store";
 // The one hook it awaits before applying a message is beforeHandleMessage (Connection.handleMessage
 // chains MessageReceiver.apply on its promise). So this extension appends each update to the
 // story's log and fsyncs it there: when the ack leaves, the update is on disk, and a `kill -9`
-// loses nothing acknowledged. The debounced onStoreDocument, and unloading, compact the log into
-// the state and the .article copy.
+// loses nothing acknowledged. It applies the update to the document itself first, which checks it
+// (a malformed update throws, is never logged, and Hocuspocus closes that connection) and passes
+// it on to the other clients without waiting for the disk; Hocuspocus's own apply afterwards is
+// then a no-op followed by the ack. The debounced onStoreDocument, and unloading, compact the log
+// into the state and the .article copy.
 
 /// Message and sync types of the Hocuspocus 3 protocol (@hocuspocus/server src/types.ts, y-protocols/sync).
 const messageSync = 0;
@@ -70,7 +74,7 @@ export class DurableStorage implements Extension {
   }
 
   /// Awaited by Hocuspocus before the message is applied and acknowledged.
-  async beforeHandleMessage({ documentName, update: message }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ documentName, document, connection, update: message }: beforeHandleMessagePayload): Promise<void> {
     // A message that does not decode is refused by Hocuspocus itself (the connection is closed).
     let update: Uint8Array | null = null;
     try {
@@ -78,9 +82,14 @@ export class DurableStorage implements Extension {
     } catch {
       update = null;
     }
-    // Other messages wait for earlier updates, so each client's messages keep their order.
-    if (update) await this.store.append(documentName, update);
-    else await this.store.settled(documentName);
+    if (update) {
+      // Throws on an update that is not one: it is then neither logged nor acknowledged.
+      Y.applyUpdate(document, update, connection);
+      await this.store.append(documentName, update);
+    } else {
+      // Other messages wait for earlier updates, so each client's messages keep their order.
+      await this.store.settled(documentName);
+    }
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {

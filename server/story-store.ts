@@ -72,9 +72,18 @@ export class StoryStore {
     return story.enqueue(async () => {
       await mkdir(story.folder, { recursive: true });
       const updates = await readStoryFolder(story.folder);
+      let unreadable = 0;
       doc.transact(() => {
-        for (const update of updates) Y.applyUpdate(doc, update);
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(doc, update);
+          } catch {
+            unreadable++;
+          }
+        }
       });
+      // Only checked updates are logged, so this is a damaged disk: say so, and keep the rest.
+      if (unreadable > 0) this.report(`story ${id}: ${unreadable} stored update(s) could not be read and were left out`);
       await story.log.close();
       await story.log.open();
       story.unsaved = [];

@@ -3,6 +3,7 @@ import { appendFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { DeskIndex } from "../../../electron/services/desk-index";
 import { fieldText } from "../../../shared/article";
 import { parseArticleFile } from "../../../shared/article-file";
@@ -151,6 +152,35 @@ describe("what it refuses without falling over", () => {
     }
     const ann = open("after-garbage", token, true);
     await waitFor("a new client to be served", () => ann.authenticated && ann.provider.isSynced);
+  });
+
+  it("never stores an update that is not one: the story still loads after a client sent a broken one", async () => {
+    const ann = open("broken-update", token, true);
+    await waitFor("Ann's story on the server", () => ann.provider.isSynced && !ann.provider.hasUnsyncedChanges);
+    typeAtEnd(ann.doc, "Kept");
+    await waitFor("the edit acknowledged", () => ann.acknowledgedText === "Kept");
+
+    // A client that authenticates, then sends half of a real update as a sync update.
+    const varUint = (n: number) => {
+      const bytes: number[] = [];
+      while (n > 0x7f) (bytes.push((n & 0x7f) | 0x80), (n >>>= 7));
+      bytes.push(n);
+      return Buffer.from(bytes);
+    };
+    const varBytes = (b: Uint8Array) => Buffer.concat([varUint(b.byteLength), b]);
+    const name = varBytes(Buffer.from("broken-update"));
+    const socket = new WebSocket(server.url);
+    await new Promise((r) => socket.once("open", r));
+    // Hocuspocus answers a message it cannot apply with its own "close" message (type 7).
+    const closed = new Promise((r) => socket.on("message", (data: Buffer) => data[name.byteLength] === 7 && r(null)));
+    socket.send(Buffer.concat([name, varUint(2), varUint(0), varBytes(Buffer.from(token))]));
+    const whole = Y.encodeStateAsUpdate(ann.doc);
+    socket.send(Buffer.concat([name, varUint(0), varUint(2), varBytes(whole.subarray(0, whole.byteLength >> 1))]));
+    await closed;
+    socket.close();
+
+    // Nothing of it reached the files: they load, and hold Ann's words.
+    expect(bodyTextOf(await storedStory(dataDir, "broken-update"))).toBe("Kept");
   });
 
   it("will not listen where other computers reach it in clear, unless told to", async () => {
