@@ -163,7 +163,7 @@ describe("what it refuses without falling over", () => {
     // A client that authenticates, then sends half of a real update as a sync update.
     const varUint = (n: number) => {
       const bytes: number[] = [];
-      while (n > 0x7f) (bytes.push((n & 0x7f) | 0x80), (n >>>= 7));
+      for (; n > 0x7f; n >>>= 7) bytes.push((n & 0x7f) | 0x80);
       bytes.push(n);
       return Buffer.from(bytes);
     };
