@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArticleFile } from "../../../shared/article-file";
 import { addUser, startNewsroomServer, type RunningNewsroomServer } from "../../../server/newsroom-server";
 import { Copydesk } from "../support/copydesk";
 import { expect, test, testIdentity, type Identity } from "../support/fixtures";
@@ -42,6 +43,9 @@ test("two people write one story together, live, then offline, and nobody's word
     await reporter.setHeadline("Storm closes the harbour");
     await reporter.typeInBody("Ferries stayed in port.");
     await reporter.shareToNewsroom(join(workDir, "storm.article"));
+    // The local file remembers the server and the story, and keeps the whole story to work offline.
+    const sharedFile = parseArticleFile(readFileSync(join(workDir, "storm.article")));
+    expect(sharedFile.ok && sharedFile.shared?.server).toBe(server.url);
     await expect.poll(() => headlinesOn(server, deskToken), { timeout: 60_000 }).toContain("Storm closes the harbour");
     await desk.openFromNewsroom("Storm closes the harbour", join(workDir, "storm-desk.article"));
     await expect(desk.field("headline")).toHaveText("Storm closes the harbour");
@@ -74,6 +78,13 @@ test("two people write one story together, live, then offline, and nobody's word
     const text = `${await reporter.field("headline").textContent()} ${(await reporter.bodyText()).join(" ")}`;
     for (const words of typed) expect(text).toContain(words);
     await expect(desk.shareState()).toHaveText("Shared, online");
+
+    // Saved, the editor's local copy holds the merged story and its shared part.
+    await desk.save();
+    const saved = parseArticleFile(readFileSync(join(workDir, "storm-desk.article")));
+    if (!saved.ok) throw new Error(saved.errors.join("; "));
+    expect(saved.shared?.story).toBe(sharedFile.ok ? sharedFile.shared?.story : "");
+    for (const words of typed) expect(saved.article.doc.textContent).toContain(words);
   } finally {
     await deskTarget.close().catch(() => undefined);
     await server.stop();
