@@ -1,10 +1,13 @@
 import fc from "fast-check";
+import type { Node as PMNode } from "prosemirror-model";
+import { Transform } from "prosemirror-transform";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { Article } from "../../../shared/article";
+import { createArticle, type Article } from "../../../shared/article";
 import { articleFromJSON, parseArticleFile, serializeArticle } from "../../../shared/article-file";
-import { articleToYDoc, yDocToArticle } from "../../../shared/collab/y-article";
+import { articleToYDoc, editSharedArticle, unsharedParts, yDocToArticle } from "../../../shared/collab/y-article";
+import { schema } from "../../../shared/schema";
 import { generatedArticle } from "../../bench/support/articles";
 import { schemaArticleArbitrary } from "../../support/schema-arbitrary";
 import { seedArticlePath } from "../../support/seed-article";
@@ -63,5 +66,41 @@ describe("generated articles of every node and mark as shared stories", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("edits made without an editor", () => {
+  it("write only what changed: another replica's concurrent typing stays", () => {
+    const parsed = parseArticleFile(readFileSync(seedArticlePath, "utf8"));
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    const server = new Y.Doc();
+    articleToYDoc(parsed.article, server);
+    const reporter = new Y.Doc();
+    Y.applyUpdate(reporter, Y.encodeStateAsUpdate(server));
+    const beforeEdit = Y.encodeStateVector(server);
+
+    editSharedArticle(server, (article) => ({ ...article, meta: { ...article.meta, urgency: 1, tags: [...article.meta.tags, "arms"] } }));
+    editSharedArticle(reporter, (article) => {
+      const headlineEnd = article.doc.child(0).nodeSize + 1 + article.doc.child(1).content.size;
+      return { ...article, doc: new Transform(article.doc).insert(headlineEnd, schema.text(" (update)")).doc };
+    });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(reporter, beforeEdit));
+    Y.applyUpdate(reporter, Y.encodeStateAsUpdate(server));
+
+    const [a, b] = [yDocToArticle(server).article, yDocToArticle(reporter).article];
+    expect(serializeArticle(a)).toBe(serializeArticle(b));
+    expect(a.meta.urgency).toBe(1);
+    expect(a.meta.tags).toContain("arms");
+    expect(a.doc.child(1).textContent).toBe("US speeds up arms sales to Iraq amid jihadist resurgence (update)");
+  });
+
+  it("name what a shared story cannot hold: suggested edits on whole blocks", () => {
+    const article = createArticle();
+    const body = schema.nodes.body.create(null, [schema.nodes.paragraph.create(null, schema.text("Proposed."), [schema.marks.insertion.create({ id: "s1" })])]);
+    const fields: PMNode[] = [];
+    article.doc.forEach((field) => fields.push(field.type === schema.nodes.body ? body : field));
+    const withBlockMark = schema.nodes.doc.create(null, fields);
+    expect(unsharedParts(withBlockMark)).toEqual([expect.stringMatching(/^1 suggested edit on whole blocks .*accept or reject it before sharing/)]);
+    expect(unsharedParts(article.doc)).toEqual([]);
   });
 });
