@@ -115,23 +115,23 @@ export const commandTable = {
   },
   "open-from-newsroom": {
     label: "Open from Newsroom…",
-    does: "open a story of a newsroom server to write it together, live (a local copy is kept as a file too)",
+    does: "open a story of a newsroom server to write it together",
     keys: keys("window", "Mod-Alt-Shift-o"),
     menu: { menu: "File", group: "workflow" },
   },
   "share-to-newsroom": {
     label: "Share to Newsroom…",
-    does: "share the open story on a newsroom server, so colleagues can write in it at once (the file keeps a full offline copy)",
+    does: "share the story on a newsroom server to write it together",
     menu: { menu: "File", group: "workflow" },
   },
   "take-offline": {
     label: "Take Offline",
-    does: "stop sharing a shared story's changes for now: keep writing, they are merged when it is brought back online",
+    does: "work offline on a shared story",
     menu: { menu: "File", group: "workflow" },
   },
   "bring-online": {
     label: "Bring Back Online",
-    does: "connect a shared story to its server again and merge the changes made offline, on both sides",
+    does: "reconnect a shared story and merge",
     menu: { menu: "File", group: "workflow" },
   },
   save: { label: "Save", does: "save", keys: keys("window", "Mod-s"), menu: { menu: "File", group: "save" }, toolbar: { group: "File", title: "Save the article" } },
@@ -228,7 +228,7 @@ export const commandTable = {
   },
   "newsroom-servers": {
     label: "Newsroom Server…",
-    does: "add a newsroom server to write together on (its address and the token `copydesk server add-user` gave you), or forget one",
+    does: "add or forget a newsroom server and its token",
     menu: { menu: "Edit", group: "typing" },
   },
   "smart-quotes": {

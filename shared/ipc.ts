@@ -9,7 +9,8 @@ import type { DeskStory } from "./desk/story";
 import { maxInitialsLength, maxNameLength } from "./review/people";
 import type { Review } from "./review/review";
 import type { SharedPart } from "./collab/shared-part";
-import { exportFormats, isTimeZone, maxKeepAllDays, maxNewsroomServers, newsroomServerProblem, type Settings } from "./settings";
+import { exportFormats, isTimeZone, maxKeepAllDays, maxNewsroomServers, type Settings } from "./settings";
+import { newsroomServerProblem } from "./newsroom-address";
 
 // The one contract between the renderer and the main process. Every channel is listed here
 // with its request schema (checked at runtime by the main side) and its result type. The

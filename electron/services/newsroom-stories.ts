@@ -1,5 +1,6 @@
 import type { NewsroomStory } from "../../shared/ipc";
-import { newsroomServerProblem, type NewsroomServer } from "../../shared/settings";
+import { newsroomServerProblem } from "../../shared/newsroom-address";
+import type { NewsroomServer } from "../../shared/settings";
 import { UserFacingError } from "./errors";
 
 // "Open from Newsroom…" lists a newsroom server's stories: `GET /stories` on the server's own port

@@ -144,10 +144,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     editNewsroomServers: () =>
       void import("../collab/server-dialog")
         .then(({ editNewsroomServers }) =>
-          editNewsroomServers(settings.newsroomServers, async (newsroomServers) => {
-            settings = await call("settings:set", { newsroomServers });
-            show(newsroomServers.length ? `Newsroom servers: ${newsroomServers.map((server) => server.url).join(", ")}.` : "No newsroom server is kept any more.");
-          }),
+          editNewsroomServers(settings.newsroomServers, async (newsroomServers) => void (settings = await call("settings:set", { newsroomServers })), show),
         )
         .catch(showError),
   };

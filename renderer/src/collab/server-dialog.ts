@@ -1,12 +1,17 @@
-import { newsroomServerProblem, type NewsroomServer } from "../../../shared/settings";
+import { newsroomServerProblem } from "../../../shared/newsroom-address";
+import type { NewsroomServer } from "../../../shared/settings";
 import { openForm } from "../app/dialogs";
 
 // Edit > Newsroom Server…: adds a newsroom server (its address and the token `copydesk server
 // add-user` printed for this journalist), changes a known server's token, or forgets it. The
 // address is checked here and again by main: plain ws:// is refused unless it is this computer.
 
-/// Opens the dialog; `save` gets the whole new list. Resolves true when it was saved.
-export function editNewsroomServers(servers: readonly NewsroomServer[], save: (servers: NewsroomServer[]) => Promise<void>): Promise<boolean> {
+/// Opens the dialog; `save` gets the whole new list, and `show` is told what is kept. Resolves true when it was saved.
+export function editNewsroomServers(servers: readonly NewsroomServer[], save: (servers: NewsroomServer[]) => Promise<void>, show?: (text: string) => void): Promise<boolean> {
+  const saved = async (kept: NewsroomServer[]) => {
+    await save(kept);
+    show?.(kept.length ? `Newsroom servers: ${kept.map((server) => server.url).join(", ")}.` : "No newsroom server is kept any more.");
+  };
   const known = servers.map((server) => server.url).join(", ");
   return openForm({
     title: "Newsroom server",
@@ -23,10 +28,10 @@ export function editNewsroomServers(servers: readonly NewsroomServer[], save: (s
       const others = servers.filter((server) => server.url !== address);
       if (token.trim() === "") {
         if (others.length === servers.length) return "Give the token the server's administrator gave you (copydesk server add-user prints it).";
-        await save(others);
+        await saved(others);
         return null;
       }
-      await save([{ url: address, token: token.trim() }, ...others]);
+      await saved([{ url: address, token: token.trim() }, ...others]);
       return null;
     },
   });

@@ -1,4 +1,4 @@
-import { PluginKey, type Command, type EditorState } from "prosemirror-state";
+import { PluginKey, type Command } from "prosemirror-state";
 
 // Undo in a shared story is y-prosemirror's (it undoes only this journalist's own changes), and
 // its code loads only when a shared story opens. The editor's Undo and Redo keys are bound in the
@@ -13,11 +13,6 @@ export interface SharedHistory {
 }
 
 export const sharedHistoryKey = new PluginKey<SharedHistory>("shared-history");
-
-/// True when the state is a shared story's (its undo is the shared one).
-export function isSharedState(state: EditorState): boolean {
-  return sharedHistoryKey.getState(state) !== undefined;
-}
 
 /// Undo in a shared story; false in any other.
 export const sharedUndo: Command = (state, dispatch, view) => sharedHistoryKey.getState(state)?.undo(state, dispatch, view) ?? false;

@@ -7,7 +7,7 @@ import { personFrom } from "../../../shared/review/people";
 import { emptyReview } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
 import { sharedPlugins } from "../../../renderer/src/collab/binding";
-import { isSharedState, sharedRedo, sharedUndo } from "../../../renderer/src/collab/shared-history";
+import { sharedHistoryKey, sharedRedo, sharedUndo } from "../../../renderer/src/collab/shared-history";
 import { metaOf, metaPlugin, setMeta } from "../../../renderer/src/editor/meta";
 import { reviewOfState, reviewPlugin, SetReviewEntryStep } from "../../../renderer/src/review/review-state";
 import { article as articleDoc, p, posOf } from "../editor/builders";
@@ -125,7 +125,7 @@ describe("a shared story in two editors", () => {
     expect(desk.body()).toContain("Ferries stayed in port. Flights were cancelled.");
     desk.typeAfter("The harbour master", ", Jan Visser,");
     expect(reporter.body()).toContain("The harbour master, Jan Visser, spoke.");
-    expect(isSharedState(reporter.state)).toBe(true);
+    expect(sharedHistoryKey.getState(reporter.state)).toBeDefined();
   });
 
   it("undoes only one's own changes, and redoes them", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRequest } from "../../../shared/ipc";
-import { newsroomServerProblem } from "../../../shared/settings";
+import { newsroomServerProblem } from "../../../shared/newsroom-address";
 import { sanitize, SettingsStore } from "../../../electron/services/settings";
 import { tempFolder } from "../services/helpers";
 
