@@ -40,17 +40,28 @@ export function decodeRecords(bytes: Uint8Array): { updates: Uint8Array[]; valid
   return { updates, validBytes: at };
 }
 
-/// Reads every log and state file in a story's folder (all instances'), oldest kind first:
-/// Yjs updates merge in any order, so this is everything the story was ever acknowledged to hold.
+/// Reads every log and state file in a story's folder (all instances'): Yjs updates merge in any
+/// order, so this is everything the story was ever acknowledged to hold. Logs first: an instance
+/// that compacts meanwhile writes its new state before it empties its log, so whatever a log held
+/// when it was read is in the state read after it.
 export async function readStoryFolder(folder: string): Promise<Uint8Array[]> {
-  const names = await readdir(folder).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT") return [] as string[];
-    throw e;
-  });
+  const list = () =>
+    readdir(folder).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT") return [] as string[];
+      throw e;
+    });
   const updates: Uint8Array[] = [];
-  for (const name of names.filter((n) => n.endsWith(".state")).sort()) updates.push(await readFile(join(folder, name)));
-  for (const name of names.filter((n) => n.endsWith(".log")).sort()) {
+  for (const name of (await list()).filter((n) => n.endsWith(".log")).sort()) {
     updates.push(...decodeRecords(await readFile(join(folder, name))).updates);
+  }
+  // Listed again: a state first written while the logs were read is in it.
+  for (const name of (await list()).filter((n) => n.endsWith(".state")).sort()) {
+    const state = await readFile(join(folder, name)).catch((e: NodeJS.ErrnoException) => {
+      // A state file an instance has not written yet (listed by its log) is not there.
+      if (e.code === "ENOENT") return null;
+      throw e;
+    });
+    if (state) updates.push(state);
   }
   return updates;
 }

@@ -15,7 +15,7 @@ import { runLoad, type LoadResult } from "./server-load";
 // A benchmark, not a test: nothing fails on a slow figure.
 //
 // Options: --seconds 60, --stories 50, --per-story 4, --rate 3, --search-seconds 20,
-// --search 200,400,600,800,1000 (clients; "none" skips the search), --only one,two,search.
+// --search 40,80,…,1000 (clients, in steps; "none" skips the search), --only one,two,search.
 
 const { values: options } = parseArgs({
   options: {
@@ -24,7 +24,7 @@ const { values: options } = parseArgs({
     "per-story": { type: "string", default: "4" },
     rate: { type: "string", default: "3" },
     "search-seconds": { type: "string", default: "20" },
-    search: { type: "string", default: "200,400,600,800,1000,1200" },
+    search: { type: "string", default: "40,80,120,160,200,300,400,600,800,1000" },
     only: { type: "string", default: "one,two,search" },
     json: { type: "string" },
   },
