@@ -7,6 +7,8 @@ import { yNames } from "../../../shared/collab/y-names";
 import { personColour, personColours } from "../../../shared/review/people";
 import { sharedHistoryKey } from "./shared-history";
 import { editorOrigin, mirroredTypes, mirrorPlugin } from "./mirror";
+import type { Asset } from "../../../shared/article";
+import type { AssetStore } from "../editor/assets";
 
 // A shared story in the editor: y-prosemirror binds the document to the shared document's `doc`
 // fragment, shows the others' cursors and selections with their names and colours, and undoes
@@ -25,8 +27,11 @@ export function presenceOf(name: string): Presence {
   return { name, color: personColour(name) };
 }
 
+/// The editor's images, as the shared story's plugins reach them (the editor replaces its store when an article opens).
+export type SharedAssets = () => Pick<AssetStore, "referencedBy" | "hold">;
+
 /// The editor plugins of a shared story (in place of the undo history); `awareness` shows the others' cursors.
-export function sharedPlugins(ydoc: Y.Doc, awareness: Awareness | null): Plugin[] {
+export function sharedPlugins(ydoc: Y.Doc, awareness: Awareness | null, assets?: SharedAssets): Plugin[] {
   const fragment = ydoc.getXmlFragment(yNames.doc);
   // One undo for the text and for the metadata and review this journalist changed: nobody else's.
   const undoManager = new Y.UndoManager([fragment, ...mirroredTypes(ydoc)], {
@@ -34,6 +39,8 @@ export function sharedPlugins(ydoc: Y.Doc, awareness: Awareness | null): Plugin[
     captureTransaction: (tr) => tr.meta.get("addToHistory") !== false,
   });
   const plugins = [
+    // Before the sync, so an image's bytes reach the others before the figure that shows it.
+    ...(assets ? [assetsPlugin(ydoc, assets)] : []),
     ySyncPlugin(fragment),
     ...(awareness ? [yCursorPlugin(awareness, { cursorBuilder, selectionBuilder })] : []),
     yUndoPlugin({ undoManager }),
@@ -41,6 +48,31 @@ export function sharedPlugins(ydoc: Y.Doc, awareness: Awareness | null): Plugin[
     mirrorPlugin(ydoc),
   ];
   return plugins;
+}
+
+/// Keeps the story's images in the shared document: those the editor's figures use are added to it
+/// (never taken out while shared), and those a colleague added are given to the editor's store.
+function assetsPlugin(ydoc: Y.Doc, assets: SharedAssets): Plugin {
+  const shared = ydoc.getMap<Asset>(yNames.assets);
+  return new Plugin({
+    view() {
+      const fromOthers = (event: Y.YMapEvent<Asset>) => {
+        for (const key of event.keysChanged) {
+          const asset = shared.get(key);
+          if (asset) assets().hold(key, asset);
+        }
+      };
+      shared.observe(fromOthers);
+      return {
+        update(view, previous) {
+          if (view.state.doc === previous.doc) return;
+          const missing = Object.entries(assets().referencedBy(view.state.doc)).filter(([key]) => !shared.has(key));
+          if (missing.length) ydoc.transact(() => missing.forEach(([key, asset]) => shared.set(key, { type: asset.type, data: asset.data })), editorOrigin);
+        },
+        destroy: () => shared.unobserve(fromOthers),
+      };
+    },
+  });
 }
 
 /// Someone's caret: a bar in their colour with their name above it, drawn by the style sheet from

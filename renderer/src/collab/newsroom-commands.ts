@@ -124,7 +124,8 @@ export class NewsroomWindow {
     const session = this.shell.session();
     const { article, repairs } = story.article();
     session.sharedPart = () => story.part();
-    this.shell.editor().setArticle(article.doc, article.meta, article.assets, article.review, story.plugins());
+    const editor = this.shell.editor();
+    editor.setArticle(article.doc, article.meta, article.assets, article.review, story.plugins(() => editor.assetStore));
     if (unchanged && repairs.length === 0) session.unchanged();
     this.showConnection(story.connection.state);
     if (repairs.length) this.shell.show(`The shared story was repaired after a merge: ${repairs.join("; ")}.`, "error");

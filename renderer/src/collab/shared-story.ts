@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { articleToJSON, type Article, type ArticleJSON } from "../../../shared/article";
 import { articleToYDoc, yDocToArticle } from "../../../shared/collab/y-article";
 import { bytesToBase64 } from "../../../shared/collab/shared-part";
-import { sharedPlugins, presenceOf } from "./binding";
+import { sharedPlugins, presenceOf, type SharedAssets } from "./binding";
 import { StoryConnection, type ConnectionState } from "./connection";
 import type { SharedPart } from "../../../shared/ipc";
 
@@ -80,8 +80,8 @@ export class SharedStory {
   }
 
   /// The editor plugins of the story: sync, the others' cursors, undo of one's own changes.
-  plugins(): Plugin[] {
-    return sharedPlugins(this.ydoc, this.connection.awareness);
+  plugins(assets?: SharedAssets): Plugin[] {
+    return sharedPlugins(this.ydoc, this.connection.awareness, assets);
   }
 
   /// The local file's `shared` part: the whole state, so the file alone holds every change.

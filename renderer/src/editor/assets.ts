@@ -45,6 +45,11 @@ export class AssetStore {
     return this.assets.has(key);
   }
 
+  /// Holds an image main already has (one a colleague added to a shared story), under its key.
+  hold(key: string, asset: Asset): void {
+    this.assets.set(key, asset);
+  }
+
   /// Stores an image and answers the `src` a figure uses for it.
   async add(asset: Asset): Promise<string> {
     const hash = this.host ? await this.host.add(asset) : await sha256Hex(base64ToBytes(asset.data));

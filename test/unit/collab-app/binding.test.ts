@@ -2,7 +2,8 @@ import { EditorState, TextSelection, type Plugin, type Transaction } from "prose
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createArticle, type Article } from "../../../shared/article";
-import { articleToYDoc } from "../../../shared/collab/y-article";
+import { articleToYDoc, yDocToArticle } from "../../../shared/collab/y-article";
+import { AssetStore } from "../../../renderer/src/editor/assets";
 import { personFrom } from "../../../shared/review/people";
 import { emptyReview } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
@@ -100,9 +101,9 @@ function story(): Article {
   return { ...article, doc: articleDoc({ headline: "Storm closes the harbour", body: [p("Ferries stayed in port."), p("The harbour master spoke.")] }) };
 }
 
-/// An editor on `ydoc`, started from what it holds (as the app opens a shared story).
-function editorOn(ydoc: Y.Doc, from: Article): HeadlessEditor {
-  const state = EditorState.create({ doc: from.doc, plugins: [...sharedPlugins(ydoc, null), metaPlugin(from.meta), reviewPlugin(from.review ?? emptyReview())] });
+/// An editor on `ydoc`, started from what it holds (as the app opens a shared story), with its images in `store`.
+function editorOn(ydoc: Y.Doc, from: Article, store = new AssetStore(from.assets)): HeadlessEditor {
+  const state = EditorState.create({ doc: from.doc, plugins: [...sharedPlugins(ydoc, null, () => store), metaPlugin(from.meta), reviewPlugin(from.review ?? emptyReview())] });
   const editor = new HeadlessEditor(state);
   editors.push(editor);
   return editor;
@@ -115,7 +116,8 @@ function twoWindows() {
   articleToYDoc(article, reporterDoc);
   Y.applyUpdate(deskDoc, Y.encodeStateAsUpdate(reporterDoc));
   const link = new Link(reporterDoc, deskDoc);
-  return { link, reporter: editorOn(reporterDoc, article), desk: editorOn(deskDoc, article), reporterDoc, deskDoc };
+  const stores = { reporter: new AssetStore(), desk: new AssetStore() };
+  return { link, stores, reporter: editorOn(reporterDoc, article, stores.reporter), desk: editorOn(deskDoc, article, stores.desk), reporterDoc, deskDoc };
 }
 
 describe("a shared story in two editors", () => {
@@ -162,6 +164,19 @@ describe("a shared story in two editors", () => {
     const reply = { id: "r-1", author: "p-e2e", time: "2026-11-29T10:06:00.000Z", body: "Done." };
     reporter.dispatch(reporter.state.tr.step(new SetReviewEntryStep("notes", "n-1", { ...note, replies: [reply] }, note)));
     expect(reviewOfState(desk.state).notes["n-1"]?.replies).toEqual([reply]);
+  });
+
+  it("shares an image added in one window: its bytes reach the other's editor and the shared story", async () => {
+    const { reporter, desk, stores, deskDoc } = twoWindows();
+    const png = { type: "image/png", data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==" };
+    const src = await stores.reporter.add(png);
+    const figure = schema.nodes.figure.create(null, [schema.nodes.image.create({ src, alt: "The harbour" })]);
+    const bodyEnd = posOf(reporter.state.doc, "The harbour master spoke.", "The harbour master spoke.".length) + 1;
+    reporter.dispatch(reporter.state.tr.insert(bodyEnd, figure));
+    const key = src.slice("asset:".length);
+    expect(stores.desk.has(key)).toBe(true);
+    expect(desk.state.doc.toString()).toContain("image");
+    expect(yDocToArticle(deskDoc).article.assets[key]).toEqual(png);
   });
 
   it("merges both sides' edits to the same paragraph made offline, losing no word", () => {
