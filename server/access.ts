@@ -26,7 +26,7 @@ export class Access implements Extension {
     if (!storyIdPattern.test(documentName)) {
       throw refusal("not a story id: 1 to 64 letters, digits, hyphens or underscores");
     }
-    if (!token) throw refusal("no token: add one for this server in Settings (copydesk server add-user NAME prints it)");
+    if (!token) throw refusal("no token: add one for this server in Edit > Newsroom Server… (copydesk server add-user NAME prints it)");
     const user = await this.checkToken(token);
     if (!user) throw refusal("this server does not know that token");
     return { user };

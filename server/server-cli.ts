@@ -4,7 +4,7 @@ import type { RunningNewsroomServer } from "./newsroom-server";
 import { addUser, UserError } from "./users";
 
 // `copydesk server …`: the newsroom server in one command, and `copydesk server add-user NAME`,
-// which prints the token that person enters in Copydesk's Settings. The server runs until
+// which prints the token that person enters in Copydesk (Edit > Newsroom Server…). The server runs until
 // Ctrl-C (SIGINT) or SIGTERM, then stores every open story before it exits. The server itself
 // (Hocuspocus, Redis) is loaded only when it starts, so `copydesk help` stays quick.
 
@@ -100,7 +100,7 @@ async function addUserCommand(args: string[], out: Print, err: Print): Promise<n
   try {
     const token = await addUser(resolve(values.data), positionals[0]);
     out(token);
-    err(`Token for ${positionals[0].trim()}: enter it in Copydesk, Settings > Newsroom servers. It is not shown again.`);
+    err(`Token for ${positionals[0].trim()}: enter it in Copydesk, Edit > Newsroom Server…. It is not shown again.`);
     return 0;
   } catch (e) {
     err(`copydesk server add-user: ${e instanceof UserError ? e.message : `could not add the user (${(e as Error)?.message ?? String(e)})`}`);
