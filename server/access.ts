@@ -1,4 +1,5 @@
 import type { connectedPayload, Extension, onAuthenticatePayload, onDisconnectPayload } from "@hocuspocus/server";
+import type { IncomingMessage } from "node:http";
 import { storyIdPattern } from "./story-store";
 import type { TokenCheck } from "./users";
 
@@ -20,15 +21,20 @@ export class Access implements Extension {
   /// Story id → socket id → the person's name.
   private readonly present = new Map<string, Map<string, string>>();
 
-  constructor(private readonly checkToken: TokenCheck) {}
+  constructor(
+    private readonly checkToken: TokenCheck,
+    /// Told of each connection's request once a token of it is accepted.
+    private readonly letIn: (request: IncomingMessage) => void = () => undefined,
+  ) {}
 
-  async onAuthenticate({ documentName, token }: onAuthenticatePayload): Promise<ConnectionUser> {
+  async onAuthenticate({ documentName, token, request }: onAuthenticatePayload): Promise<ConnectionUser> {
     if (!storyIdPattern.test(documentName)) {
       throw refusal("not a story id: 1 to 64 letters, digits, hyphens or underscores");
     }
     if (!token) throw refusal("no token: add one for this server in Edit > Newsroom Server… (copydesk server add-user NAME prints it)");
     const user = await this.checkToken(token);
     if (!user) throw refusal("this server does not know that token");
+    this.letIn(request);
     return { user };
   }
 

@@ -1,6 +1,8 @@
 import { Redis } from "@hocuspocus/extension-redis";
 import { Server, type Extension } from "@hocuspocus/server";
+import type { IncomingMessage } from "node:http";
 import { hostname } from "node:os";
+import type { RawData, WebSocket } from "ws";
 import { mkdir } from "node:fs/promises";
 import { Access } from "./access";
 import { articleText } from "./article-copy";
@@ -64,7 +66,8 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
   await mkdir(options.dataDir, { recursive: true });
   const checkToken = tokenChecker(options.dataDir);
-  const access = new Access(checkToken);
+  const authenticated = new WeakSet<IncomingMessage>();
+  const access = new Access(checkToken, (request) => authenticated.add(request));
   if (options.instance !== undefined && !instanceNamePattern.test(options.instance)) {
     throw new NewsroomServerError(`"${options.instance}" cannot name an instance: letters, digits, ".", "-" and "_"`);
   }
@@ -88,6 +91,8 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     },
     { maxPayload: options.maxMessageBytes ?? defaultMaxMessageBytes },
   );
+  const maxMessageBytes = options.maxMessageBytes ?? defaultMaxMessageBytes;
+  limitUnauthenticated(server, authenticated, maxMessageBytes + 1024 * 1024);
   try {
     await server.listen();
   } catch (e) {
@@ -109,6 +114,20 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
       server.httpServer.closeAllConnections();
     },
   };
+}
+
+/// Hocuspocus keeps what a socket sends for a story until its token is checked, and goes on keeping
+/// it after a refusal: a socket none of whose tokens has been accepted may send this many bytes,
+/// then it is cut off (a story with its images fits; a flood from someone without a token does not).
+function limitUnauthenticated(server: Server, authenticated: WeakSet<IncomingMessage>, budget: number): void {
+  server.webSocketServer.on("connection", (socket: WebSocket, request: IncomingMessage) => {
+    let received = 0;
+    socket.on("message", (data: RawData) => {
+      if (authenticated.has(request)) return;
+      received += Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
+      if (received > budget) socket.terminate();
+    });
+  });
 }
 
 /// The Redis extension for a redis:// or rediss:// address.

@@ -141,6 +141,19 @@ describe("what it refuses without falling over", () => {
     await waitFor("a new client to be served", () => ann.authenticated && ann.provider.isSynced);
   });
 
+  it("cuts off a socket that sends more than a story's worth before any token of it is accepted", async () => {
+    const socket = new WebSocket(server.url);
+    await new Promise((r) => socket.once("open", r));
+    const closed = new Promise<number>((r) => socket.once("close", (code) => r(code)));
+    // Messages for a story it never authenticates: Hocuspocus would queue them all.
+    const message = Buffer.concat([Buffer.from([5]), Buffer.from("flood"), Buffer.alloc(200 * 1024, 1)]);
+    for (let i = 0; i < 8; i++) socket.send(message);
+    expect(await closed).toBe(1006);
+
+    const ann = open("after-flood", token, true);
+    await waitFor("a new client to be served", () => ann.authenticated && ann.provider.isSynced);
+  });
+
   it("closes a connection that sends bytes that are not the protocol, and goes on serving", async () => {
     for (const garbage of [Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), Buffer.from("hello"), Buffer.from([3, 65, 66, 67, 0, 2, 0])]) {
       const socket = new WebSocket(server.url);
