@@ -27,8 +27,8 @@ export class DocumentSession {
   readonly doc: PMNode;
   /// The desk's review as the file holds it (none for an article without one).
   readonly review: Review | undefined;
-  /// The article's versions, rebuilt; they go to main with the review.
-  readonly history: VersionHistory;
+  /// The article's versions, rebuilt; they go to main with the review (a shared story's are rebuilt when others add some).
+  history: VersionHistory;
   /// Images main holds for this document: they are never sent again.
   private readonly mainHas: Set<string>;
   private reported = { revision: -1, edited: false, at: 0 };

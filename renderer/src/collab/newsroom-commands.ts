@@ -9,6 +9,8 @@ import type { DocumentSession } from "../app/document-session";
 import type { ConnectionState } from "./connection";
 import { SharedStory } from "./shared-story";
 import { editNewsroomServers } from "./server-dialog";
+import { shareVersions, watchVersions } from "./versions";
+import { VersionHistory } from "../review/version-history";
 import "./collab.css";
 
 // The window's newsroom commands (loaded with the collab code, when a shared story opens or one of
@@ -35,6 +37,7 @@ export interface NewsroomShell {
 /// The newsroom side of one window.
 export class NewsroomWindow {
   private story: SharedStory | null = null;
+  private stopWatching: () => void = () => undefined;
   private readonly state = element("span", { class: "share-state", role: "status", "aria-live": "polite" });
   private readonly people = element("span", { class: "presence", "aria-label": "In this story" });
 
@@ -49,9 +52,12 @@ export class NewsroomWindow {
     return this.story;
   }
 
-  /// The article to save: a shared story's as the shared document holds it (every replica reads the same).
+  /// The article to save: a shared story's as the shared document holds it (every replica reads the
+  /// same), with this window's new versions shared first.
   articleToSave(): ReturnType<SharedStory["article"]>["json"] | null {
-    return this.story?.article().json ?? null;
+    if (!this.story) return null;
+    shareVersions(this.story.ydoc, this.shell.session().history);
+    return this.story.article().json;
   }
 
   /// A document was opened in the window: a shared one is bound to its story, any other lets the last go.
@@ -124,6 +130,14 @@ export class NewsroomWindow {
     const session = this.shell.session();
     const { article, repairs } = story.article();
     session.sharedPart = () => story.part();
+    session.history = new VersionHistory(article.doc, article.review);
+    // Others' versions: this window's new ones go first (none is lost), then History is rebuilt with all.
+    this.stopWatching = watchVersions(story.ydoc, () => {
+      const current = this.shell.session();
+      shareVersions(story.ydoc, current.history);
+      const { article: now } = story.article();
+      current.history = new VersionHistory(now.doc, now.review);
+    });
     const editor = this.shell.editor();
     editor.setArticle(article.doc, article.meta, article.assets, article.review, story.plugins(() => editor.assetStore));
     if (unchanged && repairs.length === 0) session.unchanged();
@@ -133,6 +147,8 @@ export class NewsroomWindow {
 
   /// Lets the window's shared story go (another document replaces it).
   leave(): void {
+    this.stopWatching();
+    this.stopWatching = () => undefined;
     this.story?.destroy();
     this.story = null;
     this.state.hidden = true;
