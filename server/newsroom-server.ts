@@ -75,7 +75,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   let instance = options.instance ?? `${hostname()}-${options.port}`;
   const store = new StoryStore(options.dataDir, () => instance, options.articleText ?? articleText, report);
   const extensions: Extension[] = [access, new DurableStorage(store), new StoriesHttp(store.storiesFolder, checkToken, access)];
-  if (options.redis) extensions.push(redisExtension(options.redis, options.instance ?? hostname()));
+  if (options.redis) extensions.push(await reachRedis(redisExtension(options.redis, options.instance ?? hostname()), options.redis, report));
 
   const server = new Server(
     {
@@ -128,6 +128,49 @@ function limitUnauthenticated(server: Server, authenticated: WeakSet<IncomingMes
       if (received > budget) socket.terminate();
     });
   });
+}
+
+/// Waits until the extension's connections to Redis are up: a server that cannot reach the others
+/// says so and does not start. Afterwards a lost connection is said once, and ioredis reconnects.
+async function reachRedis(redis: Redis, address: string, report: (line: string) => void): Promise<Redis> {
+  const clients = [redis.pub, redis.sub];
+  const up = (client: (typeof clients)[number]) =>
+    new Promise<void>((ready, failed) => {
+      if (client.status === "ready") return ready();
+      client.once("ready", ready);
+      client.once("error", failed);
+    });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      Promise.all(clients.map(up)),
+      new Promise((_, late) => (timer = setTimeout(() => late(new Error("no answer within 10 s")), 10_000))),
+    ]);
+  } catch (e) {
+    for (const client of clients) client.disconnect();
+    throw new NewsroomServerError(`could not reach Redis at ${redactedAddress(address)} (${(e as Error)?.message ?? String(e)})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  let said = "";
+  for (const client of clients) {
+    client.on("error", (e: Error) => {
+      if (e.message !== said) report(`Redis at ${redactedAddress(address)}: ${(said = e.message)} (reconnecting; stories are not shared with other instances meanwhile)`);
+    });
+    client.on("ready", () => (said = ""));
+  }
+  return redis;
+}
+
+/// A Redis address without its password, for messages.
+export function redactedAddress(address: string): string {
+  try {
+    const url = new URL(address);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return address;
+  }
 }
 
 /// The Redis extension for a redis:// or rediss:// address.

@@ -50,7 +50,7 @@ export async function serverCommand(args: string[], out: Print, err: Print): Pro
   // A hook that fails must not stop a server others are typing into: say it and keep serving.
   const keepServing = (reason: unknown) => err(`copydesk server: ${(reason as Error)?.stack ?? String(reason)}`);
   process.on("unhandledRejection", keepServing);
-  const { NewsroomServerError, startNewsroomServer } = await import("./newsroom-server");
+  const { NewsroomServerError, redactedAddress, startNewsroomServer } = await import("./newsroom-server");
   let server: RunningNewsroomServer;
   try {
     server = await startNewsroomServer({
@@ -105,16 +105,5 @@ async function addUserCommand(args: string[], out: Print, err: Print): Promise<n
   } catch (e) {
     err(`copydesk server add-user: ${e instanceof UserError ? e.message : `could not add the user (${(e as Error)?.message ?? String(e)})`}`);
     return 1;
-  }
-}
-
-/// A Redis address without its password, for the start line.
-function redactedAddress(address: string): string {
-  try {
-    const url = new URL(address);
-    if (url.password) url.password = "***";
-    return url.toString();
-  } catch {
-    return address;
   }
 }

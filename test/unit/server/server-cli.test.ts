@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { runCli } from "../../../cli/copydesk";
-import { connect, dataFolder, removeFolder, startProcess, stopProcess, waitFor, type Started } from "./newsroom-support";
+import { connect, dataFolder, freePort, removeFolder, startProcess, stopProcess, waitFor, type Started } from "./newsroom-support";
 
 // `copydesk server` as people type it: the built command (bin/copydesk.cjs under plain Node) adds a
 // user and runs the server until SIGTERM; misuse gets a sentence and exit 2, an address others
@@ -51,4 +51,9 @@ it("says what is wrong with a server command line", async () => {
   const unnamed = await cli("server", "add-user", "\u0007", "--data", join(dataDir, "users"));
   expect(unnamed).toMatchObject({ code: 1, err: ["copydesk server add-user: a user's name is 1 to 80 printable characters"] });
   expect((await cli("help")).out.join("\n")).toMatch(/copydesk server add-user NAME --data DIR/);
+  const noRedis = await cli("server", "--data", dataDir, "--port", "0", "--redis", `redis://127.0.0.1:${await freePort()}`);
+  expect(noRedis.code).toBe(1);
+  expect(noRedis.err.join("\n")).toMatch(/could not reach Redis at redis:\/\/127\.0\.0\.1:\d+/);
+  const notRedis = await cli("server", "--data", dataDir, "--port", "0", "--redis", "http://127.0.0.1:6379");
+  expect(notRedis).toMatchObject({ code: 1, err: ["copydesk server: --redis http://127.0.0.1:6379: the address starts with redis:// or rediss://"] });
 });
