@@ -1,5 +1,5 @@
 import { open, readdir, readFile, type FileHandle } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 
 // A story's append-only update log: each Yjs update the server is about to acknowledge is
@@ -84,6 +84,8 @@ export class UpdateLog {
   /// Opens the log for appending, first cutting off a torn record a crash may have left.
   async open(): Promise<void> {
     const handle = await open(this.path, "a+");
+    // A log just made must still be there after a power cut: its folder's entry is synced too.
+    await syncFolder(dirname(this.path));
     try {
       const { validBytes } = decodeRecords(await handle.readFile());
       const { size } = await handle.stat();
@@ -141,4 +143,12 @@ export class UpdateLog {
       for (const b of batch) b.failed(e);
     }
   }
+}
+
+/// Makes a folder's entries durable (as durable-write.ts does after a rename); a system that cannot
+/// sync a folder has the file's data synced all the same.
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r").catch(() => null);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close();
 }

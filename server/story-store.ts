@@ -1,8 +1,8 @@
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as Y from "yjs";
 import { writeFileDurably } from "../electron/services/durable-write";
-import { readStoryFolder, UpdateLog } from "./story-log";
+import { readStoryFolder, syncFolder, UpdateLog } from "./story-log";
 
 // Where the newsroom server keeps its stories, under its data folder:
 //
@@ -70,7 +70,11 @@ export class StoryStore {
   load(id: string, doc: Y.Doc): Promise<void> {
     const story = this.files(id);
     return story.enqueue(async () => {
-      await mkdir(story.folder, { recursive: true });
+      if ((await mkdir(story.folder, { recursive: true })) !== undefined) {
+        // A new story: its folder's entries in yjs/ (and yjs/ in the data folder) must survive a power cut.
+        await syncFolder(dirname(story.folder));
+        await syncFolder(this.dataDir);
+      }
       const updates = await readStoryFolder(story.folder);
       let unreadable = 0;
       doc.transact(() => {
