@@ -92,8 +92,8 @@ function run(actions: Action[], seed: number): void {
   expect(reopened.ok ? [] : reopened.errors).toEqual([]);
 }
 
-/// Runs: 60 in `npm test`, 1,000 under `npm run test:long`.
-const runs = rounds(60, 1_000);
+/// Runs: 120 in `npm test` (a few seconds on a quiet machine), 2,000 under `npm run test:long`.
+const runs = rounds(120, 2_000);
 
 describe("three replicas of a shared story", () => {
   it(`converge on one valid article after random concurrent edits and disconnects (${runs} runs)`, { timeout: timeoutFor(runs, 2_000) }, () => {
