@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
-import { reviewOf, type Article, type ArticleMeta, type Asset } from "../article";
+import { createArticle, reviewOf, type Article, type ArticleMeta, type Asset } from "../article";
 import { articleFromJSON, validAssets } from "../article-file";
 import { salvageArticle } from "../article-salvage";
 import { docFromJSON } from "../doc-check";
@@ -68,6 +68,9 @@ export function editSharedArticle(ydoc: Y.Doc, edit: (article: Article) => Artic
 /// The story as an article the file format accepts (`parseArticleFile(serializeArticle(article))`),
 /// whatever merge made it: what had to be repaired is said in `repairs`, and no words are dropped.
 export function yDocToArticle(ydoc: Y.Doc): { article: Article; repairs: string[] } {
+  if (docFragment(ydoc).length === 0 && ydoc.getMap(yNames.meta).size === 0) {
+    return { article: createArticle(), repairs: ["the shared story holds nothing yet: it reads as a new, empty article"] };
+  }
   const repairs: string[] = [];
   const meta = ydoc.getMap(yNames.meta).toJSON();
   const assets = readAssets(ydoc, repairs);

@@ -36,7 +36,7 @@ interface Work {
   leftovers: string[];
 }
 
-const name = (type: NodeType): string => type.name.replace(/_/g, " ");
+const name = (type: NodeType): string => (type === schema.topNodeType ? "document" : type.name.replace(/_/g, " "));
 
 /// The node(s) `json` stands for inside a node of type `parent` (null for the document).
 function buildNode(json: unknown, parent: NodeType | null, work: Work): PMNode[] {

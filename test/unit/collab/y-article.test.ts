@@ -104,3 +104,11 @@ describe("edits made without an editor", () => {
     expect(unsharedParts(article.doc)).toEqual([]);
   });
 });
+
+describe("a shared story read before anything is in it", () => {
+  it("is a new, empty article, and says so", () => {
+    const { article, repairs } = yDocToArticle(new Y.Doc());
+    expect(repairs).toEqual(["the shared story holds nothing yet: it reads as a new, empty article"]);
+    expect(parseArticleFile(serializeArticle(article)).ok).toBe(true);
+  });
+});
