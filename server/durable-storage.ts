@@ -85,7 +85,13 @@ export class DurableStorage implements Extension {
     if (update) {
       // Throws on an update that is not one: it is then neither logged nor acknowledged.
       Y.applyUpdate(document, update, connection);
-      await this.store.append(documentName, update);
+      try {
+        await this.store.append(documentName, update);
+      } catch {
+        // The log could not take it, but the document holds it: a compaction that succeeds makes it
+        // durable all the same. If that fails too, the error closes the connection unacknowledged.
+        await this.store.compact(documentName, document);
+      }
     } else {
       // Other messages wait for earlier updates, so each client's messages keep their order.
       await this.store.settled(documentName);
