@@ -62,7 +62,7 @@ export class Replicas {
   deliverAll(seed = 0): void {
     let state = seed;
     const next = () => (state = (state * 1103515245 + 12345) >>> 0);
-    for (let round = 0; round < 10 && this.pending.some((queue, to) => this.online[to] && queue.length > 0); round++) {
+    for (let round = 0; round < 50 && this.pending.some((queue, to) => this.online[to] && queue.length > 0); round++) {
       this.docs.forEach((_, to) => this.deliver(to, Array.from({ length: this.pending[to].length }, next)));
     }
   }

@@ -63,6 +63,23 @@ export const typeText = (block: number, offset: number, text: string) => (articl
   return withDoc(article, (tr) => tr.insert(at, schema.text(text, marks)));
 };
 
+/// The offsets in a text block that are not inside a word.
+function wordEdges(node: PMNode): number[] {
+  const chars = node.textBetween(0, node.content.size, "\n", "\n");
+  const isWordChar = (i: number) => i >= 0 && i < chars.length && /[\p{L}\p{N}]/u.test(chars[i]);
+  return Array.from({ length: node.content.size + 1 }, (_, i) => i).filter((i) => !(isWordChar(i - 1) && isWordChar(i)));
+}
+
+/// Types `text` into text block `block` at the `edge`-th place that is not inside a word (modulo how many).
+export const typeBetweenWords = (block: number, edge: number, text: string) => (article: Article) => {
+  const blocks = textblocks(article.doc);
+  const { node, pos } = blocks[block % blocks.length];
+  const edges = wordEdges(node);
+  const at = pos + 1 + edges[edge % edges.length];
+  const marks = article.doc.resolve(at).marks().filter((mark) => mark.type.spec.inclusive !== false);
+  return withDoc(article, (tr) => tr.insert(at, schema.text(text, marks)));
+};
+
 /// Deletes up to `length` characters of text block `block` from `offset`.
 export const deleteText = (block: number, offset: number, length: number) => (article: Article) => {
   const blocks = textblocks(article.doc);
