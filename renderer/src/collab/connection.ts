@@ -130,7 +130,16 @@ export class StoryConnection {
     this.problem = null;
     this.status = "connecting";
     this.provider.configuration.token = token;
-    void this.provider.connect();
+    const socket = this.provider.configuration.websocketProvider;
+    if (socket.status === "connected") {
+      // Taken offline a moment ago: the socket is still closing, and connecting now would do nothing.
+      const closed = ({ status }: { status: string }) => {
+        if (status !== "disconnected") return;
+        socket.off("status", closed);
+        if (this.wanted) void this.provider.connect();
+      };
+      socket.on("status", closed);
+    } else void this.provider.connect();
     this.tell();
   }
 
