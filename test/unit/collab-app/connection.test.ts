@@ -75,4 +75,22 @@ describe("a shared story's connection", () => {
     expect(opened.ydoc.getMap(yNames.meta).get("ednote")).toBe("Hold for legal");
     expect(shared.ydoc.getMap(yNames.meta).get("urgency")).toBe(2);
   });
+
+  it("keeps the changes made while the server is gone, says how many, and merges them when it is back", async () => {
+    const reporter = watcher();
+    const shared = await SharedStory.share(story(), server.url, tokens.reporter, "Test Reporter", reporter.host);
+    const desk = watcher();
+    const opened = await SharedStory.open(server.url, shared.story, tokens.desk, "Sam Desk", desk.host);
+    stories.push(shared, opened);
+    const { port } = server;
+    await server.stop();
+    await waitFor("the desk notices", () => desk.seen.last?.status === "connecting");
+    opened.ydoc.getMap(yNames.meta).set("slug", "storm-harbour");
+    shared.ydoc.getMap(yNames.meta).set("ednote", "Hold for legal");
+    expect(desk.seen.last).toMatchObject({ status: "connecting", pending: 1 });
+    // The same server again, on its port and folder: both windows reconnect by themselves and merge.
+    server = await startNewsroomServer({ dataDir: folder, port, host: "127.0.0.1", report: () => undefined });
+    await waitFor("both are back", () => desk.seen.last?.status === "online" && desk.seen.last.pending === 0 && reporter.seen.last?.status === "online");
+    await waitFor("the merge", () => shared.ydoc.getMap(yNames.meta).get("slug") === "storm-harbour" && opened.ydoc.getMap(yNames.meta).get("ednote") === "Hold for legal");
+  });
 });
