@@ -18,7 +18,8 @@ import { reviewOfState, SetReviewEntryStep, SetWorkflowStep, type ReviewEntryPar
 /// (the shared undo tracks it, so Undo takes back one's own metadata and review changes too).
 export const editorOrigin = { name: "copydesk-editor" };
 
-const mirrorKey = new PluginKey("shared-mirror");
+/// Whether the editor's last transaction goes to undo (a metadata change made after a save does not).
+const mirrorKey = new PluginKey<{ addToHistory: boolean }>("shared-mirror");
 
 /// The shared types the mirror reads and writes.
 export function mirroredTypes(ydoc: Y.Doc): Y.AbstractType<unknown>[] {
@@ -41,6 +42,10 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 export function mirrorPlugin(ydoc: Y.Doc): Plugin {
   return new Plugin({
     key: mirrorKey,
+    state: {
+      init: () => ({ addToHistory: true }),
+      apply: (tr) => ({ addToHistory: tr.getMeta("addToHistory") !== false }),
+    },
     view(view) {
       const fromOthers = (_event: unknown, transaction: Y.Transaction) => {
         if (transaction.origin !== editorOrigin) applyShared(view, ydoc);
@@ -71,7 +76,9 @@ export function writeShared(before: EditorState, after: EditorState, ydoc: Y.Doc
   const shared = readReview(ydoc, []);
   const reviewChanged = reviewBefore !== reviewAfter && !sameReview(shared, reviewAfter);
   if (metaChanged.length === 0 && !reviewChanged) return;
-  ydoc.transact(() => {
+  ydoc.transact((transaction) => {
+    // What the editor keeps out of undo (the time of a save) stays out of the shared undo too.
+    if (mirrorKey.getState(after)?.addToHistory === false) transaction.meta.set("addToHistory", false);
     for (const key of metaChanged) meta.set(key, plain(metaAfter[key]));
     if (reviewChanged) writeReviewEdit(ydoc, { ...reviewAfter, ...shared }, reviewAfter);
   }, editorOrigin);

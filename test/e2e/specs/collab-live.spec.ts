@@ -61,6 +61,13 @@ test("two people write one story together, live, then offline, and nobody's word
     await expect(reporter.presence()).toContainText(editor.name);
     await expect(desk.presence()).toContainText(testIdentity.name);
 
+    // Undo takes back only one's own words, never a colleague's; redo brings them back.
+    await desk.undo();
+    await expect(reporter.bodyBlocks().first()).toHaveText("Ferries stayed in port.");
+    await expect(desk.bodyBlocks().nth(1)).toHaveText("The harbour master spoke.");
+    await desk.redo();
+    await expect(reporter.bodyBlocks().first()).toHaveText("Ferries stayed in port. Flights were cancelled.");
+
     // The editor goes offline; both write in the same paragraph.
     await desk.takeOffline();
     await desk.typeAfterBlockWith("The harbour master spoke.", " He closed the port at noon.");

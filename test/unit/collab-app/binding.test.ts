@@ -9,7 +9,7 @@ import { emptyReview } from "../../../shared/review/review";
 import { schema } from "../../../shared/schema";
 import { sharedPlugins } from "../../../renderer/src/collab/binding";
 import { sharedHistoryKey, sharedRedo, sharedUndo } from "../../../renderer/src/collab/shared-history";
-import { metaOf, metaPlugin, setMeta } from "../../../renderer/src/editor/meta";
+import { metaOf, metaPlugin, replaceMeta, setMeta } from "../../../renderer/src/editor/meta";
 import { reviewOfState, reviewPlugin, SetReviewEntryStep } from "../../../renderer/src/review/review-state";
 import { article as articleDoc, p, posOf } from "../editor/builders";
 
@@ -152,6 +152,14 @@ describe("a shared story in two editors", () => {
     reporter.run(sharedUndo);
     expect(metaOf(desk.state).slug).not.toBe("storm-harbour");
     expect(metaOf(desk.state).urgency).toBe(2);
+  });
+
+  it("keeps out of undo what the editor keeps out of it (the time a save wrote)", () => {
+    const { reporter, desk } = twoWindows();
+    reporter.run(replaceMeta({ ...metaOf(reporter.state), updated: "2026-11-29T11:00:00.000Z" }));
+    expect(metaOf(desk.state).updated).toBe("2026-11-29T11:00:00.000Z");
+    expect(reporter.run(sharedUndo)).toBe(false);
+    expect(metaOf(desk.state).updated).toBe("2026-11-29T11:00:00.000Z");
   });
 
   it("shares the review: a person and a note written in one window are in the other", () => {
