@@ -99,6 +99,36 @@ function expectConverged(replicas: Replicas): Article {
   return article;
 }
 
+/// Found by this test before empty text blocks were given a Y.XmlText (y-doc.ts): two replicas
+/// started typing in the empty kicker at once, and later edits lost or cut words.
+const startedTogether: Action[] = [
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 1, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "offline", replica: 0 },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "online", replica: 0 },
+  { kind: "edit", replica: 0, edit: 435657397, a: 0, b: 0, c: 0 },
+  { kind: "deliver", replica: 1, picks: [2122838858] },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 13096543, c: 0 },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 1137303193 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "deliver", replica: 2, picks: [752430272, 0] },
+  { kind: "deliver", replica: 0, picks: [] },
+  { kind: "edit", replica: 1, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "edit", replica: 0, edit: 0, a: 0, b: 0, c: 0 },
+  { kind: "deliver", replica: 0, picks: [] },
+];
+
 /// Edits that move no words: typing (between words, so that a word is found whole), adding blocks,
 /// bold and italic, metadata. Not splitting: y-prosemirror finds what was typed by comparing the
 /// paragraph's text before and after (its updateYText), so typing " w0x12 " before " would" is
@@ -139,7 +169,7 @@ describe("three replicas of a shared story", () => {
         const text = doc.textBetween(0, doc.content.size, " ");
         for (const word of typed) expect(text).toContain(word);
       }),
-      { numRuns: runs / 2 },
+      { numRuns: runs / 2, examples: [[startedTogether, 0]] },
     );
   });
 });
