@@ -87,7 +87,7 @@ export class NewsroomWindow {
     const story = await SharedStory.share(article, server.url, server.token, identity.name, { onConnection: (state) => this.showConnection(state) });
     this.bind(story, false);
     await this.shell.save(false);
-    this.shell.show(`Shared on ${server.url}: colleagues open it with File > Open from Newsroom…. This file keeps a full copy to work offline.`);
+    this.shell.show(`Shared on ${server.url}: colleagues open it with File > Open from Newsroom… This file keeps a full copy to work offline.`);
   }
 
   /// File > Open from Newsroom…: a server's stories; the one chosen opens here, and is saved as a local file too.

@@ -24,7 +24,7 @@ async function headlinesOn(server: RunningNewsroomServer, token: string): Promis
   return stories.map((story) => story.headline);
 }
 
-test("two people write one story together, live, then offline, and nobody's words are lost", async ({ copydesk: reporter, hostBrowser, workDir }) => {
+test("two people write one story together, live, then offline, and nobody's words are lost", async ({ copydesk: reporter, hostBrowser, workDir }, testInfo) => {
   const dataDir = join(workDir, "newsroom");
   const server = await startNewsroomServer({ dataDir, port: 0, host: "127.0.0.1", report: () => undefined });
   // A second window on its own user-data folder, as the editor (another person at another desk).
@@ -60,6 +60,8 @@ test("two people write one story together, live, then offline, and nobody's word
     await expect(desk.cursorOf(testIdentity.name)).toBeVisible();
     await expect(reporter.presence()).toContainText(editor.name);
     await expect(desk.presence()).toContainText(testIdentity.name);
+    // What the reporter sees (the README's picture of writing together, docs/images/writing-together.png).
+    await reporter.page.screenshot({ path: testInfo.outputPath("writing-together.png") });
 
     // Undo takes back only one's own words, never a colleague's; redo brings them back.
     await desk.undo();
