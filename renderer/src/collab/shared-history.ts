@@ -1,4 +1,6 @@
-import { PluginKey, type Command } from "prosemirror-state";
+import type { Node as PMNode, Slice } from "prosemirror-model";
+import { PluginKey, type Command, type EditorState, type Transaction } from "prosemirror-state";
+import { AddNodeMarkStep, ReplaceAroundStep, ReplaceStep } from "prosemirror-transform";
 
 // Undo in a shared story is y-prosemirror's (it undoes only this journalist's own changes), and
 // its code loads only when a shared story opens. The editor's Undo and Redo keys are bound in the
@@ -27,4 +29,27 @@ export const sharedRedo: Command = (state, dispatch, view) => sharedHistoryKey.g
 export function fromSharedDocument(tr: { getMeta(key: string): unknown }): boolean {
   const sync = tr.getMeta("y-sync$") as { isChangeOrigin?: boolean } | undefined;
   return sync?.isChangeOrigin === true;
+}
+
+/// Whether the window holds a shared story (its plugins put their undo in the state).
+export const isSharedStory = (state: EditorState): boolean => sharedHistoryKey.getState(state) !== undefined;
+
+/// True when a transaction puts a mark on a whole block: in suggest mode, a block suggested in or
+/// out or its kind changed. y-prosemirror keeps no marks on blocks, so in a shared story such an
+/// edit would reach the others, and the file, as if made directly; the editor refuses it instead.
+export function marksWholeBlocks(tr: Transaction): boolean {
+  return tr.steps.some((step) => {
+    if (step instanceof AddNodeMarkStep) return true;
+    if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) return sliceMarksBlocks((step as unknown as { slice: Slice }).slice);
+    return false;
+  });
+}
+
+function sliceMarksBlocks(slice: Slice): boolean {
+  let marked = false;
+  slice.content.descendants((node: PMNode) => {
+    if (!node.isText && node.marks.length > 0) marked = true;
+    return !marked;
+  });
+  return marked;
 }

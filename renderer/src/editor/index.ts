@@ -8,7 +8,7 @@ import { isEmptyReview, type Review } from "../../../shared/review/review";
 import type { Identity } from "../../../shared/ipc";
 import { reviewOfState } from "../review/review-state";
 import { suggestingTransaction } from "../review/suggest-mode";
-import { fromSharedDocument } from "../collab/shared-history";
+import { fromSharedDocument, isSharedStory, marksWholeBlocks } from "../collab/shared-history";
 import { AssetStore, type AssetHost } from "./assets";
 import { docToJSON } from "./doc-json";
 import { isRightToLeft, metaOf } from "./meta";
@@ -71,6 +71,12 @@ export class ArticleEditor {
           made = fromSharedDocument(tr) ? tr : suggestingTransaction(this.view.state, tr, this.options.author?.() ?? null);
         } catch (error) {
           this.options.notify?.(`This change cannot be made as a suggestion (${(error as Error).message}). Turn off Suggest Changes to make it directly.`);
+          return;
+        }
+        if (made !== tr && isSharedStory(this.view.state) && marksWholeBlocks(made)) {
+          this.options.notify?.(
+            "In a shared story, suggested edits are kept on words only, and this one is on a whole block (added, removed, or its kind changed). Turn off Suggest Changes to make it directly, or leave a note.",
+          );
           return;
         }
         this.view.updateState(this.view.state.apply(made));

@@ -9,6 +9,7 @@ import { statePlugins } from "../../../renderer/src/editor/setup";
 import { reviewOfState } from "../../../renderer/src/review/review-state";
 import { preparePaste } from "../../../renderer/src/editor/paste-plugin";
 import { isSuggesting, setSuggesting, settle, suggestingTransaction } from "../../../renderer/src/review/suggest-mode";
+import { marksWholeBlocks } from "../../../renderer/src/collab/shared-history";
 
 // Suggest mode in the editor's state: an edit becomes a suggestion by the writer, with its entry
 // in the review in the same undo step; accepting or rejecting is one undo step too.
@@ -37,6 +38,18 @@ const run = (state: EditorState, command: (s: EditorState, d: (tr: Transaction) 
 };
 
 describe("suggest mode", () => {
+  it("tells a suggestion on a whole block (kind changed, block added) from one on words, which a shared story refuses and keeps", () => {
+    const state = run(start(), setSuggesting(true));
+    const at = bodyStart(state) + "Forces".length;
+    expect(marksWholeBlocks(suggestingTransaction(state, state.tr.insertText(" now", at), editor, now))).toBe(false);
+    expect(marksWholeBlocks(suggestingTransaction(state, state.tr.split(at), editor, now))).toBe(false);
+    const kind = state.tr.setBlockType(at, at, n.subheading);
+    expect(marksWholeBlocks(suggestingTransaction(state, kind, editor, now))).toBe(true);
+    const end = bodyStart(state) + "Forces will stay.".length + 1;
+    const added = state.tr.insert(end, n.paragraph.create(null, schema.text("A new paragraph.")));
+    expect(marksWholeBlocks(suggestingTransaction(state, added, editor, now))).toBe(true);
+  });
+
   it("makes typing a suggestion by the writer, and undo takes the words and the entry away together", () => {
     let state = run(start(), setSuggesting(true));
     expect(isSuggesting(state)).toBe(true);
