@@ -1,7 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import * as Y from "yjs";
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
-import { schema } from "../schema";
 import { yNames } from "./y-names";
 
 // The document part of a shared story: a Y.XmlFragment in y-prosemirror's own layout (elements
@@ -16,26 +15,7 @@ export const docFragment = (ydoc: Y.Doc): Y.XmlFragment => ydoc.getXmlFragment(y
 /// others made to the rest merge. `doc` should be the document read from this Y.Doc with an edit
 /// applied; whatever it lacks of the fragment is taken out.
 export function writeDoc(ydoc: Y.Doc, doc: PMNode): void {
-  ydoc.transact(() => {
-    updateYFragment(ydoc, docFragment(ydoc), doc, { mapping: new Map(), isOMark: new Map() });
-    giveEmptyTextblocksText(docFragment(ydoc));
-  });
-}
-
-/// Puts an empty Y.XmlText in every text block that has none. y-prosemirror writes the first words
-/// typed into an empty paragraph as a new Y.XmlText; two people starting at once in the same empty
-/// field would each make one, and the next edit of either joins the two by deleting the other's,
-/// with whatever its owner typed into it meanwhile. With one there already, both type into it and
-/// their words merge letter by letter. (y-prosemirror keeps a text block's Y.XmlText when its
-/// words are all deleted, so only blocks that never held text need this.)
-export function giveEmptyTextblocksText(parent: Y.XmlFragment | Y.XmlElement): void {
-  for (const child of parent.toArray()) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    const type = schema.nodes[child.nodeName as keyof typeof schema.nodes];
-    if (type?.isTextblock) {
-      if (child.length === 0) child.insert(0, [new Y.XmlText()]);
-    } else giveEmptyTextblocksText(child);
-  }
+  updateYFragment(ydoc, docFragment(ydoc), doc, { mapping: new Map(), isOMark: new Map() });
 }
 
 /// What of `doc` a shared story cannot hold, in words (empty when nothing): y-prosemirror 1.3.7

@@ -45,18 +45,6 @@ describe("concurrent edits to a shared story", () => {
     expect(paragraphText(article)).toBe("Update: The minister said firmly on  that talks would resume in Geneva.");
   });
 
-  it("keep every word of two people who start typing in the same empty field at once", () => {
-    const replicas = new Replicas(story(), 2);
-    replicas.edit(0, typeText(0, 0, "Middle"));
-    replicas.edit(1, typeText(0, 0, "Iraq"));
-    replicas.deliverAll();
-    replicas.edit(0, typeText(0, 0, "East "));
-    replicas.edit(1, typeText(0, 99, " arms"));
-    const { article } = merged(replicas);
-    const kicker = article.doc.child(0).textContent;
-    for (const word of ["Middle", "Iraq", "East", "arms"]) expect(kicker).toContain(word);
-  });
-
   it("keep a word typed into the part of a paragraph another splits off, at the end of the first half", () => {
     const replicas = new Replicas(story(), 2);
     replicas.edit(0, typeText(firstParagraph, lede.length, " Both sides agreed."));

@@ -70,9 +70,11 @@ function wordEdges(node: PMNode): number[] {
   return Array.from({ length: node.content.size + 1 }, (_, i) => i).filter((i) => !(isWordChar(i - 1) && isWordChar(i)));
 }
 
-/// Types `text` into text block `block` at the `edge`-th place that is not inside a word (modulo how many).
-export const typeBetweenWords = (block: number, edge: number, text: string) => (article: Article) => {
-  const blocks = textblocks(article.doc);
+/// Types `text` into text block `block` at the `edge`-th place that is not inside a word (modulo how
+/// many); `intoText` takes only blocks that hold text already.
+export const typeBetweenWords = (block: number, edge: number, text: string, options: { intoText?: boolean } = {}) => (article: Article) => {
+  const blocks = textblocks(article.doc).filter(({ node }) => !options.intoText || node.content.size > 0);
+  if (blocks.length === 0) return null;
   const { node, pos } = blocks[block % blocks.length];
   const edges = wordEdges(node);
   const at = pos + 1 + edges[edge % edges.length];
