@@ -6,6 +6,7 @@ import type { BlockResult, LanguageRules, StyleGuide } from "../../../shared/sty
 import type { BlockMatch, Level } from "../../../shared/style/rule";
 import { changedRange } from "./counts";
 import { metaOf } from "./meta";
+import { mapStretch, onScreen, scrollerOf, stillCovers, stretchFor, type DrawnStretch } from "./style-window";
 
 // House style and spelling as you type. A transaction only maps the underlines it already has;
 // the checks run when the browser is idle, block by block, and each block's result is kept for
@@ -28,6 +29,10 @@ export interface ExtraChecks {
 interface StyleState {
   guide: StyleGuide | null;
   decorations: DecorationSet;
+  /// The underlines drawn: all of them, or in a long article those of the stretch around what is
+  /// on screen (style-window.ts).
+  drawn: DecorationSet;
+  stretch: DrawnStretch | null;
   /// Counts the published results, so views (the Checks panel) know when to redraw.
   version: number;
 }
@@ -42,7 +47,10 @@ export interface ShownMatch extends Omit<ArticleMatch, "pos"> {
   blockText: string;
 }
 
-type Meta = { guide: StyleGuide | null } | { decorations: DecorationSet };
+type Meta = { guide: StyleGuide | null } | { decorations?: DecorationSet; stretch?: DrawnStretch | null };
+
+/// The underlines of `all` drawn for a stretch (all of them for none).
+const drawnOf = (all: DecorationSet, stretch: DrawnStretch | null, doc: PMNode) => (stretch ? DecorationSet.create(doc, all.find(stretch.from, stretch.to)) : all);
 
 const styleKey = new PluginKey<StyleState>("style-check");
 
@@ -83,7 +91,37 @@ export interface StyleCheckOptions {
   idle?: (work: (deadline: { timeRemaining(): number }) => void, when: { afterTyping: boolean }) => () => void;
   /// The time in ms (performance.now; tests pass their own).
   clock?: () => number;
+  /// The positions at the top and the bottom of what is on screen, and how to hear of a scroll
+  /// (the page's by default; tests pass their own).
+  screen?: {
+    positions(view: EditorView): { top: number; bottom: number } | null;
+    onScroll(view: EditorView, listener: () => void): () => void;
+  };
 }
+
+/// Whether the view is in a page (a view without a DOM, in a test or a script, has no screen).
+const laidOut = (view: EditorView) => typeof window !== "undefined" && view.dom instanceof HTMLElement && view.dom.isConnected;
+
+/// What is on screen in a page: from the layout, and the scroll of the editor's scrolling pane.
+const pageScreen: NonNullable<StyleCheckOptions["screen"]> = {
+  positions: (view) => (laidOut(view) ? onScreen(view, scrollerOf(view)) : null),
+  onScroll(view, listener) {
+    if (!laidOut(view)) return () => undefined;
+    const scroller = scrollerOf(view);
+    let frame: number | null = null;
+    const scrolled = () => {
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        listener();
+      });
+    };
+    scroller.addEventListener("scroll", scrolled, { passive: true });
+    return () => {
+      scroller.removeEventListener("scroll", scrolled);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  },
+};
 
 /// How long typing must pause before the checks look at what changed, and how long they wait at
 /// most while it goes on (a burst of typing on a loaded machine can last several seconds; the
@@ -111,16 +149,21 @@ export function styleCheckPlugin(options: StyleCheckOptions = {}): Plugin<StyleS
   return new Plugin<StyleState>({
     key: styleKey,
     state: {
-      init: () => ({ guide: options.guide?.() ?? null, decorations: DecorationSet.empty, version: 0 }),
+      init: () => ({ guide: options.guide?.() ?? null, decorations: DecorationSet.empty, drawn: DecorationSet.empty, stretch: null, version: 0 }),
       apply(tr, value): StyleState {
         const meta = tr.getMeta(styleKey) as Meta | undefined;
-        if (meta && "guide" in meta) return { guide: meta.guide, decorations: DecorationSet.empty, version: value.version + 1 };
-        if (meta && "decorations" in meta) return { ...value, decorations: meta.decorations, version: value.version + 1 };
+        if (meta && "guide" in meta) return { ...value, guide: meta.guide, decorations: DecorationSet.empty, drawn: DecorationSet.empty, version: value.version + 1 };
+        if (meta) {
+          const decorations = meta.decorations ?? value.decorations;
+          const stretch = meta.stretch === undefined ? value.stretch : meta.stretch;
+          return { ...value, decorations, stretch, drawn: drawnOf(decorations, stretch, tr.doc), version: value.version + (meta.decorations ? 1 : 0) };
+        }
         if (!tr.docChanged) return value;
-        return { ...value, decorations: mapUnderlines(value.decorations, tr) };
+        const decorations = mapUnderlines(value.decorations, tr);
+        return { ...value, decorations, stretch: mapStretch(value.stretch, tr.mapping), drawn: value.stretch ? mapUnderlines(value.drawn, tr) : decorations };
       },
     },
-    props: { decorations: (state) => styleKey.getState(state)?.decorations },
+    props: { decorations: (state) => styleKey.getState(state)?.drawn },
     view: (view) => new StyleCheckView(view, options),
   });
 }
@@ -155,13 +198,35 @@ class StyleCheckView {
   /// A block whose new match at the caret waits until the caret leaves it (the word being typed).
   private deferred: { node: PMNode; from: number; to: number } | null = null;
 
+  private readonly screen: NonNullable<StyleCheckOptions["screen"]>;
+  private readonly stopListening: () => void;
+
   constructor(
     private readonly view: EditorView,
     private readonly options: StyleCheckOptions,
   ) {
     this.clock = options.clock ?? (() => performance.now());
+    this.screen = options.screen ?? pageScreen;
+    this.stopListening = this.screen.onScroll(view, this.scrolled);
     this.schedule();
   }
+
+  /// The stretch of a long article whose underlines should be drawn now (null: all of them).
+  private wantedStretch(): DrawnStretch | null {
+    const { doc, selection } = this.view.state;
+    const shown = this.screen.positions(this.view) ?? { top: selection.head, bottom: selection.head };
+    return stretchFor(doc, shown.top, shown.bottom);
+  }
+
+  /// A scroll of a long article: the underlines around what is now on screen are drawn, once what
+  /// is drawn no longer covers it.
+  private scrolled = (): void => {
+    if (this.view.isDestroyed) return;
+    const current = styleKey.getState(this.view.state)?.stretch ?? null;
+    const wanted = this.wantedStretch();
+    if (stillCovers(current, wanted)) return;
+    this.view.dispatch(this.view.state.tr.setMeta(styleKey, { stretch: wanted } satisfies Meta).setMeta("addToHistory", false));
+  };
 
   update(view: EditorView, previous: EditorState): void {
     if (styleKey.getState(view.state) === styleKey.getState(previous)) this.selectionMoved(view, previous);
@@ -183,6 +248,7 @@ class StyleCheckView {
 
   destroy(): void {
     this.cancel?.();
+    this.stopListening();
   }
 
   /// Spelling answers for texts asked in an earlier pass: they are shown at the next pause in the
@@ -318,7 +384,10 @@ class StyleCheckView {
     if (extra && toSpell.length) extra.request([...new Set(toSpell)], language, this.extraReady);
     if (removed.length > 0 || added.length > 0) {
       const next = (removed.length > 0 ? decorations.remove(removed) : decorations).add(state.doc, added);
-      this.view.dispatch(state.tr.setMeta(styleKey, { decorations: next } satisfies Meta).setMeta("addToHistory", false));
+      const current = plugin.stretch;
+      const wanted = this.wantedStretch();
+      const stretch = stillCovers(current, wanted) ? current : wanted;
+      this.view.dispatch(state.tr.setMeta(styleKey, { decorations: next, stretch } satisfies Meta).setMeta("addToHistory", false));
     }
     return done;
   }
@@ -342,6 +411,12 @@ export function shownMatches(state: EditorState, from?: number, to?: number): Sh
     .find(from, to)
     .map((d) => ({ ...(d.spec.match as ShownMatch), from: d.from, to: d.to }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/// The underlines drawn now (in a long article, those around what is on screen).
+export function drawnMatches(state: EditorState): ShownMatch[] {
+  const set = styleKey.getState(state)?.drawn;
+  return set ? set.find().map((d) => ({ ...(d.spec.match as ShownMatch), from: d.from, to: d.to })) : [];
 }
 
 /// Counts the published results (changes when the underlines change).

@@ -3,7 +3,8 @@ import { undo } from "prosemirror-history";
 import type { EditorView } from "prosemirror-view";
 import { describe, expect, it, vi } from "vitest";
 import { applyFix, fixAll, ignoreHere, ignoreRule, matchAtOrAfter } from "../../../renderer/src/editor/style-card";
-import { setStyleGuide, shownMatches, styleCheckPlugin, type ExtraChecks } from "../../../renderer/src/editor/style-check";
+import { drawnMatches, setStyleGuide, shownMatches, styleCheckPlugin, type ExtraChecks, type StyleCheckOptions } from "../../../renderer/src/editor/style-check";
+import { longArticleBlocks, margin } from "../../../renderer/src/editor/style-window";
 import { metaOf } from "../../../renderer/src/editor/meta";
 import { guideFromSources } from "../../../shared/style/rule-file";
 import { article, p, posOf, stateOf } from "../editor/builders";
@@ -16,7 +17,7 @@ import { defaultSources } from "./guides";
 const guide = guideFromSources(defaultSources);
 
 /// An editor on a document with the checks plugin, its idle callbacks run when the test says.
-function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
+function checkedEditor(paragraphs: string[], extra?: ExtraChecks, screen?: StyleCheckOptions["screen"]) {
   const idle: (() => void)[] = [];
   /// Whether each pass waiting was asked to wait for a pause in the typing.
   const afterTyping = new Map<() => void, boolean>();
@@ -26,6 +27,7 @@ function checkedEditor(paragraphs: string[], extra?: ExtraChecks) {
     guide: () => guide,
     extra,
     clock: () => time,
+    screen,
     idle: (work, when) => {
       const run = () => work({ timeRemaining: () => 50 });
       afterTyping.set(run, when.afterTyping);
@@ -119,6 +121,40 @@ describe("the editor's checks", () => {
     expect(editor.marks()).toHaveLength(200);
     editor.idle();
     expect(editor.marks()).toHaveLength(250);
+  });
+
+  it("draw a long article's underlines around what is on screen, and move them with a scroll", () => {
+    // A stand-in for the screen: the positions of the paragraphs numbered `top` to `top + 9`.
+    let top = 0;
+    let scrolled = () => {};
+    const paragraphs = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 10} says 5 things.`);
+    const at = (state: EditorState, i: number) => posOf(state.doc, `Paragraph ${i + 10} says`);
+    const editor = checkedEditor(paragraphs, undefined, {
+      positions: (view) => ({ top: at(view.state, top), bottom: at(view.state, top + 9) }),
+      onScroll: (_view, listener) => ((scrolled = listener), () => undefined),
+    });
+    editor.idle();
+    expect(editor.marks()).toHaveLength(400);
+    const drawnParagraphs = () => drawnMatches(editor.view.state).map((m) => Number(/Paragraph (\d+)/.exec(editor.view.state.doc.resolve(m.from).parent.textContent)![1]) - 10);
+    expect(Math.max(...drawnParagraphs())).toBe(9 + margin);
+    // A scroll that stays within the stretch drawn changes nothing; one past it moves the stretch.
+    top = 5;
+    scrolled();
+    expect(Math.max(...drawnParagraphs())).toBe(9 + margin);
+    top = 300;
+    scrolled();
+    expect(Math.min(...drawnParagraphs())).toBe(300 - margin);
+    expect(Math.max(...drawnParagraphs())).toBe(309 + margin);
+    // Typing on screen keeps the stretch in place, with the text.
+    editor.view.dispatch(editor.view.state.tr.insertText("Now ", at(editor.view.state, 305)));
+    expect(Math.min(...drawnParagraphs())).toBe(300 - margin);
+    // An article that is not long draws every underline.
+    const short = checkedEditor(paragraphs.slice(0, longArticleBlocks), undefined, {
+      positions: () => ({ top: 0, bottom: 10 }),
+      onScroll: () => () => undefined,
+    });
+    short.idle();
+    expect(drawnMatches(short.view.state)).toHaveLength(longArticleBlocks);
   });
 
   it("check again only the blocks a transaction changed", () => {
