@@ -6,7 +6,7 @@ import type { BlockResult, LanguageRules, StyleGuide } from "../../../shared/sty
 import type { BlockMatch, Level } from "../../../shared/style/rule";
 import { changedRange } from "./counts";
 import { metaOf } from "./meta";
-import { mapStretch, onScreen, scrollerOf, stillCovers, stretchFor, type DrawnStretch } from "./style-window";
+import { isLongArticle, mapStretch, onScreen, scrollerOf, stillCovers, stretchFor, type DrawnStretch } from "./style-window";
 
 // House style and spelling as you type. A transaction only maps the underlines it already has;
 // the checks run when the browser is idle, block by block, and each block's result is kept for
@@ -214,6 +214,8 @@ class StyleCheckView {
   /// The stretch of a long article whose underlines should be drawn now (null: all of them).
   private wantedStretch(): DrawnStretch | null {
     const { doc, selection } = this.view.state;
+    // Only a long article is measured against the screen: a shorter one draws every underline.
+    if (!isLongArticle(doc)) return null;
     const shown = this.screen.positions(this.view) ?? { top: selection.head, bottom: selection.head };
     return stretchFor(doc, shown.top, shown.bottom);
   }

@@ -29,6 +29,11 @@ function bodyOf(doc: PMNode): { body: PMNode; start: number } | null {
   return found;
 }
 
+/// Whether an article is long enough to draw its underlines by stretches.
+export function isLongArticle(doc: PMNode): boolean {
+  return (bodyOf(doc)?.body.childCount ?? 0) > longArticleBlocks;
+}
+
 /// The stretch to draw when positions `top` to `bottom` are on screen: null (everything) for an
 /// article that is not long.
 export function stretchFor(doc: PMNode, top: number, bottom: number): DrawnStretch | null {
@@ -66,13 +71,22 @@ export function stillCovers(drawn: DrawnStretch | null, wanted: DrawnStretch | n
   return drawn.from <= Math.max(0, wanted.from + spare) && drawn.to >= wanted.to - spare;
 }
 
-/// The element that scrolls the editor (the window's document pane), or the page.
+const scrollers = new WeakMap<EditorView, HTMLElement | Window>();
+
+/// The element that scrolls the editor (the window's document pane), or the page; found once per view.
 export function scrollerOf(view: EditorView): HTMLElement | Window {
+  let scroller = scrollers.get(view);
+  if (scroller) return scroller;
+  scroller = window;
   for (let node = view.dom.parentElement; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
-    if (overflowY === "auto" || overflowY === "scroll") return node;
+    if (overflowY === "auto" || overflowY === "scroll") {
+      scroller = node;
+      break;
+    }
   }
-  return window;
+  scrollers.set(view, scroller);
+  return scroller;
 }
 
 /// The positions at the top and the bottom of what is on screen, or null when the editor is not laid out.
