@@ -72,19 +72,25 @@ type Container = Record<string, unknown> | unknown[];
 interface Place {
   parent: Container;
   key: string | number;
+  /// How deep in the request the place is.
+  depth: number;
 }
+
+/// The deepest place an oversized value goes: one deep nesting is never put inside another, whose
+/// sum (6,000 levels) is past what the test's own JSON.stringify can write.
+const oversizeAtMost = 100;
 
 /// Every value's place in a request, found without recursion.
 function places(root: unknown): Place[] {
   const found: Place[] = [];
-  const stack: unknown[] = [root];
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
   while (stack.length > 0) {
-    const value = stack.pop();
+    const { value, depth } = stack.pop()!;
     if (typeof value !== "object" || value === null) continue;
     for (const key of Object.keys(value)) {
       const k = Array.isArray(value) ? Number(key) : key;
-      found.push({ parent: value as Container, key: k });
-      stack.push((value as Record<string, unknown>)[key]);
+      found.push({ parent: value as Container, key: k, depth });
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
     }
   }
   return found;
@@ -94,7 +100,8 @@ function applyChanges(request: unknown, changes: Change[], context: PayloadConte
   const root = { request: structuredClone(request) };
   for (const c of changes) {
     const all = places(root);
-    const place = all[c.at % all.length];
+    const candidates = c.kind === "oversize" ? all.filter((p) => p.depth <= oversizeAtMost) : all;
+    const place = candidates[c.at % candidates.length];
     const set = (value: unknown) => Object.defineProperty(place.parent, place.key, { value, enumerable: true, configurable: true, writable: true });
     switch (c.kind) {
       case "remove":

@@ -92,8 +92,9 @@ test("Export Again repeats the last formats and folder without asking for them, 
   await expect(question.message()).toHaveText("Both files to export are already in the folder:");
   await expect(question.names()).toHaveText([`${slug}.txt`, `${slug}.ninjs.json`]);
   await question.answer("Replace");
+  // The first export's "Exported 2 files" may still be showing: the file itself says when this one is done.
+  await expect.poll(() => readFileSync(join(workDir, `${slug}.txt`), "utf8"), { timeout: 30_000 }).toContain(headline);
   await copydesk.expectMessage(/^Exported 2 files/);
-  expect(readFileSync(join(workDir, `${slug}.txt`), "utf8")).toContain(headline);
   expect(exported(workDir)).toEqual([`${slug}.ninjs.json`, `${slug}.txt`]);
   expect((await copydesk.target.dialogLog()).filter((d) => d.kind === "folder").length).toBe(asked);
 });

@@ -484,7 +484,8 @@ export class Copydesk {
   /// Chooses how long every version is kept ("Every version, always", "Every version for 7 days, then one a day"…), with History open.
   async keepVersions(choice: string): Promise<void> {
     await (await this.versionKeeping()).selectOption({ label: choice });
-    await this.expectMessage("Old versions:");
+    // The whole message: the one a choice before this left may still be showing.
+    await expect(this.message()).toHaveText(`Old versions: ${choice.toLowerCase()}.`);
   }
 
   /// File > Compare with File… on the article at that path (answering the open dialog); answers the
