@@ -356,6 +356,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function show(text: string, kind: "info" | "error" = "info"): void {
     message.textContent = text;
     message.dataset.kind = kind;
+    // Counts the messages shown, so a script can tell a new "Saved" from the last one.
+    message.dataset.count = String(Number(message.dataset.count ?? 0) + 1);
     message.setAttribute("role", kind === "error" ? "alert" : "status");
   }
 

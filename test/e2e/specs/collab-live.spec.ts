@@ -92,7 +92,13 @@ test("two people write one story together, live, then offline, and nobody's word
     // Back online: both windows converge on one story with every word either typed.
     await desk.bringOnline();
     const typed = ["Storm closes the harbour", "Ferries stayed in port.", "Flights were cancelled.", "The harbour master spoke.", "He closed the port at noon.", "Nobody was hurt."];
-    await expect.poll(async () => JSON.stringify(await desk.bodyText()), { timeout: 60_000 }).toBe(JSON.stringify(await reporter.bodyText()));
+    // Both windows are read on every try: the reporter may not yet have the desk's offline words.
+    const converged = async () => {
+      const [deskText, reporterText] = [await desk.bodyText(), await reporter.bodyText()];
+      const same = JSON.stringify(deskText) === JSON.stringify(reporterText) && typed.slice(1).every((words) => deskText.join(" ").includes(words));
+      return same ? "converged" : JSON.stringify({ desk: deskText, reporter: reporterText });
+    };
+    await expect.poll(converged, { timeout: 60_000 }).toBe("converged");
     const [reporterArticle, deskArticle] = [await reporter.documentJson(), await desk.documentJson()];
     expect(deskArticle.doc).toEqual(reporterArticle.doc);
     const text = `${await reporter.field("headline").textContent()} ${(await reporter.bodyText()).join(" ")}`;

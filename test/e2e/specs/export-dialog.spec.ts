@@ -8,7 +8,7 @@ import { exportFormatDescriptions } from "../../../shared/export/formats";
 import { exportFormats } from "../../../shared/ipc";
 import { buildSeedArticle } from "../../support/seed-article";
 import { validateNinjs, validateNitf } from "../../unit/export/standards";
-import { ExistingFilesQuestion, ExportDialog, exportedLine } from "../support/export-dialog";
+import { ExistingFilesQuestion, ExportDialog, exportedLine, exportTimeout } from "../support/export-dialog";
 import { expect, test } from "../support/fixtures";
 
 // An editor exports the reference article to every format through File > Export; over files
@@ -88,13 +88,11 @@ test("Export Again repeats the last formats and folder without asking for them, 
 
   await copydesk.page.keyboard.press("ControlOrMeta+Shift+E");
   const question = new ExistingFilesQuestion(copydesk);
-  await expect(question.dialog).toBeVisible({ timeout: 30_000 });
+  await expect(question.dialog).toBeVisible({ timeout: exportTimeout });
   await expect(question.message()).toHaveText("Both files to export are already in the folder:");
   await expect(question.names()).toHaveText([`${slug}.txt`, `${slug}.ninjs.json`]);
-  await question.answer("Replace");
-  // The first export's "Exported 2 files" may still be showing: the file itself says when this one is done.
-  await expect.poll(() => readFileSync(join(workDir, `${slug}.txt`), "utf8"), { timeout: 30_000 }).toContain(headline);
-  await copydesk.expectMessage(/^Exported 2 files/);
+  await copydesk.expectMessageFrom(() => question.answer("Replace"), /^Exported 2 files/);
+  expect(readFileSync(join(workDir, `${slug}.txt`), "utf8")).toContain(headline);
   expect(exported(workDir)).toEqual([`${slug}.ninjs.json`, `${slug}.txt`]);
   expect((await copydesk.target.dialogLog()).filter((d) => d.kind === "folder").length).toBe(asked);
 });
@@ -114,7 +112,7 @@ test("exporting over files already there asks first; Replace writes over them, a
   expect(exported(workDir)).toEqual([`${slug}.md`, `${slug}.txt`]);
   await question.answer("Replace");
 
-  await expect(exportDialog.dialog).toBeHidden({ timeout: 30_000 });
+  await expect(exportDialog.dialog).toBeHidden({ timeout: exportTimeout });
   const line = exportedLine(copydesk);
   await expect(line.message).toHaveText("Exported 3 files Show in folder");
   expect(exported(workDir)).toEqual(["html", "md", "txt"].map((ext) => `${slug}.${ext}`));

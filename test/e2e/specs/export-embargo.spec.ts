@@ -5,7 +5,7 @@ import mammoth from "mammoth";
 import { serializeArticle } from "../../../shared/article-file";
 import { embargoLine } from "../../../shared/embargo";
 import { buildSeedArticle } from "../../support/seed-article";
-import { ExportDialog } from "../support/export-dialog";
+import { ExportDialog, exportTimeout } from "../support/export-dialog";
 import { expect, test } from "../support/fixtures";
 
 // Embargo visible everywhere a person reads (issue 14, item 4): the window shows the embargo in
@@ -80,7 +80,7 @@ test("Mark as published after the embargo: the files and the article say publish
   await published.check();
   await copydesk.target.answerDialogs({ kind: "folder", path: join(workDir, "again") });
   await exportDialog.exportButton().click();
-  await expect(exportDialog.dialog).toBeHidden({ timeout: 30_000 });
+  await expect(exportDialog.dialog).toBeHidden({ timeout: exportTimeout });
   await expect.poll(async () => (await copydesk.documentJson()).meta.version).toBe(2);
   expect(JSON.parse(readFileSync(join(workDir, "again", `${slug}.ninjs.json`), "utf8")).version).toBe("2");
 

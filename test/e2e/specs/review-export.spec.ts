@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ExportDialog } from "../support/export-dialog";
+import { ExportDialog, exportTimeout } from "../support/export-dialog";
 import { expect, test } from "../support/fixtures";
 
 // An editor exports a story the desk is still reviewing: the export dialog warns that notes are
@@ -44,7 +44,7 @@ test("open suggestions block the export until accepted: Accept All and Export ac
   await expect(exportDialog.errors()).toContainText([/2 open suggestions/]);
   await copydesk.target.answerDialogs({ kind: "folder", path: workDir });
   await exportDialog.dialog.getByRole("button", { name: "Accept All and Export" }).click();
-  await expect(exportDialog.dialog).toBeHidden({ timeout: 30_000 });
+  await expect(exportDialog.dialog).toBeHidden({ timeout: exportTimeout });
   await copydesk.expectMessage(/^Exported 2 files/);
 
   const text = readFileSync(join(workDir, "US speeds up arms sales to Iraq.txt"), "utf8").replace(/\s+/g, " ");

@@ -191,7 +191,12 @@ export class Copydesk {
     if (meta.slug !== undefined) await panel.getByLabel("Slug").fill(meta.slug);
     if (meta.language !== undefined) await panel.getByLabel("Language").selectOption(meta.language);
     if (meta.tags !== undefined) await panel.getByLabel("Keywords").fill(meta.tags.join(", "));
-    if (meta.status !== undefined) await panel.getByLabel("Status").selectOption(meta.status);
+    if (meta.status !== undefined) {
+      await panel.getByLabel("Status").selectOption(meta.status);
+      // A status change goes through the workflow (who and when, its code loaded on first use):
+      // the next field waits until the article has it, so the undo steps keep their order.
+      await expect.poll(async () => (await this.documentJson()).meta.status).toBe(meta.status);
+    }
     if (meta.embargo !== undefined) await panel.getByLabel("Embargo until").fill(meta.embargo);
     if (meta.wordTarget !== undefined) await panel.getByLabel("Word target").fill(String(meta.wordTarget));
     await panel.getByLabel("Slug").focus();
@@ -432,15 +437,13 @@ export class Copydesk {
   /// Save As to that path (answering the save dialog).
   async saveAs(path: string): Promise<void> {
     await this.target.answerDialogs({ kind: "save", path });
-    await this.page.keyboard.press("ControlOrMeta+Shift+S");
-    await this.expectMessage(/Saved/);
+    await this.expectMessageFrom(() => this.page.keyboard.press("ControlOrMeta+Shift+S"), /Saved/);
   }
 
   /// Save; when the article is untitled, to that path.
   async save(path?: string): Promise<void> {
     if (path) await this.target.answerDialogs({ kind: "save", path });
-    await this.page.keyboard.press("ControlOrMeta+S");
-    await this.expectMessage(/Saved/);
+    await this.expectMessageFrom(() => this.page.keyboard.press("ControlOrMeta+S"), /Saved/);
   }
 
   /// File > Save Version… (its shortcut): names the article as it is now, and saves it.
@@ -448,9 +451,8 @@ export class Copydesk {
     await this.pressKeyOf("save-version");
     const dialog = this.dialog("Save version");
     await dialog.getByLabel("Name").fill(name);
-    await dialog.getByRole("button", { name: "Save version" }).click();
+    await this.expectMessageFrom(() => dialog.getByRole("button", { name: "Save version" }).click(), /Saved/);
     await expect(dialog).toBeHidden();
-    await this.expectMessage(/Saved/);
   }
 
   /// Opens the History panel (its shortcut); answers it.
@@ -483,9 +485,8 @@ export class Copydesk {
 
   /// Chooses how long every version is kept ("Every version, always", "Every version for 7 days, then one a day"…), with History open.
   async keepVersions(choice: string): Promise<void> {
-    await (await this.versionKeeping()).selectOption({ label: choice });
-    // The whole message: the one a choice before this left may still be showing.
-    await expect(this.message()).toHaveText(`Old versions: ${choice.toLowerCase()}.`);
+    const keeping = await this.versionKeeping();
+    await this.expectMessageFrom(() => keeping.selectOption({ label: choice }), "Old versions:");
   }
 
   /// File > Compare with File… on the article at that path (answering the open dialog); answers the
@@ -548,8 +549,7 @@ export class Copydesk {
 
   /// Restores the version whose redline the History panel shows.
   async restoreVersion(): Promise<void> {
-    await this.page.getByRole("button", { name: "Restore this version" }).click();
-    await this.expectMessage(/Restored the version/);
+    await this.expectMessageFrom(() => this.page.getByRole("button", { name: "Restore this version" }).click(), /Restored the version/);
   }
 
   /// Opens the article at that path (answering the open dialog) and waits until the window holds
@@ -587,6 +587,17 @@ export class Copydesk {
 
   async expectMessage(text: RegExp | string): Promise<void> {
     await expect(this.message()).toContainText(text);
+  }
+
+  /// Runs `action` and waits for the message it brings: one shown since it began, holding `text`.
+  /// A message stays until the next one, so `expectMessage` alone would take an earlier "Saved"
+  /// for the one a second save brings.
+  async expectMessageFrom(action: () => Promise<unknown>, text: RegExp | string): Promise<void> {
+    const count = async () => Number((await this.message().getAttribute("data-count")) ?? 0);
+    const before = await count();
+    await action();
+    await expect.poll(count).toBeGreaterThan(before);
+    await this.expectMessage(text);
   }
 
   /// The house-style and spelling underlines in the article, in order.
@@ -850,8 +861,7 @@ export class Copydesk {
   /// File > Share to Newsroom…: the open story goes to the (only) server; an untitled one is saved to `path`.
   async shareToNewsroom(path?: string): Promise<void> {
     if (path) await this.target.answerDialogs({ kind: "save", path });
-    await this.chooseFromMenu("share-to-newsroom");
-    await this.expectMessage(/^Shared on /);
+    await this.expectMessageFrom(() => this.chooseFromMenu("share-to-newsroom"), /^Shared on /);
     await expect(this.shareState()).toHaveText("Shared, online");
   }
 
@@ -864,8 +874,7 @@ export class Copydesk {
     const option = story.locator("option", { hasText: headline });
     await expect(option).toHaveCount(1);
     await story.selectOption({ label: (await option.textContent()) ?? headline });
-    await dialog.getByRole("button", { name: "Open" }).click();
-    await this.expectMessage(/^Opened .* from /);
+    await this.expectMessageFrom(() => dialog.getByRole("button", { name: "Open" }).click(), /^Opened .* from /);
     await expect(this.shareState()).toHaveText("Shared, online");
   }
 

@@ -2,6 +2,9 @@ import { expect, type Locator } from "@playwright/test";
 import type { ExportFormat } from "../../../shared/ipc";
 import type { Copydesk } from "./copydesk";
 
+/// The longest an export may take on a busy machine: a first PDF starts the host's own Chromium.
+export const exportTimeout = 90_000;
+
 /// File > Export, as a tester drives it: choose formats, read the checks, export to a folder.
 export class ExportDialog {
   readonly dialog: Locator;
@@ -42,9 +45,10 @@ export class ExportDialog {
   /// Exports into `folder` (answering the folder dialog) and waits for the app to say it is done.
   async exportTo(folder: string): Promise<void> {
     await this.app.target.answerDialogs({ kind: "folder", path: folder });
-    await this.exportButton().click();
-    await expect(this.dialog).toBeHidden({ timeout: 30_000 });
-    await this.app.expectMessage(/^Exported \d+ files?/);
+    await this.app.expectMessageFrom(async () => {
+      await this.exportButton().click();
+      await expect(this.dialog).toBeHidden({ timeout: exportTimeout });
+    }, /^Exported \d+ files?/);
   }
 
   /// Exports into `folder` where some of the files already are: answers the question about them.
@@ -52,7 +56,7 @@ export class ExportDialog {
     await this.app.target.answerDialogs({ kind: "folder", path: folder });
     await this.exportButton().click();
     const question = new ExistingFilesQuestion(this.app);
-    await expect(question.dialog).toBeVisible({ timeout: 30_000 });
+    await expect(question.dialog).toBeVisible({ timeout: exportTimeout });
     return question;
   }
 }
@@ -78,7 +82,7 @@ export class ExistingFilesQuestion {
   /// Answers with one of its buttons and waits for the question to go.
   async answer(choice: "Replace" | "Keep both" | "Cancel"): Promise<void> {
     await this.dialog.getByRole("button", { name: choice, exact: true }).click();
-    await expect(this.dialog).toBeHidden({ timeout: 30_000 });
+    await expect(this.dialog).toBeHidden({ timeout: exportTimeout });
   }
 }
 
