@@ -35,12 +35,15 @@ test("what was typed up to two seconds before a crash is offered back after rest
   expect(text).toContain("Ferries stayed in port.");
 });
 
-test("typing steadily for ten seconds, then a crash: all but the last few seconds are recovered", async ({ copydesk, launch, userDataDir }) => {
+test("typing steadily for ten seconds or more, then a crash: all but the last few seconds are recovered", async ({ copydesk, launch, userDataDir }) => {
   await copydesk.setHeadline("Steady typing");
   await copydesk.typeInBody("");
   const typed: { word: string; at: number }[] = [];
   const start = Date.now();
-  for (let i = 0; Date.now() - start < 10_000; i++) {
+  // Ten seconds at least, and on until more than ten words are old enough to be owed: a busy
+  // machine can type fewer than two words a second.
+  const owed = (now: number) => typed.filter((t) => t.at <= now - promisedMs - busyMachineMs);
+  for (let i = 0; Date.now() - start < 10_000 || owed(Date.now()).length <= 10; i++) {
     const word = `w${i}x`;
     await copydesk.page.keyboard.type(`${word} `);
     typed.push({ word, at: Date.now() });
@@ -50,7 +53,7 @@ test("typing steadily for ten seconds, then a crash: all but the last few second
 
   const [copy] = recoveryTexts(userDataDir);
   const kept = new Set(copy.split(/\s+/));
-  const mustHave = typed.filter((t) => t.at <= crashedAt - promisedMs - busyMachineMs);
+  const mustHave = owed(crashedAt);
   const lost = mustHave.filter((t) => !kept.has(t.word));
   expect(mustHave.length).toBeGreaterThan(10);
   expect(lost.map((t) => `${t.word} (typed ${crashedAt - t.at} ms before the crash)`)).toEqual([]);
